@@ -1,0 +1,31 @@
+"""dateline: raw news text to a structured record of who said and did what, where and when.
+
+The public API is small: ``run`` a batch of inputs into a ``Store``, or ``process_text``
+one text in memory; read results back through ``Store``.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .api import process_text
+from .model import Article, DateValue, Document, Flag, RawDocument, Span
+from .options import RunOptions, parse_crawl_time
+from .pipeline import Pipeline, RunSummary, run
+from .store import Store
+
+__all__ = [
+    "Article",
+    "DateValue",
+    "Document",
+    "Flag",
+    "Pipeline",
+    "RawDocument",
+    "RunOptions",
+    "RunSummary",
+    "Span",
+    "Store",
+    "parse_crawl_time",
+    "process_text",
+    "run",
+]

@@ -1,0 +1,178 @@
+"""Find the articles in a dump: where each body runs, and the header zone above it.
+
+A body is a run of prose lines that may be interrupted by a few short lines (subheads,
+an ad slot, a caption). A run never crosses site chrome (footer/navigation cues) or a
+repeated title line: scrapers print a page's headline several times just above its body,
+so a title seen twice close together announces a new article. Runs too small to be an
+article (a cookie notice, a teaser) are dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from .lines import Kind, Line, occurrences
+
+# How many non-blank, non-prose lines may interrupt a body before it ends.
+MAX_GAP = 10
+# Interruptions of at most this many lines are read as part of the body (subheads,
+# list items); longer ones (a related-links box) are skipped but the body goes on.
+INNER_GAP = 3
+# A run is an article when it has this many words of prose or this many paragraphs;
+# without that, a page's stray prose (notices, teasers) would pass for articles.
+MIN_ARTICLE_WORDS = 150
+MIN_ARTICLE_PROSE_LINES = 8
+# Below that, a run still counts when a headline print announces it (the clean-scrape
+# shape, where short briefs are real articles).
+MIN_TITLED_WORDS = 30
+# ...if the headline print stands within this many non-blank lines above the body.
+TITLE_REACH = 8
+# Two runs on one page whose line numbers are this close are one body.
+MERGE_GAP_LINES = 40
+# A title repeated within this many non-blank lines is a headline print, not a menu.
+TITLE_REPEAT_WINDOW = 60
+
+_SKIPPED_IN_BODY = {Kind.FURNITURE, Kind.NOISE, Kind.DATE, Kind.CREDIT, Kind.CHROME}
+
+
+@dataclass
+class Region:
+    """One article's lines: its header zone (headline, dates, captions) and body."""
+
+    zone: list[Line]  # non-blank lines between the previous article and this body
+    body: list[Line] = field(default_factory=list)  # prose and accepted inner lines, in order
+    skipped: list[Line] = field(default_factory=list)  # inner lines left out of the body
+
+    @property
+    def prose_words(self) -> int:
+        return sum(line.words for line in self.body if line.kind is Kind.PROSE)
+
+    @property
+    def prose_lines(self) -> int:
+        return sum(1 for line in self.body if line.kind is Kind.PROSE)
+
+
+def find_regions(lines: list[Line]) -> list[Region]:
+    """Article regions in reading order, at most one per page."""
+    nonblank = [line for line in lines if line.kind is not Kind.BLANK]
+    breaks = title_breaks(nonblank)
+    # Runs of prose grouped into pages: a page ends at site chrome or a repeated title.
+    pages: list[list[list[Line]]] = [[]]
+    run: list[Line] = []
+    gap: list[Line] = []
+    for line in nonblank:
+        if line.kind is Kind.PROSE:
+            if run and len(gap) <= MAX_GAP:
+                run.extend(gap)
+            elif run:
+                pages[-1].append(run)
+                run = []
+            run.append(line)
+            gap = []
+        elif line.kind is Kind.CHROME or line.index in breaks:
+            if run:
+                pages[-1].append(run)
+            if pages[-1]:
+                pages.append([])
+            run, gap = [], []
+        else:
+            gap.append(line)
+    if run:
+        pages[-1].append(run)
+
+    regions: list[Region] = []
+    previous_end = -1
+    for runs in pages:
+        article = _main_article(runs)
+        if article is None:
+            continue
+        region = _region_from_run(article, nonblank, previous_end)
+        titled = any(line.index in breaks for line in region.zone[-TITLE_REACH:])
+        big = region.prose_words >= MIN_ARTICLE_WORDS or region.prose_lines >= MIN_ARTICLE_PROSE_LINES
+        if big or (titled and region.prose_words >= MIN_TITLED_WORDS):
+            regions.append(region)
+            previous_end = article[-1].index
+    return regions
+
+
+def _main_article(runs: list[list[Line]]) -> list[Line] | None:
+    """The page's biggest run of prose, joined with runs that sit close to it.
+
+    Other runs on the page (comment prompts, teasers for other stories, notices) are
+    dropped: a page carries one article.
+    """
+    if not runs:
+        return None
+    sizes = [sum(line.words for line in run if line.kind is Kind.PROSE) for run in runs]
+    main = max(range(len(runs)), key=sizes.__getitem__)
+    first = last = main
+    while first > 0 and _close(runs[first - 1], runs[first]):
+        first -= 1
+    while last + 1 < len(runs) and _close(runs[last], runs[last + 1]):
+        last += 1
+    return [line for run in runs[first : last + 1] for line in run]
+
+
+def _close(before: list[Line], after: list[Line]) -> bool:
+    return after[0].index - before[-1].index <= MERGE_GAP_LINES
+
+
+def _region_from_run(run: list[Line], nonblank: list[Line], previous_end: int) -> Region:
+    indices = [line.index for line in nonblank]
+    zone = nonblank[bisect_right(indices, previous_end) : bisect_left(indices, run[0].index)]
+    region = Region(zone=zone)
+    # Split the run into prose lines and the gaps between them.
+    gap: list[Line] = []
+    for line in run:
+        if line.kind is not Kind.PROSE:
+            gap.append(line)
+            continue
+        keep = len(gap) <= INNER_GAP
+        for inner in gap:
+            if keep and inner.kind not in _SKIPPED_IN_BODY:
+                region.body.append(inner)
+            else:
+                region.skipped.append(inner)
+        gap = []
+        region.body.append(line)
+    return region
+
+
+def title_breaks(nonblank: list[Line]) -> set[int]:
+    """Indices of title-like lines printed again shortly after (a page's headline).
+
+    A line repeated as part of a repeated block (a related-links list shown twice) is a
+    menu, not a headline: its neighbours repeat with it.
+    """
+    position = {line.index: i for i, line in enumerate(nonblank)}
+    seen = occurrences(nonblank)
+    breaks: set[int] = set()
+    for indices in seen.values():
+        if len(indices) < 2:
+            continue
+        first = nonblank[position[indices[0]]]
+        if not first.is_titlelike or first.words < 3:
+            continue
+        for a, b in itertools.pairwise(indices):
+            pa, pb = position[a], position[b]
+            if pb - pa > TITLE_REPEAT_WINDOW:
+                continue
+            if _same_neighbours(nonblank, pa, pb):
+                continue
+            # A headline is printed again above its own body, so no body lies between
+            # the two prints; a line that recurs inside running prose is something else.
+            if any(line.kind is Kind.PROSE for line in nonblank[pa:pb]):
+                continue
+            breaks.update((a, b))
+    return breaks
+
+
+def _same_neighbours(nonblank: list[Line], pa: int, pb: int) -> bool:
+    def text(i: int) -> str | None:
+        return nonblank[i].text if 0 <= i < len(nonblank) else None
+
+    before = text(pa - 1) is not None and text(pa - 1) == text(pb - 1) and pb - 1 != pa
+    after = text(pa + 1) is not None and text(pa + 1) == text(pb + 1) and pa + 1 != pb
+    return before or after

@@ -1,0 +1,175 @@
+"""The ``dateline`` command: each subcommand parses, calls one library function, prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .demo import SAMPLE_CRAWL_TIME, sample_path
+from .errors import DatelineError
+from .options import RunOptions, parse_crawl_time
+from .pipeline import run
+from .store import Store
+
+DEFAULT_DB = "dateline.db"
+
+EPILOG = """examples:
+  dateline demo                                   run on the bundled sample and print what was found
+  dateline run dumps/ --db news.db                every file under dumps/, recursively
+  dateline run 'scrapes/*.txt' --db news.db --crawl-time 2025-11-15T12:00:00Z
+  cat page.txt | dateline run - --db news.db      read standard input
+  dateline articles --db news.db --json           one JSON object per article
+  dateline articles --db news.db --search Putin   full-text search (SQLite FTS5 syntax)
+  dateline show 3 --db news.db                    one article in full
+  dateline errors --db news.db                    inputs that could not be processed
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="Turn raw news text into structured, searchable articles.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"dateline {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("run", help="read, clean and store inputs", epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive), globs, or - for stdin")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    p.add_argument("--crawl-time", help="ISO 8601 time the pages were fetched; resolves 'Updated 5 min ago'")
+    p.add_argument("--max-bytes", type=int, default=RunOptions.max_bytes, help="skip inputs larger than this")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(handler=cmd_run)
+
+    p = sub.add_parser("articles", help="list stored articles")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--search", help="full-text query over headlines and bodies")
+    p.add_argument("--limit", type=int, help="at most this many articles")
+    p.set_defaults(handler=cmd_articles)
+
+    p = sub.add_parser("show", help="show one article")
+    p.add_argument("id", type=int, help="article id (from 'dateline articles')")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    p.add_argument("--json", action="store_true", help="print the article as JSON")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("errors", help="list inputs that could not be processed")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=cmd_errors)
+
+    p = sub.add_parser("demo", help="run on the bundled sample and print what was found")
+    p.add_argument("--db", help="keep the results in this file (default: a temporary file)")
+    p.set_defaults(handler=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except DatelineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    options = RunOptions(
+        crawl_time=parse_crawl_time(args.crawl_time),
+        max_bytes=args.max_bytes,
+        progress=not args.no_progress and sys.stderr.isatty(),
+    )
+    summary = run(args.paths, args.db, options)
+    for error in summary.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(f"{summary.describe()} -> {args.db}")
+    # Non-zero only when nothing at all could be read: partial failures are in the errors table.
+    return 1 if summary.read == 0 and summary.errors else 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        records = store.articles(limit=args.limit, search=args.search)
+    for record in records:
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            when = record["updated"] or record["published"] or record["updated_raw"] or record["published_raw"] or "-"
+            print(
+                f"{record['id']:>5}  {when:<20}  {record['agency'] or '-':<8}  {record['headline'] or '(no headline)'}"
+            )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        record = store.article(args.id)
+    if record is None:
+        print(f"error: no article with id {args.id} in {args.db}", file=sys.stderr)
+        return 1
+    print(json.dumps(record, ensure_ascii=False, indent=2) if args.json else format_article(record))
+    return 0
+
+
+def cmd_errors(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        errors = store.errors()
+    for error in errors:
+        if args.json:
+            print(json.dumps(error, ensure_ascii=False))
+        else:
+            print(f"[{error['code']}] {error['source']}: {error['cause']} (at {error['stage']})")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or str(Path(tmp) / "demo.db")
+        options = RunOptions(crawl_time=SAMPLE_CRAWL_TIME)
+        summary = run([str(sample_path())], db, options)
+        print(f"dateline demo: {sample_path().name} (crawl time {SAMPLE_CRAWL_TIME.isoformat()})")
+        print(summary.describe())
+        with Store(db) as store:
+            for record in store.articles():
+                print()
+                print(format_article(record, full=False))
+        if args.db:
+            print(f"\nstored in {args.db}; try: dateline articles --db {args.db}")
+    return 0 if summary.stored or summary.skipped else 1
+
+
+def format_article(record: dict, full: bool = True) -> str:
+    lines = [f"#{record['id']}  {record['headline'] or '(no headline)'}", f"  source:    {record['source']}"]
+    for key in ("published", "updated"):
+        if record[key] or record[f"{key}_raw"]:
+            lines.append(f"  {key + ':':<10} {record[key] or 'unresolved'} ({record[f'{key}_raw']})")
+    if record["dateline_places"]:
+        lines.append(f"  dateline:  {' / '.join(record['dateline_places'])}")
+    lines.append(f"  agency:    {record['agency'] or '-'}")
+    for bullet in record["summary"]:
+        lines.append(f"  summary:   {bullet['text']}")
+    for caption in record["captions"]:
+        lines.append(f"  caption:   {caption['text']}")
+    for subhead in record["subheads"]:
+        lines.append(f"  subhead:   {subhead['text']}")
+    for flag in record["flags"]:
+        lines.append(f"  flag:      {flag['codepoint']} at {flag['offset']}: {flag['reason']}")
+    paragraphs = record["paragraphs"]
+    lines.append(f"  body:      {len(paragraphs)} paragraph(s)")
+    shown = paragraphs if full else paragraphs[:2]
+    lines.extend(f"    {p['text']}" for p in shown)
+    if not full and len(paragraphs) > 2:
+        lines.append(f"    ... ({len(paragraphs) - 2} more; dateline show {record['id']})")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""Turn command-line style inputs (files, directories, globs, stdin) into raw documents.
+
+Reading never stops at a bad input: each problem is yielded as a ``DatelineError`` in the
+stream, in order, so the caller can record it and carry on.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import DatelineError, ErrorCode
+from ..model import RawDocument
+from ..options import RunOptions
+
+STDIN = "-"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def expand_paths(inputs: Iterable[str]) -> Iterator[str | DatelineError]:
+    """Yield file paths for each input (recursing into directories, expanding globs)."""
+    for item in inputs:
+        if item == STDIN:
+            yield STDIN
+            continue
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+            if not found:
+                yield DatelineError(ErrorCode.E001_NOT_FOUND, item, "directory holds no file")
+            yield from (str(p) for p in found)
+        elif path.exists():
+            yield str(path)
+        elif glob.has_magic(item):
+            matches = sorted(m for m in glob.glob(item, recursive=True) if os.path.isfile(m))
+            if not matches:
+                yield DatelineError(ErrorCode.E001_NOT_FOUND, item, "glob matched no file")
+            yield from matches
+        else:
+            yield DatelineError(ErrorCode.E001_NOT_FOUND, item)
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def read_inputs(inputs: Iterable[str], options: RunOptions) -> Iterator[RawDocument | DatelineError]:
+    """Read every input into a ``RawDocument``, yielding errors in place of bad ones."""
+    for item in expand_paths(inputs):
+        if isinstance(item, DatelineError):
+            yield item
+            continue
+        try:
+            data = _read_bytes(item, options.max_bytes)
+        except DatelineError as exc:
+            yield exc
+            continue
+        yield RawDocument(
+            source="<stdin>" if item == STDIN else item,
+            data=data,
+            content_hash=content_hash(data),
+            crawl_time=options.crawl_time,
+        )
+
+
+def _read_bytes(path: str, max_bytes: int) -> bytes:
+    if path == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise DatelineError(ErrorCode.E004_TOO_LARGE, "<stdin>", f"more than {max_bytes} bytes")
+        return data
+    try:
+        size = os.path.getsize(path)
+        # Check the size before reading so an enormous file never lands in memory.
+        if size > max_bytes:
+            raise DatelineError(ErrorCode.E004_TOO_LARGE, path, f"{size} bytes > {max_bytes}")
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise DatelineError(ErrorCode.E002_UNREADABLE, path, exc.strerror or str(exc)) from exc

@@ -1,0 +1,107 @@
+"""Typed records that flow through the pipeline.
+
+One ``Document`` goes through named stages; each stage returns it with its own layer
+added. Every piece of text an article carries is a ``Span``: the text plus character
+offsets into ``Document.text`` (the decoded, repaired text of the whole input), so any
+extracted fact can be traced back to the exact characters it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the document text: ``document.text[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A character we could not repair, kept in the text and reported here."""
+
+    offset: int
+    char: str
+    codepoint: str  # "U+05B1"
+    reason: str  # e.g. "orphan combining mark (HEBREW)"
+
+    def to_dict(self) -> dict:
+        return {"offset": self.offset, "char": self.char, "codepoint": self.codepoint, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """Bytes as they were read, before any decoding."""
+
+    source: str  # file path, "<stdin>", or URL
+    data: bytes
+    content_hash: str  # sha256 of data
+    crawl_time: datetime | None = None  # reference for relative dates; never the machine clock
+    media_type: str = "text/plain"
+
+
+@dataclass
+class DateValue:
+    """A published/updated time: ISO value when it could be resolved, and the raw text."""
+
+    raw: str
+    value: str | None  # ISO 8601 date or datetime (UTC, "Z"), None when unresolvable
+    relative: bool = False
+
+    def to_dict(self) -> dict:
+        return {"raw": self.raw, "value": self.value, "relative": self.relative}
+
+
+@dataclass
+class Article:
+    """One news article found in a document, with every field anchored to offsets."""
+
+    ordinal: int  # position within the document, from 0
+    start: int  # offsets of the article's whole region in the document text
+    end: int
+    headline: Span | None = None
+    published: DateValue | None = None
+    updated: DateValue | None = None
+    dateline_places: list[str] = field(default_factory=list)
+    dateline: Span | None = None
+    agency: str | None = None
+    summary: list[Span] = field(default_factory=list)
+    captions: list[Span] = field(default_factory=list)
+    subheads: list[Span] = field(default_factory=list)
+    paragraphs: list[Span] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    # body blocks (paragraphs and subheads) in reading order, as ("p"|"h", Span)
+    blocks: list[tuple[str, Span]] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """Body text in reading order: subheads and paragraphs, one per line pair."""
+        return "\n\n".join(span.text for _, span in self.blocks)
+
+
+@dataclass
+class Document:
+    """A decoded document and everything the stages have added to it."""
+
+    raw: RawDocument
+    text: str = ""
+    encoding: str | None = None
+    repaired: bool = False  # ftfy changed something
+    flags: list[Flag] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return self.raw.source
+
+    @property
+    def content_hash(self) -> str:
+        return self.raw.content_hash

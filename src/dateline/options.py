@@ -1,0 +1,41 @@
+"""One options object with every default in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from .errors import DatelineError, ErrorCode
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run reads and cleans its inputs.
+
+    ``crawl_time`` is the reference for relative dates ("58 min ago"); when it is None,
+    relative dates stay unresolved rather than being read against this machine's clock.
+    """
+
+    crawl_time: datetime | None = None
+    max_bytes: int = 64 * 1024 * 1024
+    progress: bool = False
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise DatelineError(ErrorCode.E009_BAD_OPTION, "max_bytes", f"must be positive, got {self.max_bytes}")
+
+
+def parse_crawl_time(value: str | None) -> datetime | None:
+    """Parse an ISO 8601 crawl time; naive times are taken as UTC."""
+    if value is None or value == "":
+        return None
+    text = value.strip()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise DatelineError(ErrorCode.E009_BAD_OPTION, "--crawl-time", f"not ISO 8601: {value!r}") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

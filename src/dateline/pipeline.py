@@ -1,0 +1,133 @@
+"""Named stages over one ``Document`` record, and the batch run that stores their output.
+
+Each stage declares what it needs and what it adds; the pipeline checks the order when
+it is built (as spaCy does for components), and refuses a stage that returns anything
+but a ``Document``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .clean import clean_document
+from .errors import DatelineError, ErrorCode
+from .ingest.decode import decode
+from .ingest.sources import expand_paths, read_inputs
+from .model import Document
+from .options import RunOptions
+from .store import Store
+
+PIPELINE_VERSION = __version__
+DECODE_ERRORS = {ErrorCode.E003_EMPTY, ErrorCode.E005_BINARY, ErrorCode.E006_UNDECODABLE}
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    func: Callable[[Document], Document]
+    requires: frozenset[str] = frozenset()
+    assigns: frozenset[str] = frozenset()
+
+
+DEFAULT_STAGES: tuple[Stage, ...] = (
+    Stage("clean", clean_document, requires=frozenset({"text"}), assigns=frozenset({"articles"})),
+)
+
+
+class Pipeline:
+    """Stages applied in order to a decoded document."""
+
+    def __init__(self, stages: Iterable[Stage] = DEFAULT_STAGES) -> None:
+        self.stages = tuple(stages)
+        available = {"text"}  # what decoding provides
+        for stage in self.stages:
+            missing = stage.requires - available
+            if missing:
+                raise ValueError(f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage assigns")
+            available |= stage.assigns
+
+    def __call__(self, doc: Document) -> Document:
+        for stage in self.stages:
+            result = stage.func(doc)
+            if not isinstance(result, Document):
+                raise DatelineError(
+                    ErrorCode.E008_STAGE_CONTRACT, doc.source, f"stage {stage.name!r} returned {type(result).__name__}"
+                )
+            doc = result
+        return doc
+
+
+@dataclass
+class RunSummary:
+    """What a run did: documents stored, skipped as already stored, and failures."""
+
+    stored: int = 0
+    skipped: int = 0
+    articles: int = 0
+    errors: list[DatelineError] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return self.stored + self.skipped
+
+    def describe(self) -> str:
+        return (
+            f"{self.stored} document(s) stored with {self.articles} article(s), "
+            f"{self.skipped} already stored, {len(self.errors)} error(s)"
+        )
+
+
+def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | None = None) -> RunSummary:
+    """Read, clean and store every input; bad inputs become rows in ``errors``.
+
+    Re-running with the same inputs adds nothing; a run that was interrupted resumes
+    where it stopped, since every stored document is skipped by its content hash.
+    """
+    options = options or RunOptions()
+    store = db if isinstance(db, Store) else Store(db)
+    pipeline = Pipeline()
+    summary = RunSummary()
+    inputs = list(inputs)
+    try:
+        for item in _with_progress(inputs, options):
+            if isinstance(item, DatelineError):
+                store.record_error(item, stage="read")
+                summary.errors.append(item)
+                continue
+            if store.has_document(item.content_hash):
+                summary.skipped += 1
+                continue
+            try:
+                doc = pipeline(decode(item))
+            except DatelineError as exc:
+                stage = "decode" if exc.code in DECODE_ERRORS else "pipeline"
+                store.record_error(exc, stage=stage, content_hash=item.content_hash)
+                summary.errors.append(exc)
+                continue
+            except Exception as exc:  # a bug on one document must not stop the batch
+                error = DatelineError(ErrorCode.E007_PROCESSING, item.source, f"{type(exc).__name__}: {exc}")
+                store.record_error(error, stage="pipeline", content_hash=item.content_hash)
+                summary.errors.append(error)
+                continue
+            if store.write_document(doc, PIPELINE_VERSION) is None:
+                summary.skipped += 1
+            else:
+                summary.stored += 1
+                summary.articles += len(doc.articles)
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+    return summary
+
+
+def _with_progress(inputs: list[str], options: RunOptions):
+    stream = read_inputs(inputs, options)
+    if not options.progress:
+        return stream
+    from tqdm import tqdm
+
+    total = sum(1 for _ in expand_paths(inputs))
+    return tqdm(stream, total=total, unit="doc", disable=total < 2)

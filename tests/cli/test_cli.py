@@ -1,0 +1,75 @@
+"""The real `dateline` command in a subprocess, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def dateline(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], input=stdin, capture_output=True, timeout=120)
+
+
+def test_run_articles_show_on_the_seed(seed_path, tmp_path):
+    db = str(tmp_path / "seed.db")
+    result = dateline("run", str(seed_path), "--db", db, "--crawl-time", "2025-11-15T12:00:00Z")
+    assert result.returncode == 0, result.stderr
+    assert b"1 document(s) stored with 2 article(s)" in result.stdout
+    lines = dateline("articles", "--db", db, "--json").stdout.decode().splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 2
+    for key in ("id", "source", "headline", "updated", "published", "dateline_places", "agency", "summary",
+                "captions", "subheads", "paragraphs", "flags"):  # fmt: skip
+        assert key in records[0]
+    assert records[1]["updated"] == "2025-11-15T11:01:21Z"
+    shown = dateline("show", str(records[0]["id"]), "--db", db)
+    assert shown.returncode == 0 and b"Zelensky offers minerals" in shown.stdout
+    as_json = json.loads(dateline("show", str(records[1]["id"]), "--db", db, "--json").stdout)
+    assert as_json["dateline_places"] == ["Dhaka"]
+    # Re-running the same input adds nothing.
+    again = dateline("run", str(seed_path), "--db", db)
+    assert b"0 document(s) stored" in again.stdout and b"1 already stored" in again.stdout
+
+
+def test_stdin_and_partial_failure(tmp_path):
+    db = str(tmp_path / "x.db")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    text = "Site\n\nA headline about the harbour\n\nA headline about the harbour\n\n" + "".join(
+        f"The harbour master said on Monday that ships number {k} had been delayed by the storm.\n" for k in range(5)
+    )
+    result = dateline("run", "-", str(tmp_path / "empty.txt"), "--db", db, stdin=text.encode())
+    assert result.returncode == 0
+    assert b"empty.txt" in result.stderr and b"E003" in result.stderr
+    errors = dateline("errors", "--db", db).stdout
+    assert b"[E003]" in errors and b"empty.txt" in errors
+
+
+def test_nothing_readable_exits_non_zero(tmp_path):
+    result = dateline("run", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "x.db"))
+    assert result.returncode == 1
+    assert b"missing.txt" in result.stderr
+    assert b"0 document(s) stored" in result.stdout
+
+
+def test_bad_option_is_a_clear_error(tmp_path):
+    result = dateline("run", str(tmp_path), "--db", str(tmp_path / "x.db"), "--crawl-time", "soon")
+    assert result.returncode == 2 and b"--crawl-time" in result.stderr
+
+
+def test_demo_runs_on_the_bundled_sample(tmp_path):
+    result = dateline("demo", "--db", str(tmp_path / "demo.db"))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "3 article(s)" in out
+    assert "Farmers march in Nairobi over maize import plan" in out
+
+
+def test_show_missing_article(tmp_path):
+    result = dateline("show", "99", "--db", str(tmp_path / "x.db"))
+    assert result.returncode == 1 and b"no article with id 99" in result.stderr
+
+
+def test_help_has_examples():
+    out = dateline("--help").stdout.decode()
+    assert "examples:" in out and "dateline run" in out

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from dateline import Store, process_text
+from dateline.errors import DatelineError, ErrorCode
+from dateline.store import MIGRATIONS, schema_version
+
+TEXT = "Harbour news\n\nFerry route approved by council\n\nFerry route approved by council\n\n" + "".join(
+    f"The council approved the new ferry route on Thursday after debate number {k} about its cost.\n" for k in range(6)
+)
+
+
+def test_migrations_are_recorded_and_idempotent(tmp_path):
+    path = tmp_path / "x.db"
+    with Store(path) as store:
+        assert schema_version(store.conn) == len(MIGRATIONS)
+    with Store(path) as store:  # opening again applies nothing new
+        assert schema_version(store.conn) == len(MIGRATIONS)
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_write_read_and_search(tmp_path):
+    doc = process_text(TEXT, source="harbour.txt")
+    with Store(tmp_path / "x.db") as store:
+        assert store.write_document(doc, "test") is not None
+        assert store.write_document(doc, "test") is None  # same hash: nothing added
+        assert store.counts()["documents"] == 1
+        (record,) = store.articles()
+        assert record["headline"] == "Ferry route approved by council"
+        assert record["source"] == "harbour.txt"
+        assert len(record["paragraphs"]) == 6
+        assert store.articles(search="ferry") and not store.articles(search="avalanche")
+        first = record["paragraphs"][0]
+        assert doc.text[first["start"] : first["end"]] == first["text"]
+
+
+def test_a_failed_document_leaves_nothing_behind(tmp_path):
+    doc = process_text(TEXT, source="harbour.txt")
+    doc.articles[0].blocks.append(("p", None))  # breaks the paragraph insert half-way
+    with Store(tmp_path / "x.db") as store:
+        with pytest.raises(AttributeError):
+            store.write_document(doc, "test")
+        assert store.counts() == {"documents": 0, "articles": 0, "paragraphs": 0, "errors": 0}
+
+
+def test_errors_are_recorded_once(tmp_path):
+    error = DatelineError(ErrorCode.E003_EMPTY, "empty.txt")
+    with Store(tmp_path / "x.db") as store:
+        store.record_error(error, "decode", "abc")
+        store.record_error(error, "decode", "abc")
+        (row,) = store.errors()
+        assert row["source"] == "empty.txt" and row["code"] == "E003"
+
+
+def test_database_is_a_real_sqlite_file(tmp_path):
+    path = tmp_path / "x.db"
+    with Store(path) as store:
+        store.write_document(process_text(TEXT), "test")
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

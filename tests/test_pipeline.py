@@ -1,0 +1,136 @@
+"""Batch behaviour: bad inputs, re-runs, crashes and resuming, stage contracts."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from dateline import Pipeline, RunOptions, Store, run
+from dateline.errors import DatelineError, ErrorCode
+from dateline.pipeline import Stage
+
+
+def article_text(n: int) -> str:
+    body = "".join(
+        f"Story {n}, part {k}: the regional council met on Monday and agreed a budget for the new bridge.\n"
+        for k in range(4)
+    )
+    return (
+        f"Site {n}\n\nHeadline number {n} for the bridge story\n\nHeadline number {n} for the bridge story\n\n" + body
+    )
+
+
+def make_batch(folder, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"{n:04d}.txt").write_text(article_text(n), encoding="utf-8")
+
+
+def test_bad_documents_become_errors_and_the_batch_goes_on(tmp_path):
+    make_batch(tmp_path / "in", 3)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (tmp_path / "in" / "huge.txt").write_bytes(b"word " * 5000)
+    summary = run([str(tmp_path / "in"), str(tmp_path / "missing.txt")], tmp_path / "db.sqlite",
+                  RunOptions(max_bytes=10_000))  # fmt: skip
+    assert summary.stored == 3
+    codes = sorted(e.code.value for e in summary.errors)
+    assert codes == ["E001", "E003", "E004", "E005"]
+    with Store(tmp_path / "db.sqlite") as store:
+        errors = store.errors()
+        assert {e["source"].rsplit("/", 1)[-1] for e in errors} == {"empty.txt", "image.png", "huge.txt", "missing.txt"}
+        assert all(e["cause"] for e in errors)
+        assert store.counts()["articles"] == 3
+
+
+def test_rerun_adds_nothing(tmp_path):
+    make_batch(tmp_path / "in", 4)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    db = tmp_path / "db.sqlite"
+    first = run([str(tmp_path / "in")], db)
+    with Store(db) as store:
+        before = store.counts()
+    second = run([str(tmp_path / "in")], db)
+    with Store(db) as store:
+        assert store.counts() == before
+    assert (first.stored, second.stored, second.skipped) == (4, 0, 4)
+
+
+def test_interrupted_run_keeps_committed_documents_and_resumes(tmp_path, monkeypatch):
+    make_batch(tmp_path / "in", 6)
+    db = tmp_path / "db.sqlite"
+    original = Store.write_document
+    calls = {"n": 0}
+
+    def crash_on_third(self, doc, version):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # as if the process were stopped mid-write
+        return original(self, doc, version)
+
+    monkeypatch.setattr(Store, "write_document", crash_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        run([str(tmp_path / "in")], db)
+    monkeypatch.setattr(Store, "write_document", original)
+    with Store(db) as store:
+        assert store.counts()["documents"] == 2
+    summary = run([str(tmp_path / "in")], db)
+    assert (summary.skipped, summary.stored) == (2, 4)
+    with Store(db) as store:
+        assert store.counts()["documents"] == 6
+        assert store.counts()["articles"] == 6
+
+
+def test_killed_process_loses_nothing_committed(tmp_path):
+    """SIGKILL a real `dateline run` mid-batch, then run again: every document once."""
+    total = 1000
+    make_batch(tmp_path / "in", total)
+    db = tmp_path / "db.sqlite"
+    cmd = [sys.executable, "-m", "dateline.cli", "run", str(tmp_path / "in"), "--db", str(db), "--no-progress"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                with Store(db) as store:
+                    stored = store.counts()["documents"]
+            except Exception:
+                stored = 0
+            if stored >= 5:
+                break
+        time.sleep(0.05)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+    with Store(db) as store:
+        partial = store.counts()
+    assert 5 <= partial["documents"] < total
+    assert partial["articles"] == partial["documents"]  # no half-written document
+    summary = run([str(tmp_path / "in")], db)
+    assert summary.skipped == partial["documents"]
+    assert summary.stored + summary.skipped == total
+    with Store(db) as store:
+        assert store.counts()["documents"] == total
+        assert store.counts()["articles"] == total
+
+
+def test_stage_order_is_checked_when_built():
+    with pytest.raises(ValueError, match="requires"):
+        Pipeline([Stage("quotes", lambda d: d, requires=frozenset({"actors"}))])
+
+
+def test_a_stage_must_return_the_document(tmp_path):
+    from dateline.ingest.decode import decode
+    from dateline.model import RawDocument
+
+    pipeline = Pipeline([Stage("broken", lambda d: None, requires=frozenset({"text"}))])
+    with pytest.raises(DatelineError) as info:
+        pipeline(decode(RawDocument("x.txt", b"some text here", "h")))
+    assert info.value.code is ErrorCode.E008_STAGE_CONTRACT

@@ -1,0 +1,36 @@
+"""Scored gates on real documents nobody here wrote (../shared/eval).
+
+Floors are pinned a little under the measured figure so a regression fails CI; the
+corpus is hashed so that a silent change of the evaluation data is caught too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+
+from .conftest import REPO, SHARED, need_shared
+
+sys.path.insert(0, str(REPO / "bench"))
+
+EXPECTED_DUMPS_HASH = "d2b8c751421b25acab1123b80e7087940442d622aa35c1a63c5144edcc87818d"
+DUMPS_F1_FLOOR = 0.66
+DUMPS_RIGHT_COUNT_FLOOR = 20
+
+
+def corpus_hash(folder) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_dumps_segmentation_gate():
+    import dumps_eval
+
+    folder = need_shared(SHARED / "eval" / "dumps")
+    assert corpus_hash(folder) == EXPECTED_DUMPS_HASH, "the dumps corpus changed: re-measure and re-pin the floors"
+    result = dumps_eval.evaluate(folder)
+    assert result["mean_f1"] >= DUMPS_F1_FLOOR
+    assert result["right_count"] >= DUMPS_RIGHT_COUNT_FLOOR
