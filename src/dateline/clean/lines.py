@@ -39,6 +39,7 @@ class Kind(StrEnum):
     SHORT = "short"  # anything else with words: headline, subhead, menu item, byline
     FURNITURE = "furniture"  # never article text ("Short Url", "Advertisement")
     CHROME = "chrome"  # site footer/navigation: articles never run across it
+    COMMENTS = "comments"  # a comment section starts: what follows is readers' text
     DATE = "date"  # a published/updated line
     BULLET = "bullet"
     CAPTION = "caption"
@@ -95,6 +96,8 @@ def classify(text: str) -> Kind:
     words = word_count(text)
     if data_regex(_DATA, "boilerplate.txt").search(text):
         return Kind.CHROME
+    if words <= 20 and data_regex(_DATA, "comments.txt").fullmatch(text):
+        return Kind.COMMENTS
     if words <= 12 and data_regex(_DATA, "furniture.txt").fullmatch(text):
         return Kind.FURNITURE
     if words <= 15 and data_regex(_DATA, "chrome.txt").fullmatch(text):

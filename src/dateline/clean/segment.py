@@ -34,7 +34,7 @@ MERGE_GAP_LINES = 40
 # A title repeated within this many non-blank lines is a headline print, not a menu.
 TITLE_REPEAT_WINDOW = 60
 
-_SKIPPED_IN_BODY = {Kind.FURNITURE, Kind.NOISE, Kind.DATE, Kind.CREDIT, Kind.CHROME}
+_SKIPPED_IN_BODY = {Kind.FURNITURE, Kind.NOISE, Kind.DATE, Kind.CREDIT, Kind.CHROME, Kind.COMMENTS}
 
 
 @dataclass
@@ -57,13 +57,22 @@ class Region:
 def find_regions(lines: list[Line]) -> list[Region]:
     """Article regions in reading order, at most one per page."""
     nonblank = [line for line in lines if line.kind is not Kind.BLANK]
+    indices = [line.index for line in nonblank]
     breaks = title_breaks(nonblank)
     # Runs of prose grouped into pages: a page ends at site chrome or a repeated title.
     pages: list[list[list[Line]]] = [[]]
+    after_chrome = [True]  # whether site chrome stands between a page and the one before
     run: list[Line] = []
     gap: list[Line] = []
+    in_comments = False  # readers' comments run until the next chrome or headline print
     for line in nonblank:
-        if line.kind is Kind.PROSE:
+        if line.kind is Kind.COMMENTS:
+            if run:
+                pages[-1].append(run)
+            run, gap, in_comments = [], [], True
+        elif in_comments and line.kind is not Kind.CHROME and line.index not in breaks:
+            continue
+        elif line.kind is Kind.PROSE:
             if run and len(gap) <= MAX_GAP:
                 run.extend(gap)
             elif run:
@@ -76,25 +85,50 @@ def find_regions(lines: list[Line]) -> list[Region]:
                 pages[-1].append(run)
             if pages[-1]:
                 pages.append([])
-            run, gap = [], []
+                after_chrome.append(False)
+            after_chrome[-1] |= line.kind is Kind.CHROME
+            run, gap, in_comments = [], [], False
         else:
             gap.append(line)
     if run:
         pages[-1].append(run)
 
-    regions: list[Region] = []
-    previous_end = -1
-    for runs in pages:
+    # Each page keeps its main article. A small piece announced by a repeated title line
+    # right after an article is a section of it (a recipe, a list entry under its own
+    # heading), not an article of its own.
+    articles: list[list[Line]] = []
+    for runs, chrome in zip(pages, after_chrome, strict=True):
         article = _main_article(runs)
         if article is None:
             continue
-        region = _region_from_run(article, nonblank, previous_end)
-        titled = any(line.index in breaks for line in region.zone[-TITLE_REACH:])
-        big = region.prose_words >= MIN_ARTICLE_WORDS or region.prose_lines >= MIN_ARTICLE_PROSE_LINES
-        if big or (titled and region.prose_words >= MIN_TITLED_WORDS):
-            regions.append(region)
-            previous_end = article[-1].index
+        words = sum(line.words for line in article if line.kind is Kind.PROSE)
+        prose_lines = sum(1 for line in article if line.kind is Kind.PROSE)
+        big = words >= MIN_ARTICLE_WORDS or prose_lines >= MIN_ARTICLE_PROSE_LINES
+        previous = articles[-1] if articles else None
+        titled = _announced(article, nonblank, indices, breaks, previous)
+        if big:
+            articles.append(article)
+        elif titled and not chrome and previous is not None and _close(previous, article):
+            previous.extend(article)
+        elif titled and words >= MIN_TITLED_WORDS:
+            articles.append(article)
+
+    regions: list[Region] = []
+    previous_end = -1
+    for article in articles:
+        regions.append(_region_from_run(article, nonblank, indices, previous_end))
+        previous_end = article[-1].index
     return regions
+
+
+def _announced(
+    article: list[Line], nonblank: list[Line], indices: list[int], breaks: set[int], previous: list[Line] | None
+) -> bool:
+    """Whether a headline print stands just above the article's first line."""
+    stop = bisect_left(indices, article[0].index)
+    start = bisect_right(indices, previous[-1].index) if previous else 0
+    above = nonblank[max(start, stop - TITLE_REACH) : stop]
+    return any(line.index in breaks for line in above)
 
 
 def _main_article(runs: list[list[Line]]) -> list[Line] | None:
@@ -119,8 +153,8 @@ def _close(before: list[Line], after: list[Line]) -> bool:
     return after[0].index - before[-1].index <= MERGE_GAP_LINES
 
 
-def _region_from_run(run: list[Line], nonblank: list[Line], previous_end: int) -> Region:
-    indices = [line.index for line in nonblank]
+def _region_from_run(run: list[Line], nonblank: list[Line], indices: list[int], previous_end: int) -> Region:
+    """``indices`` are the line numbers of ``nonblank``, for bisecting."""
     zone = nonblank[bisect_right(indices, previous_end) : bisect_left(indices, run[0].index)]
     region = Region(zone=zone)
     # Split the run into prose lines and the gaps between them.
