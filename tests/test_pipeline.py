@@ -88,7 +88,7 @@ def test_interrupted_run_keeps_committed_documents_and_resumes(tmp_path, monkeyp
 
 def test_killed_process_loses_nothing_committed(tmp_path):
     """SIGKILL a real `dateline run` mid-batch, then run again: every document once."""
-    total = 1000
+    total = 200
     make_batch(tmp_path / "in", total)
     db = tmp_path / "db.sqlite"
     cmd = [sys.executable, "-m", "dateline.cli", "run", str(tmp_path / "in"), "--db", str(db), "--no-progress"]

@@ -25,6 +25,8 @@ EPILOG = """examples:
   dateline articles --db news.db --json           one JSON object per article
   dateline articles --db news.db --search Putin   full-text search (SQLite FTS5 syntax)
   dateline show 3 --db news.db                    one article in full
+  dateline actors --db news.db --country RUS --type GOV
+  dateline actor Putin --db news.db               aliases, articles and every mention in context
   dateline errors --db news.db                    inputs that could not be processed
 """
 
@@ -61,6 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the article as JSON")
     p.set_defaults(handler=cmd_show)
 
+    p = sub.add_parser("actors", help="list actors across all stored articles")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    p.add_argument("--country", help="ISO 3166 alpha-3 country code, e.g. RUS")
+    p.add_argument("--type", dest="agent_type", help="CAMEO agent type, e.g. GOV, MIL, REL, MED, IGO")
+    p.add_argument("--kind", choices=("person", "organisation", "country"), help="only this kind of actor")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=cmd_actors)
+
+    p = sub.add_parser("actor", help="one actor: aliases, articles, mentions in context")
+    p.add_argument("name", help="a name or alias, e.g. 'Putin' or 'Vladimir Putin'")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.set_defaults(handler=cmd_actor)
+
     p = sub.add_parser("errors", help="list inputs that could not be processed")
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -79,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     except DatelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into head: not an error
+        sys.stderr.close()
+        return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -119,6 +138,42 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actors(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        actors = store.actors(country=args.country, agent_type=args.agent_type, kind=args.kind)
+    for actor in actors:
+        if args.json:
+            print(json.dumps(actor, ensure_ascii=False))
+        else:
+            role = f"  ({actor['role']})" if actor["role"] else ""
+            print(f"{actor['id']:>5}  {actor['code'] or '-':<10} {actor['mention_count']:>5}  {actor['name']}{role}")
+    return 0
+
+
+def cmd_actor(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        matches = store.find_actors(args.name)
+        details = [store.actor_detail(m["id"]) for m in matches]
+    if not details:
+        print(f"error: no actor named {args.name!r} in {args.db}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(details if len(details) > 1 else details[0], ensure_ascii=False, indent=2))
+        return 0
+    for detail in details:
+        print(f"#{detail['id']}  {detail['name']}  [{detail['kind']}]  code {detail['code'] or '-'}")
+        kind = f"type: {detail['agent_type'] or '-'}   role: {detail['role'] or '-'}"
+        print(f"  country: {detail['country'] or '-'}   {kind}")
+        print(f"  aliases: {', '.join(detail['aliases'])}")
+        seen = f"{detail['first_seen'] or '?'} .. {detail['last_seen'] or '?'}"
+        print(f"  seen: {seen} in {detail['article_count']} article(s)")
+        for article in detail["articles"]:
+            print(f"  article #{article['id']}: {article['headline']}")
+        for mention in detail["mentions"]:
+            print(f"    {mention['article_id']}:{mention['start']}  {mention['context']}")
+    return 0
+
+
 def cmd_errors(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         errors = store.errors()
@@ -154,6 +209,15 @@ def format_article(record: dict, full: bool = True) -> str:
     if record["dateline_places"]:
         lines.append(f"  dateline:  {' / '.join(record['dateline_places'])}")
     lines.append(f"  agency:    {record['agency'] or '-'}")
+    if record.get("tone") is not None:
+        lines.append(f"  tone:      {record['tone']:+.3f}")
+    people = [a for a in record.get("actors", []) if a["kind"] != "country"]
+    if people:
+        shown = ", ".join(f"{a['name']} ({a['code'] or '-'})" for a in people[: None if full else 6])
+        lines.append(f"  actors:    {shown}")
+    places = {p["resolved_name"] for p in record.get("places", []) if p["resolved_name"]}
+    if places:
+        lines.append(f"  places:    {', '.join(sorted(places))}")
     for bullet in record["summary"]:
         lines.append(f"  summary:   {bullet['text']}")
     for caption in record["captions"]:

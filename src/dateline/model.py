@@ -61,6 +61,50 @@ class DateValue:
 
 
 @dataclass
+class Mention:
+    """One place in the document where an actor is named or referred to."""
+
+    start: int  # offsets into Document.text
+    end: int
+    text: str
+    kind: str  # name | title | description | possessive | capital | people
+
+
+@dataclass
+class Actor:
+    """One real-world person, organisation or country within an article."""
+
+    name: str  # canonical: the fullest name the article gives
+    kind: str  # person | organisation | country
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # ISO 3166 alpha-3
+    country_source: str | None = None  # title | appositive | possessive | description | name | article
+    agent_type: str | None = None  # CAMEO agent type: GOV, MIL, REL, ...
+    role: str | None = None  # role words as written: "Defense Secretary"
+    rank: str | None = None  # normalised role: "head of state", "minister", ...
+    code: str | None = None  # CAMEO actor code, e.g. "USAGOV", "IGOWSTNAT"
+    aliases: list[str] = field(default_factory=list)
+    registry_id: int | None = None  # the corpus-wide actor, once stored
+
+
+@dataclass
+class Place:
+    """A place named in an article (or its dateline), resolved against geonames."""
+
+    name: str  # as written
+    start: int | None  # offsets into Document.text; None for dateline-only places
+    end: int | None
+    source: str  # text | dateline
+    geonameid: int | None = None
+    resolved_name: str | None = None
+    feature: str | None = None  # country | city
+    country: str | None = None  # ISO3
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int | None = None
+
+
+@dataclass
 class Article:
     """One news article found in a document, with every field anchored to offsets."""
 
@@ -80,6 +124,11 @@ class Article:
     flags: list[Flag] = field(default_factory=list)
     # body blocks (paragraphs and subheads) in reading order, as ("p"|"h", Span)
     blocks: list[tuple[str, Span]] = field(default_factory=list)
+    # Added by the nlp stages:
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    tone: float | None = None  # VADER compound, mean over paragraphs, -1..1
+    block_tones: list[float] = field(default_factory=list)  # one per block
 
     @property
     def body(self) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .clean import clean_document
 from .errors import DatelineError, ErrorCode
+from .extract import analyse_document
 from .ingest.decode import decode
 from .ingest.sources import expand_paths, read_inputs
 from .model import Document
@@ -34,6 +35,9 @@ class Stage:
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("clean", clean_document, requires=frozenset({"text"}), assigns=frozenset({"articles"})),
+    Stage(
+        "analyse", analyse_document, requires=frozenset({"articles"}), assigns=frozenset({"actors", "places", "tone"})
+    ),
 )
 
 
@@ -102,6 +106,7 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
                 continue
             try:
                 doc = pipeline(decode(item))
+                document_id = store.write_document(doc, PIPELINE_VERSION)
             except DatelineError as exc:
                 stage = "decode" if exc.code in DECODE_ERRORS else "pipeline"
                 store.record_error(exc, stage=stage, content_hash=item.content_hash)
@@ -112,7 +117,7 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
                 store.record_error(error, stage="pipeline", content_hash=item.content_hash)
                 summary.errors.append(error)
                 continue
-            if store.write_document(doc, PIPELINE_VERSION) is None:
+            if document_id is None:
                 summary.skipped += 1
             else:
                 summary.stored += 1

@@ -73,3 +73,21 @@ def test_show_missing_article(tmp_path):
 def test_help_has_examples():
     out = dateline("--help").stdout.decode()
     assert "examples:" in out and "dateline run" in out
+
+
+def test_actors_and_actor_commands(seed_path, tmp_path):
+    db = str(tmp_path / "seed.db")
+    assert dateline("run", str(seed_path), "--db", db).returncode == 0
+    rus = [
+        json.loads(line) for line in dateline("actors", "--db", db, "--country", "RUS", "--json").stdout.splitlines()
+    ]
+    assert {a["name"] for a in rus} >= {"Vladimir Putin", "Kremlin", "Russia"}
+    gov = dateline("actors", "--db", db, "--type", "GOV", "--kind", "person").stdout.decode()
+    assert "Donald Trump" in gov and "USAGOV" in gov and "NATO" not in gov
+    out = dateline("actor", "Putin", "--db", db)
+    assert out.returncode == 0
+    text = out.stdout.decode()
+    assert "Vladimir Putin" in text and "RUSGOV" in text and "[Putin]" in text
+    detail = json.loads(dateline("actor", "Vladimir Putin", "--db", db, "--json").stdout)
+    assert detail["country"] == "RUS" and len(detail["mentions"]) >= 10
+    assert dateline("actor", "Nobody Atall", "--db", db).returncode == 1

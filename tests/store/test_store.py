@@ -41,9 +41,9 @@ def test_a_failed_document_leaves_nothing_behind(tmp_path):
     doc = process_text(TEXT, source="harbour.txt")
     doc.articles[0].blocks.append(("p", None))  # breaks the paragraph insert half-way
     with Store(tmp_path / "x.db") as store:
-        with pytest.raises(AttributeError):
+        with pytest.raises((AttributeError, ValueError)):
             store.write_document(doc, "test")
-        assert store.counts() == {"documents": 0, "articles": 0, "paragraphs": 0, "errors": 0}
+        assert set(store.counts().values()) == {0}
 
 
 def test_errors_are_recorded_once(tmp_path):

@@ -15,10 +15,24 @@ from pathlib import Path
 from ..errors import DatelineError
 from ..model import Article, Document, Span
 from .migrations import migrate
+from .registry import link_actor
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _article_time(article: Article) -> str | None:
+    for value in (article.published, article.updated):
+        if value is not None and value.value:
+            return value.value
+    return None
+
+
+def _actor_record(row: sqlite3.Row) -> dict:
+    record = dict(row)
+    record["aliases"] = json.loads(record["aliases"])
+    return record
 
 
 def _spans(spans: list[Span]) -> str:
@@ -84,23 +98,24 @@ class Store:
                 conn.execute("ROLLBACK")
                 return None
             document_id = cursor.lastrowid
+            crawl = doc.raw.crawl_time.isoformat() if doc.raw.crawl_time else None
             for article in doc.articles:
-                self._write_article(document_id, article, pipeline_version)
+                self._write_article(document_id, article, pipeline_version, crawl)
             conn.execute("COMMIT")
             return document_id
         except BaseException:
             conn.execute("ROLLBACK")
             raise
 
-    def _write_article(self, document_id: int, article: Article, pipeline_version: str) -> None:
+    def _write_article(self, document_id: int, article: Article, pipeline_version: str, crawl: str | None) -> None:
         headline = article.headline
         published, updated = article.published, article.updated
         cursor = self.conn.execute(
             """INSERT INTO articles
                (document_id, ordinal, start, end, headline, headline_start, headline_end, published, published_raw,
                 updated, updated_raw, dateline_places, agency, summary, captions, subheads, flags, body,
-                pipeline_version)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                pipeline_version, tone)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 document_id,
                 article.ordinal,
@@ -121,16 +136,40 @@ class Store:
                 json.dumps([f.to_dict() for f in article.flags], ensure_ascii=False),
                 article.body,
                 pipeline_version,
+                article.tone,
             ),
         )
         article_id = cursor.lastrowid
+        tones = article.block_tones or [None] * len(article.blocks)
         self.conn.executemany(
-            "INSERT INTO paragraphs (article_id, ordinal, kind, text, start, end) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO paragraphs (article_id, ordinal, kind, text, start, end, tone) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (article_id, i, "subhead" if kind == "h" else "paragraph", span.text, span.start, span.end)
-                for i, (kind, span) in enumerate(article.blocks)
+                (article_id, i, "subhead" if kind == "h" else "paragraph", span.text, span.start, span.end, tone)
+                for i, ((kind, span), tone) in enumerate(zip(article.blocks, tones, strict=True))
             ],
         )
+        seen = _article_time(article) or crawl
+        for ordinal, actor in enumerate(article.actors):
+            actor.registry_id = link_actor(self.conn, actor, seen)
+            local = self.conn.execute(
+                """INSERT INTO article_actors (article_id, actor_id, ordinal, name, kind, country, country_source,
+                                               agent_type, code, role, rank)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (article_id, actor.registry_id, ordinal, actor.name, actor.kind, actor.country, actor.country_source,
+                 actor.agent_type, actor.code, actor.role, actor.rank),
+            ).lastrowid  # fmt: skip
+            self.conn.executemany(
+                """INSERT INTO mentions (article_actor_id, actor_id, article_id, start, end, text, kind)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                [(local, actor.registry_id, article_id, m.start, m.end, m.text, m.kind) for m in actor.mentions],
+            )
+        self.conn.executemany(
+            """INSERT INTO places (article_id, name, start, end, source, geonameid, resolved_name, feature, country,
+                                   latitude, longitude, population)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(article_id, p.name, p.start, p.end, p.source, p.geonameid, p.resolved_name, p.feature, p.country,
+              p.latitude, p.longitude, p.population) for p in article.places],
+        )  # fmt: skip
 
     def record_error(self, error: DatelineError, stage: str, content_hash: str = "") -> None:
         """Record a failed input; the same failure recorded twice stays one row."""
@@ -143,7 +182,7 @@ class Store:
     # -- reads ----------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        tables = ("documents", "articles", "paragraphs", "errors")
+        tables = ("documents", "articles", "paragraphs", "errors", "actors", "mentions", "places")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def articles(self, limit: int | None = None, search: str | None = None) -> list[dict]:
@@ -166,6 +205,63 @@ class Store:
             (article_id,),
         ).fetchone()
         return self._article_record(row) if row else None
+
+    def actors(self, country: str | None = None, agent_type: str | None = None, kind: str | None = None) -> list[dict]:
+        """Registry actors, most mentioned first, filtered by country / agent type / kind."""
+        sql, params = "SELECT * FROM actors WHERE 1=1", []
+        for column, value in (("country", country), ("agent_type", agent_type), ("kind", kind)):
+            if value:
+                sql += f" AND {column} = ?"
+                params.append(value)
+        rows = self.conn.execute(sql + " ORDER BY mention_count DESC, name", params).fetchall()
+        return [_actor_record(row) for row in rows]
+
+    def find_actors(self, name: str) -> list[dict]:
+        """Actors whose name or an alias matches ``name`` (normalised; exact first)."""
+        from ..nlp.gazetteer import normalise
+
+        norm = normalise(name)
+        rows = self.conn.execute(
+            "SELECT * FROM actors WHERE norm_name = ? OR surname = ? OR aliases LIKE ? ORDER BY mention_count DESC",
+            (norm, norm, f"%{name}%"),
+        ).fetchall()
+        return [_actor_record(row) for row in rows]
+
+    def actor_detail(self, actor_id: int, context: int = 60) -> dict | None:
+        """One actor with its articles and every mention in context."""
+        row = self.conn.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        if row is None:
+            return None
+        record = _actor_record(row)
+        record["articles"] = [
+            dict(r)
+            for r in self.conn.execute(
+                """SELECT DISTINCT a.id, a.headline, d.source FROM article_actors x
+                   JOIN articles a ON a.id = x.article_id JOIN documents d ON d.id = a.document_id
+                   WHERE x.actor_id = ? ORDER BY a.id""",
+                (actor_id,),
+            )
+        ]
+        mentions = []
+        for m in self.conn.execute(
+            """SELECT m.article_id, m.start, m.end, m.text, m.kind, d.text AS doc_text FROM mentions m
+               JOIN articles a ON a.id = m.article_id JOIN documents d ON d.id = a.document_id
+               WHERE m.actor_id = ? ORDER BY m.article_id, m.start""",
+            (actor_id,),
+        ):
+            doc_text = m["doc_text"]
+            before = doc_text[max(0, m["start"] - context) : m["start"]].replace("\n", " ")
+            after = doc_text[m["end"] : m["end"] + context].replace("\n", " ")
+            mentions.append({"article_id": m["article_id"], "start": m["start"], "end": m["end"], "text": m["text"],
+                             "kind": m["kind"], "context": f"{before}[{m['text']}]{after}"})  # fmt: skip
+        record["mentions"] = mentions
+        return record
+
+    def places(self, article_id: int | None = None) -> list[dict]:
+        sql, params = "SELECT * FROM places", []
+        if article_id is not None:
+            sql, params = sql + " WHERE article_id = ?", [article_id]
+        return [dict(r) for r in self.conn.execute(sql + " ORDER BY article_id, start", params)]
 
     def errors(self) -> list[dict]:
         return [dict(row) for row in self.conn.execute("SELECT * FROM errors ORDER BY id")]
@@ -199,5 +295,32 @@ class Store:
                 if p["kind"] == "paragraph"
             ],
             "flags": json.loads(row["flags"]),
+            "tone": row["tone"],
+            "actors": [
+                dict(r)
+                for r in self.conn.execute(
+                    """SELECT actor_id, name, kind, code, country, country_source, agent_type, role, rank
+                       FROM article_actors WHERE article_id = ? ORDER BY ordinal""",
+                    (row["id"],),
+                )
+            ],
+            "places": [
+                {
+                    k: p[k]
+                    for k in (
+                        "name",
+                        "start",
+                        "end",
+                        "source",
+                        "geonameid",
+                        "resolved_name",
+                        "feature",
+                        "country",
+                        "latitude",
+                        "longitude",
+                    )
+                }
+                for p in self.conn.execute("SELECT * FROM places WHERE article_id = ? ORDER BY id", (row["id"],))
+            ],
             "pipeline_version": row["pipeline_version"],
         }

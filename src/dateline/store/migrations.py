@@ -84,6 +84,78 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "0002_actors_places_tone",
+        """
+        ALTER TABLE articles ADD COLUMN tone REAL;
+        ALTER TABLE paragraphs ADD COLUMN tone REAL;
+        CREATE TABLE actors (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,             -- canonical: the fullest name seen
+            norm_name TEXT NOT NULL,        -- lower case, no accents or punctuation
+            surname TEXT,                   -- normalised last name (people)
+            kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'country')),
+            country TEXT,
+            agent_type TEXT,
+            code TEXT,
+            role TEXT,
+            rank TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            mention_count INTEGER NOT NULL DEFAULT 0,
+            article_count INTEGER NOT NULL DEFAULT 0,
+            first_seen TEXT,
+            last_seen TEXT
+        );
+        CREATE INDEX actors_norm_name ON actors(norm_name);
+        CREATE INDEX actors_surname ON actors(surname);
+        CREATE INDEX actors_code ON actors(code);
+        CREATE TABLE article_actors (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            actor_id INTEGER NOT NULL REFERENCES actors(id),
+            ordinal INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            country TEXT,
+            country_source TEXT,
+            agent_type TEXT,
+            code TEXT,
+            role TEXT,
+            rank TEXT,
+            UNIQUE (article_id, ordinal)
+        );
+        CREATE INDEX article_actors_actor ON article_actors(actor_id);
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            article_actor_id INTEGER NOT NULL REFERENCES article_actors(id) ON DELETE CASCADE,
+            actor_id INTEGER NOT NULL REFERENCES actors(id),
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL
+        );
+        CREATE INDEX mentions_actor ON mentions(actor_id);
+        CREATE INDEX mentions_article ON mentions(article_id);
+        CREATE TABLE places (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            start INTEGER,
+            end INTEGER,
+            source TEXT NOT NULL,
+            geonameid INTEGER,
+            resolved_name TEXT,
+            feature TEXT,
+            country TEXT,
+            latitude REAL,
+            longitude REAL,
+            population INTEGER
+        );
+        CREATE INDEX places_article ON places(article_id);
+        CREATE INDEX places_country ON places(country);
+        """,
+    ),
 ]
 
 

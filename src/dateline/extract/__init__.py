@@ -1,0 +1,36 @@
+"""Extraction stages over the spaCy parse: actors, places, tone."""
+
+from __future__ import annotations
+
+from ..model import Article, Document, Mention
+from ..nlp.pipeline import load_nlp
+from ..nlp.text import article_text, repeated_prints
+from .actors import extract_actors
+from .places import article_country, extract_places
+from .tone import article_tone, tone
+
+__all__ = ["analyse_document"]
+
+BATCH_SIZE = 32
+
+
+def analyse_document(doc: Document) -> Document:
+    """Stage: parse every article once and add its actors, places and tone."""
+    texts = [article_text(article) for article in doc.articles]
+    parsed = load_nlp().pipe((t.text for t in texts), batch_size=BATCH_SIZE)
+    for article, text, spacy_doc in zip(doc.articles, texts, parsed, strict=True):
+        article.actors = extract_actors(spacy_doc, text, article_country(article.dateline_places))
+        _project_repeated_prints(article, doc.text)
+        article.places = extract_places(spacy_doc, text, article.dateline_places, article.actors)
+        article.block_tones = [tone(span.text) for _, span in article.blocks]
+        article.tone = article_tone(article.block_tones)
+    return doc
+
+
+def _project_repeated_prints(article: Article, document_text: str) -> None:
+    """A name in a headline or caption printed three times is mentioned three times."""
+    for piece, shift in repeated_prints(article, document_text):
+        for actor in article.actors:
+            inside = [m for m in actor.mentions if piece.start <= m.start and m.end <= piece.end]
+            actor.mentions.extend(Mention(m.start + shift, m.end + shift, m.text, m.kind) for m in inside)
+            actor.mentions.sort(key=lambda m: m.start)

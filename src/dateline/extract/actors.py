@@ -1,0 +1,412 @@
+"""Actors within one article: people, organisations and countries, one actor per entity.
+
+Passes over the spaCy doc of the article, in order:
+1. names: PERSON mentions grouped by full name and surname ("Donald Trump", "Trump");
+   organisations by normalised name; countries (and their peoples) by ISO code;
+2. roles: titles before a name ("Russian President Vladimir Putin"), appositions after it
+   ("X, a spokesman for the Y community in Bangladesh"), possessors ("Trump’s Defense
+   Secretary, Pete Hegseth");
+3. descriptions: "the new US president", "the Ukrainian leader" linked to the nearest
+   earlier person they fit;
+4. offices of people ("Zelensky’s office") and capitals used as subjects ("Moscow has")
+   become the government of the person's or capital's country;
+5. codes: country + CAMEO agent type ("USAGOV"), or a known organisation's code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Mention
+from ..nlp.gazetteer import Gazetteer, gazetteer, normalise
+from ..nlp.text import ArticleText
+from .lexicon import Lexicon, Title, lexicon
+
+_MODIFIERS = {"former", "new", "acting", "interim", "then", "outgoing", "incoming", "late", "deputy", "senior", "top"}
+_DETERMINERS = {"a", "an", "the"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_OFFICES = {"office": "GOV", "government": "GOV", "administration": "GOV", "cabinet": "GOV", "aides": "GOV",
+            "spokesman": "GOV", "spokeswoman": "GOV", "camp": "GOV", "team": "GOV", "party": "PTY"}  # fmt: skip
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class _Draft:
+    """An actor while the passes run; ``position`` orders by last mention."""
+
+    actor: Actor
+    full: str | None = None  # full person name, when seen
+    surname: str | None = None
+    possessor: _Draft | None = None  # "Trump’s" in "Trump’s Defense Secretary"
+    relational: bool = False  # role is "predecessor", "successor": copy the possessor
+    office_of: _Draft | None = None  # "Zelensky’s office"
+    last: int = -1
+    spans: set[tuple[int, int]] = field(default_factory=set)
+
+    def add(self, mention: Mention, position: int) -> None:
+        if (mention.start, mention.end) in self.spans:
+            return
+        self.spans.add((mention.start, mention.end))
+        self.actor.mentions.append(mention)
+        if mention.kind == "name" and mention.text not in self.actor.aliases:
+            self.actor.aliases.append(mention.text)
+        self.last = max(self.last, position)
+
+
+def extract_actors(doc: Doc, text: ArticleText, article_country: str | None = None) -> list[Actor]:
+    """All actors of one article, with mentions in document offsets."""
+    return _ActorBuilder(doc, text, lexicon(), gazetteer()).build(article_country)
+
+
+class _ActorBuilder:
+    def __init__(self, doc: Doc, text: ArticleText, lex: Lexicon, gaz: Gazetteer) -> None:
+        self.doc, self.text, self.lex, self.gaz = doc, text, lex, gaz
+        self.people: list[_Draft] = []
+        self.orgs: dict[str, _Draft] = {}
+        self.countries: dict[str, _Draft] = {}
+        self.by_token: dict[int, _Draft] = {}  # token index -> person draft
+
+    def mention(self, span: Span | Token, kind: str) -> Mention:
+        start = span.idx if isinstance(span, Token) else span.start_char
+        end = start + len(span.text)
+        return Mention(self.text.to_document(start), self.text.to_document(start) + (end - start), span.text, kind)
+
+    # -- pass 1: names ------------------------------------------------------------------
+
+    def build(self, article_country: str | None) -> list[Actor]:
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                self._add_person(ent)
+            elif ent.label_ == "ORG":
+                self._add_org(ent)
+            elif ent.label_ in ("GPE", "NORP"):
+                self._add_country(ent)
+        for draft in self.people:
+            self._read_roles(draft)
+        self._link_descriptions()
+        self._resolve_possessors()
+        for draft in self.people:
+            if draft.actor.country is None and draft.actor.agent_type and article_country:
+                draft.actor.country, draft.actor.country_source = article_country, "article"
+        drafts = [*self.people, *self.orgs.values(), *self.countries.values()]
+        for draft in drafts:
+            if draft.office_of is not None:
+                owner = draft.office_of.actor
+                draft.actor.country = draft.actor.country or owner.country
+                draft.actor.country_source = draft.actor.country_source or "possessive"
+            _assign_code(draft.actor)
+        actors = [d.actor for d in drafts if d.actor.mentions]
+        for actor in actors:
+            actor.mentions.sort(key=lambda m: m.start)
+        return actors
+
+    def _add_person(self, ent: Span) -> None:
+        words = ent.text.split()
+        if not any(t.is_alpha for t in ent):
+            return
+        full = " ".join(words) if len(words) >= 2 else None
+        surname = words[-1]
+        draft = self._find_person(full, surname)
+        if draft is None:
+            draft = _Draft(Actor(name=full or surname, kind="person"), full=full, surname=surname)
+            self.people.append(draft)
+        elif full and draft.full is None:
+            draft.full, draft.actor.name = full, full
+        draft.add(self.mention(ent, "name"), ent.start)
+        for token in ent:
+            self.by_token[token.i] = draft
+        # "Zelensky’s office" is the government he leads, not Zelensky himself.
+        after = self.doc[ent.end : ent.end + 2]
+        if len(after) == 2 and after[0].text in _POSSESSIVE and after[1].lower_ in _OFFICES:
+            self._add_office(draft, self.doc[ent.start : ent.end + 2], _OFFICES[after[1].lower_])
+
+    def _find_person(self, full: str | None, surname: str) -> _Draft | None:
+        if full:
+            for draft in self.people:
+                if draft.full == full:
+                    return draft
+            same = [d for d in self.people if d.surname == surname and d.full is None]
+            return same[-1] if same else None
+        same = [d for d in self.people if d.surname == surname or (d.full and surname in d.full.split())]
+        # Two people with one surname: the one mentioned last is meant (news convention).
+        return max(same, key=lambda d: d.last) if same else None
+
+    def _add_office(self, owner: _Draft, span: Span, agent_type: str) -> None:
+        key = f"office:{owner.actor.name}:{span[-1].lower_}"
+        draft = self.orgs.get(key)
+        if draft is None:
+            draft = _Draft(Actor(name=span.text, kind="organisation", agent_type=agent_type), office_of=owner)
+            self.orgs[key] = draft
+        draft.add(self.mention(span, "possessive"), span.start)
+
+    def _add_org(self, ent: Span) -> None:
+        name = ent.text
+        if sum(c.isalpha() for c in name) < 2 or "/" in name:
+            return  # "X." (the platform) is a medium and "File/Reuters" a photo credit, not actors
+        known = self.lex.orgs.get(name)
+        key = "org:" + (known.code if known and known.agent_type == "GOV" else _org_key(name, self.lex))
+        draft = self.orgs.get(key)
+        if draft is None:
+            actor = Actor(name=name, kind="organisation")
+            if known:
+                actor.code, actor.agent_type, actor.country = known.code, known.agent_type, known.country
+                actor.country_source = "name" if known.country else None
+            else:
+                actor.agent_type = _org_type(ent, self.lex)
+                actor.country = self._country_in(ent)
+                actor.country_source = "name" if actor.country else None
+            draft = self.orgs[key] = _Draft(actor)
+        draft.add(self.mention(ent, "name"), ent.start)
+
+    def _add_country(self, ent: Span) -> None:
+        text = ent.text
+        iso3 = self.gaz.country_of_name(text)
+        kind = "name"
+        if iso3 is None and ent.label_ == "NORP" and text in self.gaz.peoples:
+            iso3, kind = self.gaz.peoples[text], "people"
+        if iso3 is None and ent.label_ == "GPE" and ent.root.dep_ in _SUBJECT_DEPS:
+            iso3 = self._capital_country(text)
+            if iso3:  # "Moscow has mostly had the upper hand": the government acts
+                draft = self.orgs.get(f"org:{iso3}GOV")
+                if draft is None:
+                    actor = Actor(name=text, kind="organisation", country=iso3, country_source="name",
+                                  agent_type="GOV")  # fmt: skip
+                    draft = self.orgs[f"org:{iso3}GOV"] = _Draft(actor)
+                draft.add(self.mention(ent, "capital"), ent.start)
+                return
+        if iso3 is None:
+            return
+        draft = self.countries.get(iso3)
+        if draft is None:
+            name = self.gaz.countries[iso3].name if iso3 in self.gaz.countries else text
+            draft = self.countries[iso3] = _Draft(Actor(name=name, kind="country", country=iso3, country_source="name"))
+        draft.add(self.mention(ent, kind), ent.start)
+
+    def _capital_country(self, name: str) -> str | None:
+        for country in self.gaz.countries.values():
+            if country.capital == name:
+                return country.iso3
+        return None
+
+    def _country_in(self, span: Span) -> str | None:
+        for token in span:
+            iso3 = self.gaz.country_of_word(token.text)
+            if iso3:
+                return iso3
+        return None
+
+    # -- pass 2: roles ------------------------------------------------------------------
+
+    def _read_roles(self, draft: _Draft) -> None:
+        for mention_start in sorted(i for i, d in self.by_token.items() if d is draft):
+            token = self.doc[mention_start]
+            if mention_start > 0 and self.by_token.get(mention_start - 1) is draft:
+                continue  # only the first token of each mention
+            self._title_before(draft, token)
+        ent_ends = sorted({self._ent_end(i) for i, d in self.by_token.items() if d is draft})
+        for end in ent_ends:
+            self._apposition_after(draft, end)
+
+    def _ent_end(self, i: int) -> int:
+        draft = self.by_token[i]
+        while i + 1 < len(self.doc) and self.by_token.get(i + 1) is draft:
+            i += 1
+        return i + 1
+
+    def _title_before(self, draft: _Draft, first: Token) -> None:
+        end = first.i
+        comma = end > 0 and self.doc[end - 1].text == ","
+        if comma:
+            end -= 1  # "Trump’s Defense Secretary, Pete Hegseth"
+        found = self._title_ending_at(end)
+        if found is None:
+            return
+        start, title = found
+        while start > 0 and self.doc[start - 1].lower_ in _MODIFIERS:
+            start -= 1
+        if comma and not (start > 0 and self.doc[start - 1].text in _POSSESSIVE):
+            return  # "After speaking to the Ukrainian leader, Trump said": not his title
+        role_text = self.doc[start:end].text
+        country, source, possessor = None, None, None
+        before = self.doc[start - 1] if start > 0 else None
+        if before is not None and before.text in _POSSESSIVE and start >= 2:
+            possessor = self.by_token.get(start - 2)
+            if possessor is None:
+                country = self.gaz.country_of_word(self.doc[start - 2].text)
+                source = "possessive" if country else None
+        elif before is not None:
+            country = self.gaz.country_of_word(before.text)
+            source = "title" if country else None
+        self._apply_role(draft, title, role_text, country, source, possessor)
+        draft.add(self.mention(self.doc[start:end], "title"), start)
+
+    def _title_ending_at(self, end: int) -> tuple[int, Title] | None:
+        for size in range(self.lex.title_max_words, 0, -1):
+            start = end - size
+            if start < 0:
+                continue
+            words = self.doc[start:end]
+            if any(not t.is_alpha for t in words):
+                continue
+            title = self.lex.title(words.text)
+            if title:
+                return start, title
+        return None
+
+    def _apposition_after(self, draft: _Draft, end: int) -> None:
+        """ "X, a spokesman for the Ahmadiya community in Bangladesh, said"."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ",":
+            return
+        i = end + 1
+        if i < len(doc) and doc[i].lower_ in _DETERMINERS:
+            i += 1
+        country = None
+        while i < len(doc) and (doc[i].lower_ in _MODIFIERS or self.gaz.country_of_word(doc[i].text)):
+            country = country or self.gaz.country_of_word(doc[i].text)
+            i += 1
+        for size in range(self.lex.title_max_words, 0, -1):
+            words = doc[i : i + size]
+            title = self.lex.title(words.text) if len(words) == size else None
+            if title:
+                break
+        else:
+            return
+        j = i + size
+        agent_type = title.agent_type
+        source = "appositive" if country else None
+        if j < len(doc) and doc[j].lower_ in ("for", "of", "at", "with", "to"):
+            stop = j + 1
+            while stop < len(doc) and doc[stop].text not in {",", ".", ";", "\n\n"} and doc[stop].pos_ != "VERB":
+                stop += 1
+            group = doc[j + 1 : stop]
+            country = country or self._country_in(group)
+            source = source or ("appositive" if country else None)
+            if agent_type is None:
+                agent_type = _org_type(group, self.lex)
+        self._apply_role(draft, title, doc[i:j].text, country, source, None, agent_type)
+        draft.add(self.mention(doc[i:j], "title"), i)
+
+    def _apply_role(
+        self, draft: _Draft, title: Title, role_text: str, country: str | None, source: str | None,
+        possessor: _Draft | None, agent_type: str | None = None,
+    ) -> None:  # fmt: skip
+        actor = draft.actor
+        if title.agent_type == "=":
+            draft.relational = True
+            draft.possessor = possessor or draft.possessor
+            actor.role = actor.role or role_text
+            return
+        if actor.role is None or (actor.rank == "leader" and title.rank != "leader"):
+            actor.role, actor.rank = role_text, title.rank
+        actor.agent_type = actor.agent_type or agent_type or title.agent_type
+        if country and actor.country is None:
+            actor.country, actor.country_source = country, source
+        if possessor is not None and possessor is not draft:
+            draft.possessor = possessor
+
+    # -- pass 3: descriptions -----------------------------------------------------------
+
+    def _link_descriptions(self) -> None:
+        """ "the new US president", "the Ukrainian leader": to the nearest person they fit."""
+        doc = self.doc
+        for token in doc:
+            if token.lower_ != "the" or token.ent_type_:
+                continue
+            i, country = token.i + 1, None
+            while (
+                i < len(doc)
+                and i - token.i <= 4
+                and (doc[i].lower_ in _MODIFIERS or self.gaz.country_of_word(doc[i].text))
+            ):
+                country = country or self.gaz.country_of_word(doc[i].text)
+                i += 1
+            found = None
+            for size in range(self.lex.title_max_words, 0, -1):
+                words = doc[i : i + size]
+                if len(words) == size and all(t.is_alpha for t in words) and self.lex.title(words.text):
+                    found = (size, self.lex.title(words.text))
+                    break
+            if found is None:
+                continue
+            size, title = found
+            end = i + size
+            if end < len(doc) and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"):
+                continue  # a title before a name, handled as a role
+            draft = self._nearest_fitting(token.i, country, title)
+            if draft is None:
+                continue
+            span = doc[token.i : end]
+            draft.add(self.mention(span, "description"), token.i)
+            actor = draft.actor
+            if country and actor.country is None:
+                actor.country, actor.country_source = country, "description"
+            if actor.rank is None:
+                actor.rank, actor.role = title.rank, doc[i:end].text
+            actor.agent_type = actor.agent_type or title.agent_type
+
+    def _nearest_fitting(self, position: int, country: str | None, title: Title) -> _Draft | None:
+        earlier = [d for d in self.people if min((s for s in self._token_positions(d)), default=position) < position]
+        earlier.sort(key=lambda d: -max(p for p in self._token_positions(d) if p < position))
+        for draft in earlier:
+            actor = draft.actor
+            if country and actor.country and actor.country != country:
+                continue
+            if title.rank == "leader":
+                if actor.agent_type not in (None, "GOV", "OPP", "REB", "REL"):
+                    continue
+            elif actor.rank not in (None, title.rank):
+                continue
+            return draft
+        return None
+
+    def _token_positions(self, draft: _Draft) -> list[int]:
+        return [i for i, d in self.by_token.items() if d is draft]
+
+    # -- pass 4: possessors -------------------------------------------------------------
+
+    def _resolve_possessors(self) -> None:
+        for draft in self.people:
+            owner = draft.possessor
+            if owner is None or owner is draft:
+                continue
+            actor = draft.actor
+            if actor.country is None and owner.actor.country:
+                actor.country, actor.country_source = owner.actor.country, "possessive"
+            if draft.relational:
+                actor.agent_type = actor.agent_type or owner.actor.agent_type
+                actor.rank = actor.rank or owner.actor.rank
+
+
+def _org_key(name: str, lex: Lexicon) -> str:
+    """ "the Ahmadiya community" and "Ahmadiyas" are one group."""
+    words = normalise(name).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1 and words[-1] in lex.group_nouns:
+        words = words[:-1]
+    key = " ".join(words)
+    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+
+
+def _org_type(span: Span, lex: Lexicon) -> str | None:
+    words = [t.text for t in span]
+    if any(w in lex.religions for w in words):
+        return "REL"
+    lowered = " " + " ".join(w.lower() for w in words) + " "
+    for word, agent_type in lex.org_types:
+        if f" {word} " in lowered:
+            return agent_type
+    return None
+
+
+def _assign_code(actor: Actor) -> None:
+    if actor.code:
+        return
+    if actor.kind == "country":
+        actor.code = actor.country
+        return
+    code = (actor.country or "") + (actor.agent_type or "")
+    actor.code = code or None

@@ -1,0 +1,65 @@
+"""Vocabularies for actor extraction, loaded once from the data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import data_lines, data_rows
+
+_EXTRACT = "dateline.extract.data"
+_CAMEO = "dateline.cameo.data"
+
+
+@dataclass(frozen=True)
+class Title:
+    words: str  # lower case
+    agent_type: str | None
+    rank: str
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    code: str
+    agent_type: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: dict[str, Title]
+    title_max_words: int
+    orgs: dict[str, KnownOrg]  # name as written -> org
+    org_types: list[tuple[str, str]]  # (word, type), longest first
+    religions: frozenset[str]
+    group_nouns: frozenset[str]
+    agent_types: frozenset[str]
+
+    def title(self, words: str) -> Title | None:
+        return self.titles.get(words.lower())
+
+
+@cache
+def lexicon() -> Lexicon:
+    titles = {
+        words: Title(words, agent_type or None, rank) for words, agent_type, rank in _rows(_EXTRACT, "titles.tsv", 3)
+    }
+    orgs: dict[str, KnownOrg] = {}
+    for names, code, agent_type, country in _rows(_CAMEO, "organisations.tsv", 4):
+        for name in names.split("|"):
+            orgs[name] = KnownOrg(code, agent_type, country or None)
+    org_types = sorted(((w.lower(), t) for w, t in data_rows(_EXTRACT, "org_types.tsv")), key=lambda p: -len(p[0]))
+    return Lexicon(
+        titles=titles,
+        title_max_words=max(len(t.split()) for t in titles),
+        orgs=orgs,
+        org_types=org_types,
+        religions=frozenset(data_lines(_EXTRACT, "religions.txt")),
+        group_nouns=frozenset(data_lines(_EXTRACT, "group_nouns.txt")),
+        agent_types=frozenset(row[0] for row in data_rows(_CAMEO, "agent_types.tsv")),
+    )
+
+
+def _rows(package: str, name: str, width: int) -> list[tuple[str, ...]]:
+    """Rows padded to ``width`` cells (trailing empty cells are stripped by editors)."""
+    return [tuple(row) + ("",) * (width - len(row)) for row in data_rows(package, name)]

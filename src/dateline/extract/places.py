@@ -1,0 +1,78 @@
+"""Places named in an article, resolved to geonames entries with coordinates.
+
+Ambiguous names are settled by the article's own countries first ("Moscow" next to
+"Idaho" is not Russia's), then by population.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Actor, Place
+from ..nlp.gazetteer import City, Gazetteer, gazetteer
+from ..nlp.text import ArticleText
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def extract_places(doc: Doc, text: ArticleText, dateline: list[str], actors: list[Actor]) -> list[Place]:
+    gaz = gazetteer()
+    countries = {a.country for a in actors if a.kind == "country" and a.country}
+    states = {_us_state_code(ent.text) for ent in doc.ents} - {None}
+    places: list[Place] = []
+    for name in dateline:
+        places.append(_resolve(Place(name, None, None, "dateline"), gaz, countries, states))
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        start = text.to_document(ent.start_char)
+        place = _resolve(Place(ent.text, start, start + len(ent.text), "text"), gaz, countries, states)
+        if place.geonameid is not None:
+            places.append(place)
+    return places
+
+
+def article_country(dateline: list[str]) -> str | None:
+    """The country an article is filed from: its first resolvable dateline place."""
+    gaz = gazetteer()
+    for name in dateline:
+        place = _resolve(Place(name, None, None, "dateline"), gaz, set(), set())
+        if place.country:
+            return place.country
+    return None
+
+
+def _resolve(place: Place, gaz: Gazetteer, countries: set[str], states: set[str]) -> Place:
+    iso3 = gaz.country_of_name(place.name)
+    if iso3 and iso3 in gaz.countries:
+        country = gaz.countries[iso3]
+        capital = _pick(gaz.city_candidates(country.capital), {iso3}, set(), gaz)
+        place.geonameid, place.resolved_name, place.feature, place.country = (
+            country.geonameid,
+            country.name,
+            "country",
+            iso3,
+        )
+        if capital is not None:  # a country is placed at its capital on the map
+            place.latitude, place.longitude = capital.latitude, capital.longitude
+        return place
+    city = _pick(gaz.city_candidates(place.name), countries, states, gaz)
+    if city is not None:
+        place.geonameid, place.resolved_name, place.feature = city.geonameid, city.name, "city"
+        place.country, place.latitude, place.longitude = gaz.iso3(city.iso2), city.latitude, city.longitude
+        place.population = city.population
+    return place
+
+
+def _pick(candidates: list[City], countries: set[str], states: set[str], gaz: Gazetteer) -> City | None:
+    if not candidates:
+        return None
+    in_state = [c for c in candidates if c.iso2 == "US" and c.admin1 in states]
+    if in_state:
+        return in_state[0]
+    in_countries = [c for c in candidates if gaz.iso3(c.iso2) in countries]
+    return (in_countries or candidates)[0]  # candidates are sorted by population
+
+
+def _us_state_code(name: str) -> str | None:
+    return gazetteer().us_states.get(name)

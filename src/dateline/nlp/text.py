@@ -1,0 +1,61 @@
+"""The text of one article as spaCy sees it, with a map back to document offsets.
+
+An article's pieces (headline, summary bullets, body blocks) are scattered through the
+document text; spaCy gets them joined by blank lines, and every offset it returns is
+mapped back so that a mention's offsets always point into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..model import Article, Span
+
+SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    text: str
+    starts: list[int]  # where each piece begins in ``text``
+    pieces: list[Span]  # the pieces, with their document offsets
+
+    def to_document(self, offset: int) -> int:
+        """Document offset of ``offset`` in ``text`` (piece-relative, never in a separator)."""
+        i = bisect_right(self.starts, offset) - 1
+        return self.pieces[i].start + (offset - self.starts[i])
+
+    def piece_index(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+
+def repeated_prints(article: Article, document_text: str) -> list[tuple[Span, int]]:
+    """Other prints of the headline and captions in the article region, as (piece, shift).
+
+    Scrapes print a headline or caption several times; a mention found in the piece
+    also stands at each other print, ``shift`` characters away.
+    """
+    found = []
+    for piece in ([article.headline] if article.headline else []) + article.captions:
+        position = document_text.find(piece.text, article.start)
+        while position != -1 and position + len(piece.text) <= article.end:
+            if position != piece.start:
+                found.append((piece, position - piece.start))
+            position = document_text.find(piece.text, position + 1)
+    return found
+
+
+def article_text(article: Article) -> ArticleText:
+    pieces: list[Span] = []
+    if article.headline:
+        pieces.append(article.headline)
+    pieces.extend(article.summary)
+    pieces.extend(article.captions)
+    pieces.extend(span for _, span in article.blocks)
+    starts, parts, position = [], [], 0
+    for span in pieces:
+        starts.append(position)
+        parts.append(span.text)
+        position += len(span.text) + len(SEPARATOR)
+    return ArticleText(SEPARATOR.join(parts), starts, pieces)
