@@ -34,3 +34,20 @@ def test_dumps_segmentation_gate():
     result = dumps_eval.evaluate(folder)
     assert result["mean_f1"] >= DUMPS_F1_FLOOR
     assert result["right_count"] >= DUMPS_RIGHT_COUNT_FLOOR
+
+
+POLNEAR_OVERLAP_F1_FLOOR = 0.76
+POLNEAR_SOURCE_F1_FLOOR = 0.51
+
+
+def test_polnear_quotes_gate():
+    """Quotation extraction on PolNeAR dev (real political news, hand-annotated)."""
+    import polnear_eval
+
+    folder = need_shared(SHARED / "eval" / "polnear" / "dev")
+    tally, _ = polnear_eval.evaluate(folder)
+    assert tally.articles >= 80
+    overlap = polnear_eval.prf(tally.tok_shared, tally.tok_pred, tally.tok_gold)[2]
+    source = polnear_eval.prf(tally.src_hit, tally.src_pred, tally.src_gold)[2]
+    assert overlap >= POLNEAR_OVERLAP_F1_FLOOR
+    assert source >= POLNEAR_SOURCE_F1_FLOOR

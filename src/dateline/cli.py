@@ -27,6 +27,7 @@ EPILOG = """examples:
   dateline show 3 --db news.db                    one article in full
   dateline actors --db news.db --country RUS --type GOV
   dateline actor Putin --db news.db               aliases, articles and every mention in context
+  dateline quotes --db news.db --speaker Zelensky who said what
   dateline errors --db news.db                    inputs that could not be processed
 """
 
@@ -76,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
     p.add_argument("--json", action="store_true", help="print as JSON")
     p.set_defaults(handler=cmd_actor)
+
+    p = sub.add_parser("quotes", help="who said what: quotations with their speakers")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    p.add_argument("--speaker", help="only quotes by this actor (name, alias or surname)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=cmd_quotes)
 
     p = sub.add_parser("errors", help="list inputs that could not be processed")
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
@@ -174,6 +181,23 @@ def cmd_actor(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        quotes = store.quotes(speaker=args.speaker)
+    for quote in quotes:
+        if args.json:
+            print(json.dumps(quote, ensure_ascii=False))
+        else:
+            print(format_quote(quote))
+    return 0
+
+
+def format_quote(quote: dict) -> str:
+    who = quote.get("speaker_name") or f"({quote['unnamed'] or 'unknown'}: {quote['speaker'] or '-'})"
+    extra = f" [{quote['medium']}]" if quote.get("medium") else ""
+    return f"{quote['article_id']:>5}  {quote['kind']:<8} {who}{extra}: {quote['content']}"
+
+
 def cmd_errors(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         errors = store.errors()
@@ -226,6 +250,12 @@ def format_article(record: dict, full: bool = True) -> str:
         lines.append(f"  subhead:   {subhead['text']}")
     for flag in record["flags"]:
         lines.append(f"  flag:      {flag['codepoint']} at {flag['offset']}: {flag['reason']}")
+    if full:
+        for quote in record.get("quotes", []):
+            who = quote["speaker_name"] or f"({quote['unnamed'] or 'unknown'}: {quote['speaker'] or '-'})"
+            lines.append(f"  quote:     {quote['kind']:<8} {who}: {quote['content']}")
+    elif record.get("quotes"):
+        lines.append(f"  quotes:    {len(record['quotes'])}")
     paragraphs = record["paragraphs"]
     lines.append(f"  body:      {len(paragraphs)} paragraph(s)")
     shown = paragraphs if full else paragraphs[:2]

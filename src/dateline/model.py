@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,23 @@ class Place:
 
 
 @dataclass
+class Quote:
+    """Who said what: one quotation or piece of reported speech."""
+
+    content: Span  # offsets into Document.text
+    kind: str  # direct | indirect | mixed | partial
+    block: int  # index into Article.blocks
+    cue: Span | None = None  # the reporting verb (or ":" / "—" / "according to")
+    cue_lemma: str | None = None
+    speaker: Span | None = None  # the speaker phrase as written ("he", "the Kremlin")
+    speaker_actor: int | None = None  # index into Article.actors
+    unnamed: str | None = None  # for speakers that name nobody: source | person | group | object
+    medium: str | None = None  # "X", "The Economist", "AFP", "his social media platform"
+    tone: float | None = None
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Article:
     """One news article found in a document, with every field anchored to offsets."""
 
@@ -129,6 +147,10 @@ class Article:
     places: list[Place] = field(default_factory=list)
     tone: float | None = None  # VADER compound, mean over paragraphs, -1..1
     block_tones: list[float] = field(default_factory=list)  # one per block
+    quotes: list[Quote] = field(default_factory=list)
+    # The spaCy parse and its text map, kept between stages of one run, never stored.
+    parse: Any = field(default=None, repr=False, compare=False)
+    parse_text: Any = field(default=None, repr=False, compare=False)
 
     @property
     def body(self) -> str:

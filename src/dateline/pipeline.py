@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .clean import clean_document
 from .errors import DatelineError, ErrorCode
-from .extract import analyse_document
+from .extract import find_actors, find_quotes, parse_document, release_parse
 from .ingest.decode import decode
 from .ingest.sources import expand_paths, read_inputs
 from .model import Document
@@ -35,9 +35,10 @@ class Stage:
 
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("clean", clean_document, requires=frozenset({"text"}), assigns=frozenset({"articles"})),
-    Stage(
-        "analyse", analyse_document, requires=frozenset({"articles"}), assigns=frozenset({"actors", "places", "tone"})
-    ),
+    Stage("parse", parse_document, requires=frozenset({"articles"}), assigns=frozenset({"parse"})),
+    Stage("actors", find_actors, requires=frozenset({"parse"}), assigns=frozenset({"actors", "places", "tone"})),
+    Stage("quotes", find_quotes, requires=frozenset({"parse", "actors"}), assigns=frozenset({"quotes"})),
+    Stage("release", release_parse, requires=frozenset({"parse"})),
 )
 
 

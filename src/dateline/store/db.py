@@ -163,6 +163,7 @@ class Store:
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 [(local, actor.registry_id, article_id, m.start, m.end, m.text, m.kind) for m in actor.mentions],
             )
+        self._write_quotes(article_id, article)
         self.conn.executemany(
             """INSERT INTO places (article_id, name, start, end, source, geonameid, resolved_name, feature, country,
                                    latitude, longitude, population)
@@ -170,6 +171,41 @@ class Store:
             [(article_id, p.name, p.start, p.end, p.source, p.geonameid, p.resolved_name, p.feature, p.country,
               p.latitude, p.longitude, p.population) for p in article.places],
         )  # fmt: skip
+
+    def _write_quotes(self, article_id: int, article: Article) -> None:
+        rows = []
+        for ordinal, q in enumerate(article.quotes):
+            actor = article.actors[q.speaker_actor].registry_id if q.speaker_actor is not None else None
+            cue, speaker = q.cue, q.speaker
+            rows.append(
+                (article_id, ordinal, q.kind, q.content.text, q.content.start, q.content.end, q.block,
+                 cue.text if cue else None, q.cue_lemma, cue.start if cue else None, cue.end if cue else None,
+                 speaker.text if speaker else None, speaker.start if speaker else None,
+                 speaker.end if speaker else None, actor, q.unnamed, q.medium, q.tone, json.dumps(q.flags))
+            )  # fmt: skip
+        self.conn.executemany(
+            """INSERT INTO quotes (article_id, ordinal, kind, content, start, end, paragraph, cue, cue_lemma,
+                                   cue_start, cue_end, speaker, speaker_start, speaker_end, speaker_actor_id,
+                                   unnamed, medium, tone, flags)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            rows,
+        )
+
+    def quotes(self, speaker: str | None = None, article_id: int | None = None) -> list[dict]:
+        """Quotes with their speaker's registry name; ``speaker`` matches a name or alias."""
+        sql = """SELECT q.*, a.name AS speaker_name, a.code AS speaker_code, d.source
+                 FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id
+                 JOIN articles r ON r.id = q.article_id JOIN documents d ON d.id = r.document_id WHERE 1=1"""
+        params: list = []
+        if speaker:
+            ids = [a["id"] for a in self.find_actors(speaker)]
+            sql += f" AND q.speaker_actor_id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
+            params.extend(ids)
+        if article_id is not None:
+            sql += " AND q.article_id = ?"
+            params.append(article_id)
+        rows = self.conn.execute(sql + " ORDER BY q.article_id, q.start", params).fetchall()
+        return [{**dict(r), "flags": json.loads(r["flags"])} for r in rows]
 
     def record_error(self, error: DatelineError, stage: str, content_hash: str = "") -> None:
         """Record a failed input; the same failure recorded twice stays one row."""
@@ -182,7 +218,7 @@ class Store:
     # -- reads ----------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        tables = ("documents", "articles", "paragraphs", "errors", "actors", "mentions", "places")
+        tables = ("documents", "articles", "paragraphs", "errors", "actors", "mentions", "places", "quotes")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def articles(self, limit: int | None = None, search: str | None = None) -> list[dict]:
@@ -321,6 +357,24 @@ class Store:
                     )
                 }
                 for p in self.conn.execute("SELECT * FROM places WHERE article_id = ? ORDER BY id", (row["id"],))
+            ],
+            "quotes": [
+                {
+                    k: q[k]
+                    for k in (
+                        "kind",
+                        "content",
+                        "start",
+                        "end",
+                        "speaker",
+                        "speaker_actor_id",
+                        "speaker_name",
+                        "unnamed",
+                        "cue_lemma",
+                        "medium",
+                    )
+                }
+                for q in self.quotes(article_id=row["id"])
             ],
             "pipeline_version": row["pipeline_version"],
         }

@@ -156,6 +156,36 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX places_country ON places(country);
         """,
     ),
+    (
+        "0003_quotes",
+        """
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed', 'partial')),
+            content TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            paragraph INTEGER NOT NULL,     -- index of the body block
+            cue TEXT,
+            cue_lemma TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            speaker TEXT,                   -- the speaker phrase as written
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_actor_id INTEGER REFERENCES actors(id),
+            unnamed TEXT,                   -- source | person | group | object | other
+            medium TEXT,
+            tone REAL,
+            flags TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (article_id, ordinal)
+        );
+        CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
+        CREATE INDEX quotes_article ON quotes(article_id);
+        """,
+    ),
 ]
 
 

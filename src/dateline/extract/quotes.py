@@ -1,0 +1,536 @@
+"""Quotations: who said what, direct and indirect, with the speaker resolved to an actor.
+
+Per body paragraph, in reading order:
+1. quotation marks are paired (curly, straight, guillemets); a quote left open at the
+   end of a paragraph continues when the next paragraph opens with a mark, and is
+   otherwise cut at its sentence end and flagged;
+2. reported speech: a reporting verb (data file) with a clausal complement ("The Kremlin
+   said Putin and Trump had agreed to meet") gives an indirect quote, "mixed" or
+   "partial" when quoted words stand inside it; "according to X" and "call for" too;
+3. direct quotes are attributed to the reporting verb beside them (`“…,” X said`,
+   `X said: “…”`, `“…” — X`), else continue the speaker of the quote or attribution just
+   before them (a split quote, a quote-only paragraph);
+4. speakers resolve to actors through their mentions; pronouns to the person last in
+   focus (the last person speaker or subject); phrases naming nobody ("a source",
+   "a banner") are kept, typed, with no actor.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Actor, Quote, Span
+from ..nlp.text import ArticleText
+from ..resources import data_rows
+from .tone import tone
+
+_DATA = "dateline.extract.data"
+_OPEN = {"“": "”", "«": "»", "„": "“"}
+_CLOSE = {"”", "»"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+_RELATIVE = {"that", "which", "who", "whom"}
+_MEDIA_NOUNS = {"interview", "statement", "post", "tweet", "video", "message", "letter", "op-ed", "column",
+                "press conference", "speech", "broadcast", "podcast", "briefing"}  # fmt: skip
+_TRIM = " \n\t,;:"
+# Verbs whose "to"-infinitive reports what their subject said or wants.
+_INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
+                     "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim"}  # fmt: skip
+# A quoted stretch covering at least this share of reported content makes it "mixed";
+# less is a "partial" quote inside indirect speech.
+MIXED_SHARE = 0.5
+
+
+@cache
+def _verbs() -> dict[str, str]:
+    return {lemma: kind for lemma, kind in data_rows(_DATA, "reporting_verbs.tsv")}
+
+
+@cache
+def _unnamed() -> dict[str, str]:
+    return {noun: kind for noun, kind in data_rows(_DATA, "unnamed_sources.tsv")}
+
+
+@dataclass
+class _Marked:
+    """Quotation-marked characters in the parse text: [start, end)."""
+
+    start: int
+    end: int
+    closed: bool
+    block: int
+    continued: bool = False  # opened in the paragraph before
+    used: bool = False
+
+
+@dataclass
+class _Speaker:
+    span: SpacySpan | None = None
+    actor: int | None = None
+    unnamed: str | None = None
+
+
+@dataclass
+class _State:
+    focus_person: int | None = None  # actor index of the last person speaker or subject
+    last_speaker: _Speaker | None = None
+    last_block: int = -1
+    pending: tuple[_Speaker, int] | None = None  # "X told The Economist." waiting for its quote
+    last_medium: dict[int, tuple[str, int]] = field(default_factory=dict)  # actor -> (medium, block)
+
+
+def extract_quotes(doc: Doc, text: ArticleText, actors: list[Actor]) -> list[Quote]:
+    return _QuoteFinder(doc, text, actors).run()
+
+
+class _QuoteFinder:
+    def __init__(self, doc: Doc, text: ArticleText, actors: list[Actor]) -> None:
+        self.doc, self.text, self.actors = doc, text, actors
+        self.blocks = [
+            (text.starts[i], text.starts[i] + len(text.pieces[i].text))
+            for i in range(text.first_block, len(text.pieces))
+        ]
+        self.marked = self._find_marks()
+        self.mentions = sorted(
+            (m.start, m.end, index, m.kind) for index, actor in enumerate(actors) for m in actor.mentions
+        )
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.state = _State()
+        self.quotes: list[Quote] = []
+
+    # -- quotation marks ----------------------------------------------------------------
+
+    def _find_marks(self) -> list[_Marked]:
+        marks: list[_Marked] = []
+        for block, (start, end) in enumerate(self.blocks):
+            marks.extend(self._marks_in(block, start, end))
+        for before, after in pairwise(marks):
+            if not before.closed and after.block == before.block + 1 and after.start == self.blocks[after.block][0]:
+                after.continued = True
+                before.closed = True  # closed by the convention of multi-paragraph quotes
+        return marks
+
+    def _marks_in(self, block: int, start: int, end: int) -> list[_Marked]:
+        text = self.text.text
+        found: list[_Marked] = []
+        open_at, closers = None, set()
+        for i in range(start, end):
+            c = text[i]
+            if open_at is None:
+                if c in _OPEN:
+                    open_at, closers = i, {_OPEN[c], *_CLOSE} if c != "„" else {"“", "”"}
+                elif c == '"' and (i == start or not text[i - 1].isalnum()):
+                    open_at, closers = i, {'"'}
+            elif c in closers and i > open_at:
+                found.append(_Marked(open_at, i + 1, True, block))
+                open_at = None
+            elif c in _OPEN and closers != {'"'}:
+                # A second opening mark before any closing one: the first was never closed.
+                found.append(_Marked(open_at, i, False, block))
+                open_at, closers = i, {_OPEN[c], *_CLOSE}
+        if open_at is not None:
+            found.append(_Marked(open_at, end, False, block))
+        return found
+
+    def _inside_marks(self, start: int, end: int) -> _Marked | None:
+        for mark in self.marked:
+            if mark.start <= start and end <= mark.end:
+                return mark
+        return None
+
+    # -- main loop ----------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        for sent in self.doc.sents:
+            block = self._block_of(sent.start_char)
+            if block is None:
+                continue
+            if block != self.state.last_block:
+                self.state.last_block = block
+            self._reported_speech(sent, block)
+            self._direct_quotes(sent, block)
+            self._update_focus(sent)
+        for quote in self.quotes:
+            quote.tone = tone(quote.content.text)
+        self.quotes.sort(key=lambda q: q.content.start)
+        return self.quotes
+
+    def _block_of(self, char: int) -> int | None:
+        for block, (start, end) in enumerate(self.blocks):
+            if start <= char < end:
+                return block
+        return None
+
+    # -- reported speech ----------------------------------------------------------------
+
+    def _reported_speech(self, sent: SpacySpan, block: int) -> None:
+        self._colon_attribution(sent, block)
+        for token in sent:
+            nested = self._inside_marks(token.idx, token.idx + len(token.text)) is not None
+            if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+                self._according_to(token, sent, block)
+                continue
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _verbs():
+                continue
+            content = self._content_of(token)
+            if content is None:
+                self._remember_attribution(token, sent, block)
+                continue
+            start, end = self._char_bounds(content)
+            if start is None:
+                continue
+            whole = self._inside_marks(start, end)
+            if whole is not None and _mostly(whole, start, end) and not nested:
+                continue  # the complement is a direct quote: attributed below
+            # Inside a quote, "I think …" is the quoted speaker's own attribution.
+            self._add_reported(token, start, end, block, cue_text=None, nested=nested)
+
+    def _colon_attribution(self, sent: SpacySpan, block: int) -> None:
+        """ "Wash Post Fact-Check: If Obama Says It, It’s True": a named source, a colon, a claim."""
+        colon = next((t for t in sent[:12] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or self._inside_marks(colon.idx, colon.idx + 1):
+            return
+        before = self.doc[sent.start : colon.i]
+        if not all(t.ent_type_ in ("PERSON", "ORG") or t.is_punct for t in before):
+            return
+        start, end = self._char_bounds(list(self.doc[colon.i + 1 : sent.end]))
+        if start is None or self._inside_marks(start, end):
+            return
+        self._emit(start, end, "indirect", block, colon, self._resolve(before), ":")
+
+    def _remember_attribution(self, verb: Token, sent: SpacySpan, block: int) -> None:
+        """A speech verb with a speaker and no content of its own, outside any quote:
+        the quote that follows is likely its content ("X told The Economist. “…”")."""
+        if not self._is_speech(verb) or any(m.start >= sent.start_char and m.end <= sent.end_char for m in self.marked):
+            return
+        speaker = self._speaker_of(verb)
+        if speaker.actor is not None:
+            self.state.pending = (speaker, block)
+
+    def _content_of(self, verb: Token) -> list[Token] | None:
+        complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        if complements:
+            return self._without_other_speech(complements[0])
+        if verb.lemma_.lower() in _INFINITIVE_VERBS:  # "refused to give", "wants to lose"
+            complements = [c for c in verb.children if c.dep_ == "xcomp"]
+            if complements:
+                return self._without_other_speech(complements[0])
+        if verb.lemma_.lower() in ("call", "ask", "urge", "appeal", "push"):
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "for":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return list(objects[0].subtree)
+        return None
+
+    def _without_other_speech(self, head: Token) -> list[Token]:
+        """The clause's tokens less any other reported speech hanging from it
+        ("Trump and Zelensky had spoken …, while the Kremlin said …")."""
+        cut: set[int] = set()
+        for token in head.subtree:
+            if token is head or token.dep_ not in ("advcl", "conj") or token.lemma_.lower() not in _verbs():
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                cut.update(t.i for t in token.subtree)
+        kept = [t for t in head.subtree if t.i not in cut]
+        return [t for t in kept if t.i <= head.i or all(k.i not in cut for k in self.doc[head.i : t.i])]
+
+    def _char_bounds(self, tokens: list[Token]) -> tuple[int | None, int | None]:
+        tokens = [t for t in tokens if not t.is_space]
+        if not tokens:
+            return None, None
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        text = self.text.text
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        while start < end and text[start] in _TRIM:
+            start += 1
+        # Content that stops just inside a closing mark takes the mark (and the full stop
+        # before it): `… must include “robust security guarantees.”`
+        for mark in self.marked:
+            if mark.start < end < mark.end and mark.end - end <= 3:
+                end = mark.end
+        return (start, end) if end > start else (None, None)
+
+    def _add_reported(
+        self, verb: Token, start: int, end: int, block: int, cue_text: str | None, nested: bool = False
+    ) -> None:
+        inner = [] if nested else [m for m in self.marked if start <= m.start and m.end <= end + 1]
+        quoted = sum(m.end - m.start for m in inner)
+        kind = "indirect"
+        if inner:
+            kind = "mixed" if quoted >= MIXED_SHARE * (end - start) else "partial"
+            for mark in inner:
+                mark.used = True
+        if _verbs().get(verb.lemma_.lower()) == "thought" and kind == "indirect" and not self._strong_subject(verb):
+            return
+        speaker = self._speaker_of(verb)
+        flags = ["nested: an attribution inside another quote"] if nested else None
+        self._emit(start, end, kind, block, verb, speaker, cue_text, flags, remember=not nested)
+
+    def _strong_subject(self, verb: Token) -> bool:
+        """Thought verbs ("believe", "want") report a stance only with a named subject."""
+        subject = self._subject(verb)
+        return subject is not None and subject.lower_ not in _PRONOUNS | {"i", "we", "you"}
+
+    def _according_to(self, token: Token, sent: SpacySpan, block: int) -> None:
+        to = self.doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            return
+        source = objects[0]
+        phrase_start, phrase_end = token.i, max(t.i for t in source.subtree) + 1
+        rest = [t for t in sent if not (phrase_start <= t.i < phrase_end)]
+        start, end = self._char_bounds(rest)
+        if start is None:
+            return
+        speaker = self._resolve(self._phrase(source))
+        cue = self.doc[token.i : token.i + 2]
+        self._emit(start, end, "indirect", block, cue, speaker, "according to")
+
+    # -- direct quotes ------------------------------------------------------------------
+
+    def _direct_quotes(self, sent: SpacySpan, block: int) -> None:
+        for mark in self.marked:
+            if mark.used or not (sent.start_char <= mark.start < sent.end_char):
+                continue
+            mark.used = True
+            start, end = mark.start, mark.end
+            flags = []
+            if not mark.closed:
+                end = min(end, self._sentence_end(mark.start))
+                flags.append("unbalanced quotation mark: cut at the end of its sentence")
+            if len(self.text.text[start:end].split()) < 1:
+                continue
+            verb, cue_text, speaker = self._attribution(mark, end)
+            if speaker is None and verb is None:
+                speaker = self._continuation(mark)
+            if speaker is None and verb is None and cue_text is None and self._short_fragment(start, end):
+                continue  # scare quotes around a word or two, with nobody speaking them
+            self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
+
+    def _sentence_end(self, char: int) -> int:
+        token = self._token_at(char)
+        return token.sent.end_char if token is not None else char
+
+    def _short_fragment(self, start: int, end: int) -> bool:
+        return len(self.text.text[start:end].split()) <= 4
+
+    def _attribution(self, mark: _Marked, end: int) -> tuple[Token | None, str | None, _Speaker | None]:
+        text = self.text.text
+        first, last = self._token_at(mark.start), self._token_at(end - 1)
+        if first is None or last is None:
+            return None, None, None
+        after = [t for t in last.sent if t.idx >= end and not self._inside_marks(t.idx, t.idx + 1)]
+        before = [
+            t for t in first.sent if t.idx + len(t.text) <= mark.start and not self._inside_marks(t.idx, t.idx + 1)
+        ]
+        for token in after[:8]:  # “…,” X said / “…,” said X
+            if self._is_speech(token):
+                speaker = self._speaker_of(token)
+                if speaker.span is None:
+                    speaker = self._name_near(after, token)
+                return token, None, speaker
+        for token in reversed(before[-10:]):  # X said: “…” / X told AFP: “…”
+            if self._is_speech(token):
+                return token, None, self._speaker_of(token)
+        rest = text[end : end + 4].lstrip()
+        if rest[:1] in ("—", "–"):  # “…” — X (the parser may make the dash line its own sentence)
+            following = [t for t in self.doc[last.i + 1 : last.i + 8] if "\n\n" not in t.text]
+            names = [t for t in following if t.ent_type_ in ("PERSON", "ORG")]
+            if names:
+                return None, "—", self._resolve(self._phrase(names[0]))
+        if before and before[-1].text == ":":
+            subject = [t for t in before if t.dep_ in ("nsubj", "ROOT") and t.pos_ in ("PROPN", "NOUN", "PRON")]
+            if subject:
+                return None, ":", self._resolve(self._phrase(subject[0]))
+        return None, None, None
+
+    def _name_near(self, after: list[Token], verb: Token) -> _Speaker:
+        """The parse gave the verb no subject: take the name between quote and verb, or
+        just after the verb ("“…,” protester X, 50, told AFP", "“…,” said X")."""
+        between = [t for t in after if t.i < verb.i]
+        following = [t for t in after if t.i > verb.i][:4]
+        for token in [*reversed(between), *following]:
+            if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lower_ in _PRONOUNS:
+                return self._resolve(self._phrase(token.head if token.dep_ == "compound" else token))
+        return _Speaker()
+
+    def _continuation(self, mark: _Marked) -> _Speaker | None:
+        """A quote with no attribution of its own continues the previous speaker."""
+        if self.state.pending is not None:
+            speaker, block = self.state.pending
+            self.state.pending = None
+            if block >= mark.block - 1:
+                return speaker
+        last = self.state.last_speaker
+        if last is None:
+            return None
+        if mark.continued or self.state.last_block >= mark.block - 1:
+            return last
+        return None
+
+    def _is_speech(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and _verbs().get(token.lemma_.lower()) == "speech"
+
+    # -- speakers -----------------------------------------------------------------------
+
+    def _subject(self, verb: Token) -> Token | None:
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "A banner called for …" parsed as a noun with a modifier
+        current = verb
+        for _ in range(3):
+            for child in current.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and any(c.isalpha() for c in child.text):
+                    return child  # a relative "who"/"that" is resolved through its noun
+                if child.dep_ == "agent":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+            if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+                current = current.head  # "Ukraine demands … and says …"
+            else:
+                break
+        return None
+
+    def _speaker_of(self, verb: Token) -> _Speaker:
+        subject = self._subject(verb)
+        if subject is None:
+            return _Speaker()
+        return self._resolve(self._phrase(subject))
+
+    def _phrase(self, head: Token) -> SpacySpan:
+        """The noun phrase of a speaker: determiners and modifiers, names, coordination."""
+        start = head.left_edge.i
+        end = head.i + 1
+        for child in head.children:
+            if child.dep_ in ("compound", "flat") and child.i >= end:
+                end = child.i + 1
+            if child.dep_ == "conj":
+                end = max(end, max(t.i for t in child.subtree) + 1)
+        if head.ent_iob_ != "O":
+            for ent in self.doc.ents:
+                if ent.start <= head.i < ent.end:
+                    start, end = min(start, ent.start), max(end, ent.end)
+        while start < end and self.doc[start].is_punct:
+            start += 1
+        return self.doc[start:end]
+
+    def _resolve(self, phrase: SpacySpan) -> _Speaker:
+        head = phrase.root
+        if len(phrase) == 1 and head.lower_ in _RELATIVE and head.head.dep_ in ("relcl", "acl"):
+            noun = head.head.head  # "Trump, who said …", "T-shirts that read: …"
+            resolved = self._resolve(self._phrase(noun))
+            return _Speaker(phrase if resolved.actor is not None else resolved.span, resolved.actor, resolved.unnamed)
+        if head.lower_ in _PRONOUNS and len(phrase) == 1:
+            if head.lower_ in _PERSON_PRONOUNS and self.state.focus_person is not None:
+                return _Speaker(phrase, self.state.focus_person)
+            return _Speaker(phrase, None, "person" if head.lower_ in _PERSON_PRONOUNS else "group")
+        actor = self._actor_at(head) if head is not None else None
+        if actor is None:
+            for token in reversed(list(phrase)):
+                actor = self._actor_at(token)
+                if actor is not None:
+                    break
+        if actor is not None:
+            return _Speaker(phrase, actor)
+        unnamed = _unnamed().get(head.lower_) or _unnamed().get(head.lemma_.lower()) or "other"
+        return _Speaker(phrase, None, unnamed)
+
+    def _actor_at(self, token: Token) -> int | None:
+        """The actor with a mention covering ``token``; the shortest mention wins."""
+        start = self.text.to_document(token.idx)
+        end = start + len(token.text)
+        i = bisect_right(self.mention_starts, start)
+        best = None
+        for m_start, m_end, actor, _ in self.mentions[max(0, i - 40) : i + 1]:
+            if m_start <= start and end <= m_end and (best is None or m_end - m_start < best[0]):
+                best = (m_end - m_start, actor)
+        return best[1] if best else None
+
+    def _update_focus(self, sent: SpacySpan) -> None:
+        for token in sent:
+            if token.dep_ in ("nsubj", "nsubjpass") and not self._inside_marks(token.idx, token.idx + 1):
+                actor = self._actor_at(token)
+                if actor is not None and self.actors[actor].kind == "person":
+                    self.state.focus_person = actor
+
+    def _token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    # -- output -------------------------------------------------------------------------
+
+    def _medium(self, verb: Token | SpacySpan | None) -> str | None:
+        if not isinstance(verb, Token):
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dative", "dobj") and verb.lemma_.lower() == "tell":
+                return self._phrase(child).text
+            if child.dep_ == "prep" and child.lower_ in ("on", "to", "in"):
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    if child.lower_ in ("on", "to"):
+                        return self._phrase(obj).text
+                    if obj.lemma_.lower() in _MEDIA_NOUNS or obj.lower_ in _MEDIA_NOUNS:
+                        inner = [p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("with", "on", "to")]
+                        for prep in inner:
+                            for target in (c for c in prep.children if c.dep_ == "pobj"):
+                                return self._phrase(target).text
+                        return self._phrase(obj).text
+        return None
+
+    def _emit(
+        self, start: int, end: int, kind: str, block: int, cue: Token | SpacySpan | None, speaker: _Speaker,
+        cue_text: str | None, flags: list[str] | None = None, remember: bool = True,
+    ) -> None:  # fmt: skip
+        to_doc = self.text.to_document
+        content = Span(self.text.text[start:end], to_doc(start), to_doc(start) + (end - start))
+        cue_span = None
+        lemma = cue_text
+        if cue is not None:
+            cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
+            cue_end = cue_start + len(cue.text)
+            cue_span = Span(cue.text, to_doc(cue_start), to_doc(cue_start) + (cue_end - cue_start))
+            lemma = cue.lemma_.lower() if isinstance(cue, Token) else cue_text
+        speaker_span = None
+        if speaker.span is not None:
+            s = speaker.span
+            speaker_span = Span(s.text, to_doc(s.start_char), to_doc(s.start_char) + len(s.text))
+        medium = self._medium(cue)
+        medium = medium.rstrip(".,;: ") if medium else None
+        if speaker.actor is not None and remember:
+            if medium:
+                self.state.last_medium[speaker.actor] = (medium, block)
+            elif kind == "direct" and speaker.actor in self.state.last_medium:
+                earlier, earlier_block = self.state.last_medium[speaker.actor]
+                medium = earlier if block - earlier_block <= 1 else None  # the same interview goes on
+            if self.actors[speaker.actor].kind == "person":
+                self.state.focus_person = speaker.actor
+        self.quotes.append(
+            Quote(
+                content=content,
+                kind=kind,
+                block=block,
+                cue=cue_span,
+                cue_lemma=lemma,
+                speaker=speaker_span,
+                speaker_actor=speaker.actor,
+                unnamed=speaker.unnamed if speaker.actor is None else None,
+                medium=medium,
+                flags=flags or [],
+            )
+        )
+        if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
+            self.state.last_speaker = speaker
+            self.state.last_block = block
+
+
+def _mostly(mark: _Marked, start: int, end: int) -> bool:
+    return mark.start <= start and end <= mark.end

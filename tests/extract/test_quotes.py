@@ -1,0 +1,165 @@
+"""Quotations: the seed golden test and robustness on texts written for the tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from dateline import process_text
+
+
+@pytest.fixture(scope="module")
+def seed():
+    from tests.conftest import SEED, need_shared
+
+    return process_text(need_shared(SEED).read_bytes(), crawl_time=datetime(2025, 11, 15, 12, tzinfo=UTC))
+
+
+def find(article, fragment):
+    found = [q for q in article.quotes if fragment in q.content.text]
+    assert found, f"no quote with {fragment!r}: {[q.content.text[:40] for q in article.quotes]}"
+    return found[0]
+
+
+def speaker(article, quote):
+    return article.actors[quote.speaker_actor].name if quote.speaker_actor is not None else None
+
+
+@pytest.mark.parametrize(
+    ("fragment", "name", "medium"),
+    [
+        ("agreed to have our respective teams start negotiations immediately", "Donald Trump", None),
+        ("The conversation went very well. He, like President Putin, wants to make PEACE.", "Donald Trump", None),
+        ("I had a meaningful conversation with @POTUS", "Volodymyr Zelensky", "X"),
+        ("We want, like you, a sovereign and prosperous Ukraine", "Pete Hegseth", None),
+        ("Chasing this illusionary goal", "Pete Hegseth", None),
+        ("The United States does not believe that NATO membership", "Pete Hegseth", None),
+        ("If Ukraine is not in NATO", "Volodymyr Zelensky", "The Economist"),
+        ("And for all this, we need weapons and money", "Volodymyr Zelensky", "The Economist"),
+        ("Ahmadiyas hold a completely different view", "Mohammad Mamun Sheikh", "AFP"),
+        ("They can live in our country", "Mohammad Mamun Sheikh", None),
+        ("Religion is being used as a political tool", "Ahmad Tabshir Choudhury", "AFP"),
+        ("We will not give in", "Ahmad Tabshir Choudhury", None),
+    ],
+)
+def test_seed_speakers(seed, fragment, name, medium):
+    article = next(a for a in seed.articles if any(fragment in q.content.text for q in a.quotes))
+    quote = find(article, fragment)
+    assert speaker(article, quote) == name
+    assert seed.text[quote.content.start : quote.content.end] == quote.content.text
+    if medium:
+        assert quote.medium == medium
+
+
+def test_direct_quotes_are_direct(seed):
+    a = seed.articles[0]
+    q = find(a, "I had a meaningful conversation")
+    assert q.kind == "direct" and q.cue_lemma == "write"
+    assert q.content.text.startswith("“") and q.content.text.endswith("”")
+
+
+def test_partial_quote(seed):
+    q = find(seed.articles[0], "security shield")
+    assert q.kind == "partial"
+    assert speaker(seed.articles[0], q) == "Scott Bessent"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "code"),
+    [("Trump and Zelensky had spoken by phone", "UKRGOV"), ("Putin’s call with Trump lasted", "RUSGOV"),
+     ("Putin and Trump had agreed to meet", "RUSGOV")],
+)  # fmt: skip
+def test_organisations_speak_indirectly(seed, fragment, code):
+    a = seed.articles[0]
+    q = find(a, fragment)
+    assert q.kind == "indirect"
+    assert a.actors[q.speaker_actor].code == code
+    assert "while the Kremlin said" not in q.content.text
+
+
+def test_joint_statement(seed):
+    a = seed.articles[0]
+    q = find(a, "fate must not be decided without")
+    assert q.speaker.text == "France, Germany and Spain"
+
+
+@pytest.mark.parametrize(("fragment", "speaker_text"), [("Ahmadiyas must be declared kafirs", "T-shirts"),
+                                                         ("legislation against the sect", "A banner")])  # fmt: skip
+def test_texts_on_objects_are_unnamed_not_people(seed, fragment, speaker_text):
+    q = find(seed.articles[1], fragment)
+    assert q.speaker_actor is None
+    assert q.unnamed == "object"
+    assert q.speaker.text == speaker_text
+
+
+ARTICLE = "Local news\n\nCouncil debates port plan\n\nCouncil debates port plan\n\n{body}"
+
+
+def quotes_of(body: str):
+    doc = process_text(ARTICLE.format(body=body))
+    assert doc.articles, "the test text must make an article"
+    article = doc.articles[0]
+    return article, [(q.kind, speaker(article, q), q.content.text, q.flags) for q in article.quotes]
+
+
+FILLER = (
+    "The council met on Monday evening to discuss the port plan for the third time this year.\n"
+    "Members of the public filled the gallery and several speakers were heard before the vote.\n"
+)
+
+
+def test_no_quotes_at_all():
+    _, quotes = quotes_of(FILLER + "The plan will be put to a vote next month after a public consultation.\n")
+    assert quotes == []
+
+
+def test_odd_number_of_quotation_marks_does_not_crash_and_is_flagged():
+    body = FILLER + "Mayor Anna Berg said: “The port will create jobs. We will not wait another year.\n"
+    body += "Councillor John Reyes said the plan was “too expensive” and “rushed.\n"
+    _, quotes = quotes_of(body)
+    berg = [q for q in quotes if q[1] == "Anna Berg"]
+    assert berg and any("unbalanced" in f for q in berg for f in q[3])
+
+
+def test_straight_quotes_guillemets_and_dash():
+    body = FILLER + '"We have waited long enough," Mayor Anna Berg said.\n'
+    body += "«The harbour belongs to everyone,» said Councillor John Reyes.\n"
+    body += "“Nobody asked the fishermen.” — Maria Lopes\n"
+    body += "The council will hold a second meeting on the plan before the end of the month, officials said.\n"
+    _, quotes = quotes_of(body)
+    speakers = {q[1] for q in quotes if q[0] == "direct"}
+    assert {"Anna Berg", "John Reyes", "Maria Lopes"} <= speakers
+
+
+def test_nested_quotes():
+    body = FILLER + "“When I hear people say ‘the port is finished’, I disagree,” Mayor Anna Berg said.\n"
+    _, quotes = quotes_of(body)
+    top = [q for q in quotes if not any(f.startswith("nested") for f in q[3])]
+    assert [(q[0], q[1]) for q in top] == [("direct", "Anna Berg")]
+    assert "‘the port is finished’" in top[0][2]
+
+
+def test_quote_running_over_several_paragraphs():
+    body = FILLER + "Mayor Anna Berg told the meeting: “The port has served this city for two centuries.\n"
+    body += "“It will serve it for two more if we invest now. That is my promise to you.”\n"
+    body += "The vote is expected next month, officials said.\n"
+    _, quotes = quotes_of(body)
+    direct = [q for q in quotes if q[0] == "direct"]
+    assert len(direct) == 2 and all(q[1] == "Anna Berg" for q in direct)
+    assert not any(q[3] for q in direct)  # continued, not unbalanced
+
+
+def test_quote_after_its_attribution_sentence():
+    body = FILLER + "Mayor Anna Berg spoke to the Harbour Herald on Monday. “We are ready to build.”\n"
+    _, quotes = quotes_of(body)
+    assert ("direct", "Anna Berg") in [(q[0], q[1]) for q in quotes]
+
+
+def test_a_five_thousand_word_quote():
+    long = " ".join(["the harbour must be rebuilt before the winter storms arrive"] * 500)
+    body = FILLER + f"Mayor Anna Berg said: “{long}.”\n"
+    _, quotes = quotes_of(body)
+    direct = [q for q in quotes if q[0] == "direct"]
+    assert len(direct) == 1 and direct[0][1] == "Anna Berg"
+    assert len(direct[0][2].split()) >= 5000
