@@ -29,11 +29,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.api import process_text
-from dateline.extract import find_actors, find_quotes, parse_document
+from dateline.api import process_article, process_text
 from dateline.ingest.decode import decode
 from dateline.ingest.sources import content_hash
-from dateline.model import Article, Document, RawDocument, Span
+from dateline.model import RawDocument
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 _TOKEN = re.compile(r"\w+")
@@ -63,27 +62,6 @@ def read_gold(path: Path) -> list[Gold]:
             continue
         golds.append(Gold(spans[roles["Content"]], spans.get(roles["Source"], []) if "Source" in roles else []))
     return golds
-
-
-def as_written(text: str, name: str) -> Document:
-    """One article: the first line its headline, each other non-empty line a paragraph."""
-    data = text.encode("utf-8")
-    doc = Document(raw=RawDocument(name, data, content_hash(data)), text=text)
-    article = Article(ordinal=0, start=0, end=len(text))
-    position = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = position + len(line) - len(line.lstrip())
-            span = Span(stripped, start, start + len(stripped))
-            if article.headline is None:
-                article.headline = span
-            else:
-                article.blocks.append(("p", span))
-                article.paragraphs.append(span)
-        position += len(line) + 1
-    doc.articles = [article]
-    return find_quotes(find_actors(parse_document(doc)))
 
 
 def tokens(text: str, spans) -> set[int]:
@@ -168,7 +146,7 @@ def evaluate(folder: Path, limit: int | None = None, through_cleaner: bool = Fal
             text = doc.text
         else:
             text = decode(RawDocument(path.name, raw, content_hash(raw))).text
-            quotes = as_written(text, path.name).articles[0].quotes
+            quotes = process_article(text, source=path.name).articles[0].quotes
         if text != raw.decode("utf-8"):
             tally.misaligned += 1  # repair changed the text: gold offsets would not line up
             continue

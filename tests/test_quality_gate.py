@@ -51,3 +51,18 @@ def test_polnear_quotes_gate():
     source = polnear_eval.prf(tally.src_hit, tally.src_pred, tally.src_gold)[2]
     assert overlap >= POLNEAR_OVERLAP_F1_FLOOR
     assert source >= POLNEAR_SOURCE_F1_FLOOR
+
+
+PENTACLASS_MACRO_F1_FLOOR = 0.66
+PLOVER_ACCURACY_FLOOR = 0.56
+
+
+def test_cameo_event_gate():
+    """Event coding on real news sentences (PentaClass and PLOVER gold standard)."""
+    import cameo_eval
+
+    folder = need_shared(SHARED / "eval" / "cameo")
+    penta = cameo_eval.evaluate_pentaclass(folder / "pentaclass_train.tsv")
+    assert penta["n"] == 1349
+    assert penta["macro_f1"] >= PENTACLASS_MACRO_F1_FLOOR
+    assert cameo_eval.evaluate_plover(folder)["accuracy"] >= PLOVER_ACCURACY_FLOOR

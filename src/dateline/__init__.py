@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import process_text
+from .api import process_article, process_articles, process_text
 from .model import Article, DateValue, Document, Flag, RawDocument, Span
 from .options import RunOptions, parse_crawl_time
 from .pipeline import Pipeline, RunSummary, run
@@ -26,6 +26,8 @@ __all__ = [
     "Span",
     "Store",
     "parse_crawl_time",
+    "process_article",
+    "process_articles",
     "process_text",
     "run",
 ]

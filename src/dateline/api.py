@@ -6,8 +6,8 @@ from datetime import datetime
 
 from .ingest.decode import decode
 from .ingest.sources import content_hash
-from .model import Document, RawDocument
-from .pipeline import Pipeline
+from .model import Article, Document, RawDocument, Span
+from .pipeline import DEFAULT_STAGES, Pipeline
 
 
 def process_text(text: str | bytes, source: str = "<text>", crawl_time: datetime | None = None) -> Document:
@@ -15,3 +15,47 @@ def process_text(text: str | bytes, source: str = "<text>", crawl_time: datetime
     data = text.encode("utf-8") if isinstance(text, str) else text
     raw = RawDocument(source=source, data=data, content_hash=content_hash(data), crawl_time=crawl_time)
     return Pipeline()(decode(raw))
+
+
+def process_article(
+    text: str, source: str = "<article>", crawl_time: datetime | None = None, headline: bool = True
+) -> Document:
+    """Run the pipeline on ``text`` as one article, as written: no segmentation or cleaning.
+
+    With ``headline`` the first non-empty line is the headline; every other non-empty
+    line is a paragraph. For texts already known to be a single clean article.
+    """
+    return process_articles([text], source, crawl_time, headline)
+
+
+def process_articles(
+    texts: list[str], source: str = "<articles>", crawl_time: datetime | None = None, headline: bool = True
+) -> Document:
+    """Many clean articles (or single sentences) as one document, one article each,
+    parsed in one batch. The document text is the texts joined by blank lines."""
+    text = "\n\n".join(texts)
+    data = text.encode("utf-8")
+    doc = Document(raw=RawDocument(source, data, content_hash(data), crawl_time), text=text)
+    position = 0
+    for ordinal, piece in enumerate(texts):
+        doc.articles.append(_article_as_written(piece, position, ordinal, headline))
+        position += len(piece) + 2
+    after_cleaning = [stage for stage in DEFAULT_STAGES if stage.name != "clean"]
+    return Pipeline(after_cleaning, provided={"text", "articles"})(doc)
+
+
+def _article_as_written(text: str, offset: int, ordinal: int, headline: bool) -> Article:
+    article = Article(ordinal=ordinal, start=offset, end=offset + len(text))
+    position = offset
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = position + len(line) - len(line.lstrip())
+            span = Span(stripped, start, start + len(stripped))
+            if headline and article.headline is None:
+                article.headline = span
+            else:
+                article.blocks.append(("p", span))
+                article.paragraphs.append(span)
+        position += len(line) + 1
+    return article

@@ -13,7 +13,7 @@ from .demo import SAMPLE_CRAWL_TIME, sample_path
 from .errors import DatelineError
 from .options import RunOptions, parse_crawl_time
 from .pipeline import run
-from .store import Store
+from .store import EventFilter, Store
 
 DEFAULT_DB = "dateline.db"
 
@@ -28,6 +28,7 @@ EPILOG = """examples:
   dateline actors --db news.db --country RUS --type GOV
   dateline actor Putin --db news.db               aliases, articles and every mention in context
   dateline quotes --db news.db --speaker Zelensky who said what
+  dateline events --db news.db --source RUS --root 19 --since 2025-01-01
   dateline errors --db news.db                    inputs that could not be processed
 """
 
@@ -83,6 +84,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speaker", help="only quotes by this actor (name, alias or surname)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(handler=cmd_quotes)
+
+    p = sub.add_parser("events", help="who did what to whom: CAMEO-coded events")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    p.add_argument("--source", help="source actor: name, alias or code prefix (RUS, USAGOV)")
+    p.add_argument("--target", help="target actor: name, alias or code prefix")
+    p.add_argument("--code", help="CAMEO event code or prefix, e.g. 04 or 041")
+    p.add_argument("--root", help="CAMEO root code, 01 to 20")
+    p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="QuadClass: 1 verbal coop .. 4 material conflict")
+    p.add_argument("--since", help="first date, ISO (inclusive)")
+    p.add_argument("--until", help="last date, ISO (inclusive)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=cmd_events)
 
     p = sub.add_parser("errors", help="list inputs that could not be processed")
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
@@ -198,6 +211,26 @@ def format_quote(quote: dict) -> str:
     return f"{quote['article_id']:>5}  {quote['kind']:<8} {who}{extra}: {quote['content']}"
 
 
+def cmd_events(args: argparse.Namespace) -> int:
+    filters = EventFilter(source=args.source, target=args.target, code=args.code, root=args.root, quad=args.quad,
+                          since=args.since, until=args.until)  # fmt: skip
+    with Store(args.db) as store:
+        events = store.events(filters)
+    for event in events:
+        if args.json:
+            print(json.dumps(event, ensure_ascii=False))
+        else:
+            print(format_event(event))
+    return 0
+
+
+def format_event(event: dict) -> str:
+    source = f"{event['source_text'] or '?'} [{event['source_code'] or '-'}]"
+    target = f"{event['target_text'] or '-'} [{event['target_code'] or '-'}]" if event["target_text"] else "-"
+    where = f" @ {event['place_name']}" if event.get("place_name") else ""
+    return f"{event['date'] or '????-??-??'}  {event['code']:<5} {source} -> {target}{where}  ({event['entry']})"
+
+
 def cmd_errors(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         errors = store.errors()
@@ -256,6 +289,11 @@ def format_article(record: dict, full: bool = True) -> str:
             lines.append(f"  quote:     {quote['kind']:<8} {who}: {quote['content']}")
     elif record.get("quotes"):
         lines.append(f"  quotes:    {len(record['quotes'])}")
+    if full:
+        for event in record.get("events", []):
+            lines.append(f"  event:     {format_event(event)}")
+    elif record.get("events"):
+        lines.append(f"  events:    {len(record['events'])}")
     paragraphs = record["paragraphs"]
     lines.append(f"  body:      {len(paragraphs)} paragraph(s)")
     shown = paragraphs if full else paragraphs[:2]

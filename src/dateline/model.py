@@ -123,6 +123,40 @@ class Quote:
 
 
 @dataclass
+class EventSide:
+    """One end of an event: an actor of the article, or a group it names without one."""
+
+    text: str
+    code: str | None  # CAMEO actor code: "USAGOV", "BGDCVL", "IGOWSTNAT"
+    actor: int | None = None  # index into Article.actors
+    start: int | None = None  # offsets of the phrase in Document.text
+    end: int | None = None
+
+
+@dataclass
+class Event:
+    """Who did what to whom, where and when, coded in CAMEO."""
+
+    code: str
+    root: str
+    quad_class: int
+    goldstein: float
+    source: EventSide | None
+    target: EventSide | None
+    sentence: Span
+    cue: Span
+    entry: str  # id of the lexicon entry (or quote rule) that produced the event
+    block: int | None  # body block index; None for headline and summary
+    date: str | None = None  # ISO date
+    date_source: str | None = None  # sentence | article
+    place: Place | None = None
+    mood: str = "asserted"  # asserted | intent
+    confidence: float = 0.5
+    tone: float | None = None
+    mentions: int = 1  # how many times the article reports this same event
+
+
+@dataclass
 class Article:
     """One news article found in a document, with every field anchored to offsets."""
 
@@ -148,6 +182,7 @@ class Article:
     tone: float | None = None  # VADER compound, mean over paragraphs, -1..1
     block_tones: list[float] = field(default_factory=list)  # one per block
     quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     # The spaCy parse and its text map, kept between stages of one run, never stored.
     parse: Any = field(default=None, repr=False, compare=False)
     parse_text: Any = field(default=None, repr=False, compare=False)

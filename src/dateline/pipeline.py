@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .clean import clean_document
 from .errors import DatelineError, ErrorCode
-from .extract import find_actors, find_quotes, parse_document, release_parse
+from .extract import find_actors, find_events, find_quotes, parse_document, release_parse
 from .ingest.decode import decode
 from .ingest.sources import expand_paths, read_inputs
 from .model import Document
@@ -38,6 +38,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("parse", parse_document, requires=frozenset({"articles"}), assigns=frozenset({"parse"})),
     Stage("actors", find_actors, requires=frozenset({"parse"}), assigns=frozenset({"actors", "places", "tone"})),
     Stage("quotes", find_quotes, requires=frozenset({"parse", "actors"}), assigns=frozenset({"quotes"})),
+    Stage("events", find_events, requires=frozenset({"parse", "actors", "quotes"}), assigns=frozenset({"events"})),
     Stage("release", release_parse, requires=frozenset({"parse"})),
 )
 
@@ -45,9 +46,9 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
 class Pipeline:
     """Stages applied in order to a decoded document."""
 
-    def __init__(self, stages: Iterable[Stage] = DEFAULT_STAGES) -> None:
+    def __init__(self, stages: Iterable[Stage] = DEFAULT_STAGES, provided: Iterable[str] = ("text",)) -> None:
         self.stages = tuple(stages)
-        available = {"text"}  # what decoding provides
+        available = set(provided)  # decoding provides the text
         for stage in self.stages:
             missing = stage.requires - available
             if missing:

@@ -6,11 +6,12 @@ from ..model import Article, Document, Mention
 from ..nlp.pipeline import load_nlp
 from ..nlp.text import article_text, repeated_prints
 from .actors import extract_actors
+from .events import extract_events
 from .places import article_country, extract_places
 from .quotes import extract_quotes
 from .tone import article_tone, tone
 
-__all__ = ["find_actors", "find_quotes", "parse_document", "release_parse"]
+__all__ = ["find_actors", "find_events", "find_quotes", "parse_document", "release_parse"]
 
 BATCH_SIZE = 32
 
@@ -40,6 +41,18 @@ def find_quotes(doc: Document) -> Document:
     """Stage: direct, indirect and mixed quotations with their speakers."""
     for article in doc.articles:
         article.quotes = extract_quotes(article.parse, article.parse_text, article.actors)
+    return doc
+
+
+def find_events(doc: Document) -> Document:
+    """Stage: CAMEO events with source, target, date, place and the rule that fired."""
+    crawl = doc.raw.crawl_time.date().isoformat() if doc.raw.crawl_time else None
+    for article in doc.articles:
+        when = next((v.value for v in (article.published, article.updated) if v is not None and v.value), crawl)
+        article.events = extract_events(
+            article.parse, article.parse_text, article.actors, article.quotes, article.places, when,
+            article_country(article.dateline_places),
+        )  # fmt: skip
     return doc
 
 

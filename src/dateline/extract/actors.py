@@ -87,20 +87,28 @@ class _ActorBuilder:
             self._read_roles(draft)
         self._link_descriptions()
         self._resolve_possessors()
-        for draft in self.people:
-            if draft.actor.country is None and draft.actor.agent_type and article_country:
-                draft.actor.country, draft.actor.country_source = article_country, "article"
         drafts = [*self.people, *self.orgs.values(), *self.countries.values()]
+        for draft in self.people:
+            self._fall_back_to(draft, article_country)
         for draft in drafts:
-            if draft.office_of is not None:
-                owner = draft.office_of.actor
-                draft.actor.country = draft.actor.country or owner.country
-                draft.actor.country_source = draft.actor.country_source or "possessive"
+            if draft.office_of is not None and draft.actor.country is None and draft.office_of.actor.country:
+                draft.actor.country, draft.actor.country_source = draft.office_of.actor.country, "possessive"
+        for draft in self.orgs.values():
+            self._fall_back_to(draft, article_country)
+        for draft in drafts:
             _assign_code(draft.actor)
         actors = [d.actor for d in drafts if d.actor.mentions]
         for actor in actors:
             actor.mentions.sort(key=lambda m: m.start)
         return actors
+
+    @staticmethod
+    def _fall_back_to(draft: _Draft, article_country: str | None) -> None:
+        """A role with no stated country takes the article's (marked as such)."""
+        actor = draft.actor
+        international = actor.agent_type in ("IGO", "NGO", "MED", "MNC") or (actor.code or "").startswith("IGO")
+        if actor.country is None and actor.agent_type and article_country and not international:
+            actor.country, actor.country_source = article_country, "article"
 
     def _add_person(self, ent: Span) -> None:
         words = ent.text.split()

@@ -82,6 +82,7 @@ class EntityFixer:
         self.matcher = PhraseMatcher(nlp.vocab)
         self.matcher.add("GPE", [nlp.make_doc(n) for n in sorted(self.places)])
         self.matcher.add("ORG", [nlp.make_doc(n) for n in sorted(self.orgs) if len(n) > 2])
+        self.matcher.add("NORP", [nlp.make_doc(n) for n in sorted(self.peoples) if len(n) > 2])
 
     def __call__(self, doc: Doc) -> Doc:
         surnames, fullnames = self._person_names(doc)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +21,18 @@ from .registry import link_actor
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    source: str | None = None  # actor name, alias, or code prefix ("RUS", "USAGOV")
+    target: str | None = None
+    code: str | None = None  # code prefix: "04" or "041"
+    root: str | None = None
+    quad: int | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None
+    article_id: int | None = None
 
 
 def _article_time(article: Article) -> str | None:
@@ -164,6 +177,7 @@ class Store:
                 [(local, actor.registry_id, article_id, m.start, m.end, m.text, m.kind) for m in actor.mentions],
             )
         self._write_quotes(article_id, article)
+        self._write_events(article_id, article)
         self.conn.executemany(
             """INSERT INTO places (article_id, name, start, end, source, geonameid, resolved_name, feature, country,
                                    latitude, longitude, population)
@@ -190,6 +204,66 @@ class Store:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             rows,
         )
+
+    def _write_events(self, article_id: int, article: Article) -> None:
+        def side(s):
+            if s is None:
+                return (None, None, None, None, None)
+            actor = article.actors[s.actor].registry_id if s.actor is not None else None
+            return (s.text, s.code, actor, s.start, s.end)
+
+        rows = []
+        for ordinal, e in enumerate(article.events):
+            place = e.place
+            rows.append(
+                (article_id, ordinal, e.code, e.root, e.quad_class, e.goldstein, *side(e.source), *side(e.target),
+                 e.sentence.text, e.sentence.start, e.sentence.end, e.cue.text, e.cue.start, e.cue.end, e.entry,
+                 e.block, e.date, e.date_source, place.resolved_name if place else None,
+                 place.geonameid if place else None, place.country if place else None,
+                 place.latitude if place else None, place.longitude if place else None, e.mood, e.confidence,
+                 e.tone, e.mentions)
+            )  # fmt: skip
+        self.conn.executemany(
+            f"""INSERT INTO events (article_id, ordinal, code, root, quad_class, goldstein, source_text, source_code,
+                   source_actor_id, source_start, source_end, target_text, target_code, target_actor_id,
+                   target_start, target_end, sentence, sentence_start, sentence_end, cue, cue_start, cue_end, entry,
+                   paragraph, date, date_source, place_name, place_geonameid, place_country, latitude, longitude,
+                   mood, confidence, tone, mentions)
+               VALUES ({", ".join("?" * 35)})""",
+            rows,
+        )
+
+    def events(self, filters: EventFilter | None = None) -> list[dict]:
+        """Events, filtered by actor (name or code), event code, root, QuadClass and dates."""
+        f = filters or EventFilter()
+        sql = """SELECT e.*, d.source AS document_source FROM events e
+                 JOIN articles a ON a.id = e.article_id JOIN documents d ON d.id = a.document_id WHERE 1=1"""
+        params: list = []
+        for side, value in (("source", f.source), ("target", f.target)):
+            if value:
+                ids = [a["id"] for a in self.find_actors(value)]
+                placeholders = ",".join("?" * len(ids)) or "NULL"
+                sql += f" AND (e.{side}_actor_id IN ({placeholders}) OR e.{side}_code LIKE ?)"
+                params.extend([*ids, value.upper() + "%"])
+        if f.code:
+            sql += " AND e.code LIKE ?"
+            params.append(f.code + "%")
+        if f.root:
+            sql += " AND e.root = ?"
+            params.append(f.root.zfill(2))
+        if f.quad:
+            sql += " AND e.quad_class = ?"
+            params.append(f.quad)
+        if f.since:
+            sql += " AND e.date >= ?"
+            params.append(f.since)
+        if f.until:
+            sql += " AND e.date <= ?"
+            params.append(f.until)
+        if f.article_id is not None:
+            sql += " AND e.article_id = ?"
+            params.append(f.article_id)
+        return [dict(r) for r in self.conn.execute(sql + " ORDER BY e.date, e.article_id, e.ordinal", params)]
 
     def quotes(self, speaker: str | None = None, article_id: int | None = None) -> list[dict]:
         """Quotes with their speaker's registry name; ``speaker`` matches a name or alias."""
@@ -218,7 +292,7 @@ class Store:
     # -- reads ----------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        tables = ("documents", "articles", "paragraphs", "errors", "actors", "mentions", "places", "quotes")
+        tables = ("documents", "articles", "paragraphs", "errors", "actors", "mentions", "places", "quotes", "events")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def articles(self, limit: int | None = None, search: str | None = None) -> list[dict]:
@@ -375,6 +449,26 @@ class Store:
                     )
                 }
                 for q in self.quotes(article_id=row["id"])
+            ],
+            "events": [
+                {
+                    k: e[k]
+                    for k in (
+                        "code",
+                        "root",
+                        "quad_class",
+                        "goldstein",
+                        "source_text",
+                        "source_code",
+                        "target_text",
+                        "target_code",
+                        "date",
+                        "place_name",
+                        "entry",
+                        "mentions",
+                    )
+                }
+                for e in self.events(EventFilter(article_id=row["id"]))
             ],
             "pipeline_version": row["pipeline_version"],
         }

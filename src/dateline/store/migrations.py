@@ -186,6 +186,55 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX quotes_article ON quotes(article_id);
         """,
     ),
+    (
+        "0004_events",
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            root TEXT NOT NULL,
+            quad_class INTEGER NOT NULL CHECK (quad_class BETWEEN 1 AND 4),
+            goldstein REAL NOT NULL,
+            source_text TEXT,
+            source_code TEXT,
+            source_actor_id INTEGER REFERENCES actors(id),
+            source_start INTEGER,
+            source_end INTEGER,
+            target_text TEXT,
+            target_code TEXT,
+            target_actor_id INTEGER REFERENCES actors(id),
+            target_start INTEGER,
+            target_end INTEGER,
+            sentence TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            cue TEXT NOT NULL,
+            cue_start INTEGER NOT NULL,
+            cue_end INTEGER NOT NULL,
+            entry TEXT NOT NULL,            -- the lexicon entry (or rule) that produced it
+            paragraph INTEGER,              -- body block; NULL for headline and summary
+            date TEXT,
+            date_source TEXT,
+            place_name TEXT,
+            place_geonameid INTEGER,
+            place_country TEXT,
+            latitude REAL,
+            longitude REAL,
+            mood TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            tone REAL,
+            mentions INTEGER NOT NULL DEFAULT 1,
+            UNIQUE (article_id, ordinal)
+        );
+        CREATE INDEX events_code ON events(code);
+        CREATE INDEX events_root ON events(root);
+        CREATE INDEX events_date ON events(date);
+        CREATE INDEX events_source ON events(source_actor_id);
+        CREATE INDEX events_target ON events(target_actor_id);
+        """,
+    ),
 ]
 
 

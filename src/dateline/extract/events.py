@@ -1,0 +1,551 @@
+"""Events: who did what to whom, coded in CAMEO from the dependency parse.
+
+For each predicate whose lemma is in the event lexicon (cameo/data/verbs.tsv), the most
+specific entry whose conditions hold gives the code; the source is the subject (the
+agent of a passive), the target the slot the entry names (object, "with", "against"…),
+both expanded over coordination ("with Putin and Zelensky" -> two events) and resolved
+to the article's actors, or to an agent noun with a country ("Iraqi troops" ->
+IRQMIL). Events inside reported speech keep their own subject, not the speaker; the
+speech act itself is a statement (010) by the speaker about the first actor it names.
+
+Not events: negated predicates ("No peace talks have been held"), conditionals ("If
+Ukraine is not in NATO"), hypotheticals (would/could/might), questions. Future and
+planned acts become intents where CAMEO has them ("will meet" -> 036).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..cameo import LexiconEntry, agent_nouns, codebook, event_lexicon, event_nouns
+from ..clean.dates import resolve
+from ..model import Actor, Event, EventSide, Place, Quote, Span
+from ..nlp.gazetteer import gazetteer
+from ..nlp.text import ArticleText
+from .lexicon import lexicon
+from .tone import tone
+
+_NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+_CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
+_HYPOTHETICAL = {"could", "might", "may", "should", "can"}
+# "would" reports a plan in indirect speech ("said it would hold talks"); conditionals
+# ("would … if") are caught by their "if".
+_FUTURE = {"will", "'ll", "shall", "would", "'d"}
+_NEGATIVE_DETS = {"no", "neither", "nor"}
+_CONDITIONAL_MARKS = {"if", "unless"}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Planned or promised acts: CAMEO codes the intent, by the root of the act.
+# Refusing a cooperative act, by the root of the act (CAMEO 12x).
+_REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+_INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "030", "07": "033", "08": "035", "19": "138", "18": "138"}
+
+
+def extract_events(
+    doc: Doc, text: ArticleText, actors: list[Actor], quotes: list[Quote], places: list[Place],
+    article_date: str | None, article_country: str | None,
+) -> list[Event]:  # fmt: skip
+    coder = _Coder(doc, text, actors, places, article_date, article_country)
+    for sent in doc.sents:
+        coder.code_sentence(sent)
+    coder.statements(quotes)
+    return coder.merged()
+
+
+class _Coder:
+    def __init__(
+        self, doc: Doc, text: ArticleText, actors: list[Actor], places: list[Place], article_date: str | None,
+        article_country: str | None,
+    ) -> None:  # fmt: skip
+        self.doc, self.text, self.actors, self.places = doc, text, actors, places
+        self.article_date = date.fromisoformat(article_date[:10]) if article_date else None
+        self.article_country = article_country
+        self.lexicon = event_lexicon()
+        self.codes = codebook()
+        self.gaz = gazetteer()
+        self.mentions = sorted((m.start, m.end, i) for i, a in enumerate(actors) for m in a.mentions)
+        self.events: list[Event] = []
+        self.dateline_place = next((p for p in places if p.source == "dateline" and p.geonameid), None)
+
+    # -- coding ---------------------------------------------------------------------------
+
+    def code_sentence(self, sent: SpacySpan) -> None:
+        piece = self.text.piece_index(sent.start_char)
+        block = piece - self.text.first_block if piece >= self.text.first_block else None
+        question = sent.text.rstrip().endswith("?")
+        headline = piece == 0 and self.text.first_block > 0
+        consumed: set[int] = set()
+        for token in sent:
+            if question or token.i in consumed or not self._is_predicate(token, headline):
+                continue
+            entries = self.lexicon.get(token.lemma_.lower(), [])
+            entry = self._best_entry(token, entries)
+            refusal = self._refused(token, entry)
+            if refusal is None and self._not_an_event(token):
+                continue
+            if refusal is not None:
+                sources = self._sources(token)
+                self._emit(token, sent, refusal, "NEG" + entry.id, len(entry.conditions), sources,
+                           self._targets(token, entry, sources), block, future_ok=False)  # fmt: skip
+                continue
+            if entry is not None:
+                if any(kind == "xcomp" for kind, _ in entry.conditions):
+                    # "agreed to meet" is one event: the meeting is the content of the intent.
+                    consumed.update(c.i for c in token.children if c.dep_ == "xcomp")
+                sources = self._sources(token)
+                targets = self._targets(token, entry, sources)
+                self._emit(token, sent, entry.code, entry.id, len(entry.conditions), sources, targets, block)
+            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _reporting_verbs():
+                self._noun_event(token, sent, block)
+
+    def _refused(self, verb: Token, entry: LexiconEntry | None) -> str | None:
+        """ "will not release the soldiers": a refusal (12), which CAMEO codes, not a non-event."""
+        if entry is None or not "03" <= entry.code[:2] <= "08":
+            return None
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
+        if not (negated and future):
+            return None
+        return _REFUSAL_BY_ROOT.get(entry.code[:2], "120")
+
+    def _noun_event(self, verb: Token, sent: SpacySpan, block: int | None) -> None:
+        """ "launched an appeal for …", "started their assault on Mosul", "issued a warning"."""
+        nouns = event_nouns()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "for") for c in p.children
+                    if c.dep_ == "pobj" and verb.lemma_ in ("go", "embark")]  # fmt: skip
+        for obj in objects:
+            entry = nouns.get(obj.lower_) or nouns.get(obj.lemma_.lower())
+            if entry is None or any(d.lower_ in _NEGATIVE_DETS for d in obj.children if d.dep_ == "det"):
+                continue
+            sources = self._sources(verb) if obj.dep_ == "dobj" else self._agents(verb)
+            targets: list[Token] = []
+            for slot in entry.targets:
+                targets = self._noun_slot(obj, slot) or self._slot(verb, slot, [])
+                if targets:
+                    break
+            self._emit(verb, sent, entry.code, entry.id, 1, sources, targets, block)
+            return
+
+    def _noun_slot(self, noun: Token, slot: str) -> list[Token]:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == slot):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return self._coordinated(objects[0])
+        return []
+
+    def _agents(self, verb: Token) -> list[Token]:
+        agents = [c for a in verb.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+        return self._coordinated(agents[0]) if agents else []
+
+    @staticmethod
+    def _is_predicate(token: Token, headline: bool) -> bool:
+        if token.pos_ in ("VERB", "AUX"):
+            return True
+        # Headlines drop the words that tell a verb from a noun: "Bangladeshis rally
+        # against minority sect" comes out of the small model as a noun phrase.
+        return headline and token.pos_ == "NOUN" and any(c.dep_ == "prep" for c in token.children)
+
+    def _best_entry(self, verb: Token, entries: list[LexiconEntry]) -> LexiconEntry | None:
+        phrase = self._phrase_tokens(verb)
+        for entry in entries:
+            if all(self._holds(verb, phrase, kind, words) for kind, words in entry.conditions):
+                return entry
+        return None
+
+    def _phrase_tokens(self, verb: Token) -> list[Token]:
+        """The predicate's own phrase: its subtree without embedded clauses."""
+        tokens, stack = [], [verb]
+        while stack:
+            token = stack.pop()
+            tokens.append(token)
+            stack.extend(
+                c for c in token.children if c.dep_ not in _CLAUSAL and not (c.dep_ == "conj" and c.pos_ == "VERB")
+            )
+        return tokens
+
+    def _holds(self, verb: Token, phrase: list[Token], kind: str, words: frozenset[str]) -> bool:
+        if kind == "prep":
+            return any(t.dep_ in ("prep", "agent", "dative") and t.lower_ in words for t in phrase)
+        if kind == "obj":
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+            objects += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+            if "*" in words:
+                return any(o.dep_ == "dobj" for o in objects)
+            return any(o.lemma_.lower() in words or o.lower_ in words or self._is_person(o, words) for o in objects)
+        if kind == "xcomp":
+            return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children)
+        if kind == "prt":
+            return any(c.dep_ == "prt" and c.lower_ in words for c in verb.children)
+        if kind == "word":
+            return any(t.lower_ in words or t.lemma_.lower() in words for t in phrase)
+        if kind == "subj":
+            subject = self._subject(verb)
+            return subject is not None and (subject.lower_ in words or subject.lemma_.lower() in words)
+        return False
+
+    def _is_person(self, token: Token, words: frozenset[str]) -> bool:
+        return "person" in words and token.ent_type_ == "PERSON"
+
+    def _not_an_event(self, verb: Token) -> bool:
+        """Negated, conditional or hypothetical predicates report nothing that happened."""
+        for child in verb.children:
+            if child.dep_ == "neg" or child.lower_ in ("never",):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                d.lower_ in _NEGATIVE_DETS for d in child.children if d.dep_ == "det"
+            ):
+                return True
+            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
+                return True
+        current = verb
+        while current.head is not current:
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in current.children):
+                return True
+            if current.dep_ in ("ccomp", "xcomp", "conj", "advcl") or current is verb:
+                current = current.head
+            else:
+                break
+        return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in current.children)
+
+    # -- actors of an event ---------------------------------------------------------------
+
+    def _subject(self, verb: Token) -> Token | None:
+        current = verb
+        for _ in range(4):
+            for child in current.children:
+                if child.dep_ in ("nsubj", "csubj") and any(c.isalpha() for c in child.text):
+                    return child
+            agents = [c for a in current.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+            if agents:
+                return agents[0]
+            if current.pos_ == "NOUN":  # a headline verb read as a noun: its modifier acts
+                named = [c for c in current.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_]
+                return named[0] if named else None
+            if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+                current = current.head  # "agreed to meet": the one who agreed meets
+            elif current.dep_ == "pcomp" and current.head.head is not current.head:
+                current = current.head.head  # "succeeded in pushing … and recapturing"
+            elif current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+                return current.head
+            else:
+                break
+        return None
+
+    def _sources(self, verb: Token) -> list[Token]:
+        subject = self._subject(verb)
+        return self._coordinated(subject) if subject is not None else []
+
+    def _targets(self, verb: Token, entry: LexiconEntry, sources: list[Token]) -> list[Token] | str | None:
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        for slot in entry.targets:
+            if slot == "none":
+                return None
+            if slot == "reciprocal":
+                return "reciprocal" if len(sources) > 1 else None
+            found = self._slot(verb, slot, passive)
+            if found:
+                return found
+        return None
+
+    def _slot(self, verb: Token, slot: str, passive: list[Token]) -> list[Token]:
+        if slot == "dobj":
+            objects = [c for c in verb.children if c.dep_ == "dobj"] or passive
+            if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                objects = [verb.head]  # "territory occupied by Russia": the noun is the object
+            return self._coordinated(objects[0]) if objects else []
+        if slot == "purpose":  # "gathered … to demand that followers of a sect be declared …"
+            for clause in (c for c in verb.children if c.dep_ in ("xcomp", "advcl")):
+                for token in clause.subtree:
+                    named = self._actor_at(token) is not None or self._group_actor(token) is not None
+                    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token is not clause and named:
+                        return self._coordinated(token)
+            return []
+        if slot == "dative":
+            datives = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
+            return self._coordinated(datives[0]) if datives else []
+        if slot == "xobj":
+            for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+                objects = [c for c in xcomp.children if c.dep_ == "dobj"]
+                if objects:
+                    return self._coordinated(objects[0])
+            return []
+        if slot == "in_obj":
+            objects = [c for c in verb.children if c.dep_ == "dobj"] or passive
+            if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                objects = [verb.head]
+            objects += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+            for obj in objects:
+                named = [t for t in obj.subtree if self._actor_at(t) is not None]
+                if named:
+                    return self._coordinated(named[0])
+            return []
+        for token in self._phrase_tokens(verb):  # a preposition: "with", "against", …
+            if token.dep_ in ("prep", "dative") and token.lower_ == slot:
+                objects = [c for c in token.children if c.dep_ == "pobj"]
+                if objects:
+                    return self._coordinated(objects[0])
+        return []
+
+    def _coordinated(self, token: Token) -> list[Token]:
+        found, stack = [], [token]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(c for c in current.children if c.dep_ == "conj")
+        return sorted(found, key=lambda t: t.i)
+
+    def _side(self, token: Token) -> EventSide | None:
+        """Resolve a phrase head to an actor, or to an agent noun with its country."""
+        token = _quantified(token)
+        if token.ent_type_ in _NOT_ACTORS:
+            return None  # "in February 2022" is when, not whom
+        start = self.text.to_document(token.idx)
+        actor = self._actor_at(token)
+        if actor is None:
+            actor = self._group_actor(token)
+        if actor is not None:
+            a = self.actors[actor]
+            return EventSide(a.name, a.code, actor, start, start + len(token.text))
+        # "a fifth of Ukraine", "Baghdad’s forces": an actor named inside the phrase.
+        inner = next(
+            (self._actor_at(t) for t in token.subtree if t is not token and self._actor_at(t) is not None), None
+        )
+        agent = agent_nouns().get(token.lower_) or agent_nouns().get(token.lemma_.lower())
+        if agent is not None:
+            owner = self.actors[inner].country if inner is not None else None
+            country = self._country_in(token) or owner or self.article_country
+            phrase = self.doc[token.left_edge.i : token.i + 1]
+            phrase_start = self.text.to_document(phrase.start_char)
+            return EventSide(phrase.text, (country or "") + agent, None, phrase_start, phrase_start + len(phrase.text))
+        if inner is not None:
+            a = self.actors[inner]
+            return EventSide(a.name, a.code, inner, start, start + len(token.text))
+        country = self._country_in(token)
+        if country:
+            return EventSide(token.text, country, None, start, start + len(token.text))
+        if token.pos_ in ("NOUN", "PROPN"):  # someone acted, though we cannot code who
+            phrase = self.doc[token.left_edge.i : token.i + 1]
+            phrase_start = self.text.to_document(phrase.start_char)
+            return EventSide(phrase.text, None, None, phrase_start, phrase_start + len(phrase.text))
+        return None
+
+    def _group_actor(self, token: Token) -> int | None:
+        """ "the sect", "followers of a tiny Muslim sect": the article's group actor."""
+        nouns = lexicon().group_nouns | {"followers", "members"}
+        if token.lower_ not in nouns:
+            return None
+        if token.lower_ in ("followers", "members"):
+            inner = [t for t in token.subtree if t.lower_ in lexicon().group_nouns]
+            if not inner:
+                return None
+        groups = [i for i, a in enumerate(self.actors) if a.kind == "organisation" and a.agent_type in ("REL", "PTY")]
+        groups.sort(key=lambda i: -len(self.actors[i].mentions))
+        return groups[0] if groups else None
+
+    def _country_in(self, token: Token) -> str | None:
+        for child in token.subtree:
+            if child.i > token.i + 3 or child.i < token.left_edge.i:
+                continue
+            iso3 = self.gaz.country_of_word(child.text)
+            if iso3:
+                return iso3
+            actor = self._actor_at(child)
+            if actor is not None and self.actors[actor].country:
+                return self.actors[actor].country
+        return None
+
+    def _actor_at(self, token: Token) -> int | None:
+        start = self.text.to_document(token.idx)
+        end = start + len(token.text)
+        best = None
+        for m_start, m_end, actor in self.mentions:
+            if m_start > start:
+                break
+            if end <= m_end and (best is None or m_end - m_start < best[0]):
+                best = (m_end - m_start, actor)
+        return best[1] if best else None
+
+    # -- output -----------------------------------------------------------------------------
+
+    def _emit(
+        self, verb: Token, sent: SpacySpan, code: str, entry_id: str, conditions: int, source_tokens: list[Token],
+        targets: list[Token] | str | None, block: int | None, future_ok: bool = True,
+    ) -> None:  # fmt: skip
+        mood = "asserted"
+        if future_ok and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
+            code, mood = _INTENT_BY_ROOT.get(code[:2], code), "intent"
+        sources = [s for s in (self._side(t) for t in source_tokens) if s is not None] or [None]
+        if targets == "reciprocal":
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        else:
+            target_sides = [s for s in (self._side(t) for t in targets or []) if s is not None] or [None]
+            pairs = [(a, b) for a in sources for b in target_sides]
+        for source, target in pairs:
+            if source is None and target is None:
+                continue
+            if (
+                source is not None
+                and target is not None
+                and source.code == target.code
+                and source.actor == target.actor
+            ):
+                continue
+            self.events.append(self._event(code, mood, source, target, verb, sent, entry_id, block, conditions))
+
+    def _event(
+        self, code: str, mood: str, source: EventSide | None, target: EventSide | None, cue: Token,
+        sent: SpacySpan, entry_id: str, block: int | None, conditions: int,
+    ) -> Event:  # fmt: skip
+        info = self.codes[code]
+        to_doc = self.text.to_document
+        start = sent.start_char
+        sentence = Span(sent.text.strip(), to_doc(start), to_doc(start) + len(sent.text.strip()))
+        cue_span = Span(cue.text, to_doc(cue.idx), to_doc(cue.idx) + len(cue.text))
+        when, when_source = self._date(sent)
+        confidence = 0.5 + 0.1 * conditions
+        confidence += 0.1 * sum(1 for side in (source, target) if side is not None and side.actor is not None)
+        confidence -= 0.3 if source is None else 0.0  # who acted is unknown
+        return Event(
+            code=code, root=info.root, quad_class=info.quad_class, goldstein=info.goldstein, source=source,
+            target=target, sentence=sentence, cue=cue_span, entry=entry_id, block=block, date=when,
+            date_source=when_source, place=self._place(sent), mood=mood, confidence=round(min(confidence, 0.95), 2),
+            tone=tone(sentence.text),
+        )  # fmt: skip
+
+    def statements(self, quotes: list[Quote]) -> None:
+        """A quoted actor made a statement (010) about the first other actor it names."""
+        for quote in quotes:
+            if quote.speaker_actor is None or any(f.startswith("nested") for f in quote.flags):
+                continue
+            speaker = self.actors[quote.speaker_actor]
+            target = None
+            for m_start, _, actor in self.mentions:
+                if quote.content.start <= m_start < quote.content.end and actor != quote.speaker_actor:
+                    target = actor
+                    break
+            first = self._parse_offset(quote.content.start)
+            span = self.doc.char_span(first, first + 1, alignment_mode="expand")
+            if span is None or quote.cue is None:
+                continue
+            sent = span[0].sent
+            cue = self.doc.char_span(self._parse_offset(quote.cue.start), self._parse_offset(quote.cue.end),
+                                     alignment_mode="expand")  # fmt: skip
+            if cue is None or not len(cue):
+                continue
+            source = EventSide(speaker.name, speaker.code, quote.speaker_actor)
+            target_side = None
+            if target is not None:
+                t = self.actors[target]
+                target_side = EventSide(t.name, t.code, target)
+            self.events.append(
+                self._event("010", "asserted", source, target_side, cue[0], sent, "Q010", quote.block, 1)
+            )
+
+    def _parse_offset(self, document_offset: int) -> int:
+        for start, piece in zip(self.text.starts, self.text.pieces, strict=True):
+            if piece.start <= document_offset <= piece.end:
+                return start + (document_offset - piece.start)
+        return 0
+
+    def _date(self, sent: SpacySpan) -> tuple[str | None, str | None]:
+        base = self.article_date
+        if base is None:
+            return None, None
+        for token in sent:
+            word = token.lower_
+            if word in _WEEKDAYS and token.ent_type_ == "DATE":
+                back = (base.weekday() - _WEEKDAYS.index(word)) % 7
+                return (base - timedelta(days=back)).isoformat(), "sentence"
+            if word == "yesterday":
+                return (base - timedelta(days=1)).isoformat(), "sentence"
+            if word == "today":
+                return base.isoformat(), "sentence"
+        for ent in sent.ents:
+            if ent.label_ == "DATE" and any(t.is_digit for t in ent) and any(t.is_alpha for t in ent):
+                value = _resolve_date(ent.text, base.isoformat())
+                if value:
+                    return value, "sentence"
+        return base.isoformat(), "article"
+
+    def _place(self, sent: SpacySpan) -> Place | None:
+        start = self.text.to_document(sent.start_char)
+        end = start + len(sent.text)
+        inside = [p for p in self.places if p.source == "text" and p.start is not None and start <= p.start < end]
+        cities = [p for p in inside if p.feature == "city"]
+        if cities:
+            return cities[0]
+        dateline = self.dateline_place
+        if inside:
+            country = inside[0]
+            if dateline is not None and dateline.country == country.country:
+                return dateline  # "in Bangladesh’s capital", filed from Dhaka: Dhaka
+            return country
+        return dateline
+
+    def merged(self) -> list[Event]:
+        """The same event told twice in one article is one event with two mentions."""
+        kept: dict[tuple, Event] = {}
+        for event in self.events:
+            key = (event.code, event.entry, _side_key(event.source), _side_key(event.target))
+            if key in kept:
+                kept[key].mentions += 1
+            else:
+                kept[key] = event
+        return sorted(kept.values(), key=lambda e: e.sentence.start)
+
+
+_QUANTITIES = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "number", "some", "many",
+               "most", "all", "several", "both", "part", "members", "band", "crowd"}  # fmt: skip
+
+
+def _quantified(token: Token) -> Token:
+    """ "Tens of thousands of demonstrators" acts through its last noun: demonstrators."""
+    for _ in range(4):
+        if token.lower_ not in _QUANTITIES and token.ent_type_ not in ("CARDINAL", "QUANTITY"):
+            return token
+        objects = [
+            c for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"
+        ]
+        if not objects:
+            return token
+        token = objects[0]
+    return token
+
+
+def _verbal_conj(token: Token) -> bool:
+    return token.dep_ == "conj" and token.pos_ == "VERB"
+
+
+def _side_key(side: EventSide | None) -> tuple:
+    if side is None:
+        return (None,)
+    return (side.actor,) if side.actor is not None else (side.code, side.text.lower())
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """Verbs of saying: "told a meeting" reports speech, it is no meeting of its own."""
+    from ..resources import data_rows
+
+    return frozenset(row[0] for row in data_rows("dateline.extract.data", "reporting_verbs.tsv"))
+
+
+@cache
+def _resolve_date_cached(text: str, base: str) -> str | None:
+    from datetime import UTC, datetime
+
+    value = resolve(text, datetime.fromisoformat(base).replace(tzinfo=UTC)).value
+    return value[:10] if value else None
+
+
+def _resolve_date(text: str, base: str) -> str | None:
+    """An explicit date; "February 2022" stays a month ("2022-02"), not a made-up day."""
+    value = _resolve_date_cached(text, base)
+    if value and not re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text):
+        return value[:7]
+    return value
