@@ -1,8 +1,9 @@
 """Words/s of the whole pipeline (decode, clean, spaCy + entity fixer, actors, places,
-tone) against bare ``nlp.pipe`` of the same model on the same article texts, in one run.
+tone, quotes, events) against bare ``nlp.pipe`` of the same model on the same article texts, in one run.
 
 Input: the 36 real dumps in ../shared/eval/dumps when present, else the bundled sample
-repeated. Prints words/s for both, the ratio (goal: ours >= 0.8x bare), the time spent
+repeated. Prints words/s for both, the ratio (goal: ours >= 0.8x bare), each stage's
+time, events/s of the event coder and its share of pipeline time, the time spent
 writing to SQLite, and the process's peak memory.
 
     python bench/nlp_throughput.py [--shared ../shared] [--limit N]
@@ -22,7 +23,7 @@ from dateline.api import process_text
 from dateline.demo import sample_path
 from dateline.nlp.pipeline import MODEL_PACKAGES, load_nlp
 from dateline.nlp.text import article_text
-from dateline.pipeline import PIPELINE_VERSION
+from dateline.pipeline import PIPELINE_VERSION, Pipeline
 from dateline.store import Store
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -57,8 +58,9 @@ def main() -> int:
     process_text(sample_path().read_bytes())
     list(bare.pipe(["Warm-up sentence for the bare model."]))
 
+    pipeline = Pipeline()
     start = time.perf_counter()
-    docs = [process_text(blob, source=f"bench-{i}") for i, blob in enumerate(data)]
+    docs = [process_text(blob, source=f"bench-{i}", pipeline=pipeline) for i, blob in enumerate(data)]
     t_ours = time.perf_counter() - start
 
     texts = [article_text(a).text for d in docs for a in d.articles]
@@ -73,12 +75,18 @@ def main() -> int:
             store.write_document(doc, PIPELINE_VERSION)
         t_store = time.perf_counter() - start
 
+    n_events = sum(len(a.events) for d in docs for a in d.articles)
+    t_events = pipeline.timings["events"]
+    stages = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in pipeline.timings.items())
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     articles = sum(len(d.articles) for d in docs)
     print(f"input: {len(data)} documents, {articles} articles, {words} words (ours: {len(ours.pipe_names)} pipes)")
     print(f"bare nlp.pipe:          {words / t_bare:8.0f} words/s  ({t_bare:.2f} s)")
     print(f"whole pipeline (ours):  {words / t_ours:8.0f} words/s  ({t_ours:.2f} s)")
     print(f"ratio ours / bare:      {t_bare / t_ours:8.2f}x  (goal >= 0.8x)")
+    print(f"stages:                 {stages}")
+    print(f"event coder:            {n_events} events, {n_events / t_events:.0f} events/s, "
+          f"{t_events / t_ours:.1%} of pipeline time")  # fmt: skip
     print(f"store writes:           {t_store:8.2f} s  ({articles / t_store:.0f} articles/s)")
     print(f"peak memory (RSS):      {peak_mb:8.0f} MB")
     return 0

@@ -10,11 +10,13 @@ from .model import Article, Document, RawDocument, Span
 from .pipeline import DEFAULT_STAGES, Pipeline
 
 
-def process_text(text: str | bytes, source: str = "<text>", crawl_time: datetime | None = None) -> Document:
+def process_text(
+    text: str | bytes, source: str = "<text>", crawl_time: datetime | None = None, pipeline: Pipeline | None = None
+) -> Document:
     """Run the pipeline on one text (or its bytes) and return the document with its articles."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     raw = RawDocument(source=source, data=data, content_hash=content_hash(data), crawl_time=crawl_time)
-    return Pipeline()(decode(raw))
+    return (pipeline or Pipeline())(decode(raw))
 
 
 def process_article(

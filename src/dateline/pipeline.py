@@ -7,6 +7,7 @@ but a ``Document``.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ class Pipeline:
 
     def __init__(self, stages: Iterable[Stage] = DEFAULT_STAGES, provided: Iterable[str] = ("text",)) -> None:
         self.stages = tuple(stages)
+        self.timings: dict[str, float] = {stage.name: 0.0 for stage in self.stages}  # seconds, cumulative
         available = set(provided)  # decoding provides the text
         for stage in self.stages:
             missing = stage.requires - available
@@ -57,7 +59,9 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         for stage in self.stages:
+            started = time.perf_counter()
             result = stage.func(doc)
+            self.timings[stage.name] += time.perf_counter() - started
             if not isinstance(result, Document):
                 raise DatelineError(
                     ErrorCode.E008_STAGE_CONTRACT, doc.source, f"stage {stage.name!r} returned {type(result).__name__}"

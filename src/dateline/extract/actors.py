@@ -245,7 +245,11 @@ class _ActorBuilder:
                 country = self.gaz.country_of_word(self.doc[start - 2].text)
                 source = "possessive" if country else None
         elif before is not None:
-            country = self.gaz.country_of_word(before.text)
+            # "French National Assembly president X": the nationality may stand a few words left.
+            for word in reversed(list(self.doc[max(0, start - 4) : start])):
+                country = self.gaz.country_of_word(word.text)
+                if country or word.is_punct:
+                    break
             source = "title" if country else None
         self._apply_role(draft, title, role_text, country, source, possessor)
         draft.add(self.mention(self.doc[start:end], "title"), start)
@@ -256,8 +260,10 @@ class _ActorBuilder:
             if start < 0:
                 continue
             words = self.doc[start:end]
-            if any(not t.is_alpha for t in words):
+            if any(not (t.is_alpha or t.text == "-") for t in words) or words[0].text == "-":
                 continue
+            if start > 0 and self.doc[start - 1].text == "-":
+                continue  # "Secretary-General": the whole compound is the title
             title = self.lex.title(words.text)
             if title:
                 return start, title
