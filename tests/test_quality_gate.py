@@ -66,3 +66,16 @@ def test_cameo_event_gate():
     assert penta["n"] == 1349
     assert penta["macro_f1"] >= PENTACLASS_MACRO_F1_FLOOR
     assert cameo_eval.evaluate_plover(folder)["accuracy"] >= PLOVER_ACCURACY_FLOOR
+
+
+AEB_F1_FLOOR = 0.955
+
+
+def test_html_reader_gate():
+    """Article bodies from 121 real pages: at least bare trafilatura, and above the floor."""
+    import aeb_eval
+
+    result = aeb_eval.evaluate(need_shared(SHARED / "eval" / "aeb"))
+    assert result["ours"].pages == 121
+    assert result["ours"].f1 >= AEB_F1_FLOOR
+    assert result["ours"].f1 >= result["bare"].f1

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .ingest.decode import decode
+from .clean.written import article_as_written
+from .ingest import decode_any
+from .ingest.sniff import Kind, sniff
 from .ingest.sources import content_hash
-from .model import Article, Document, RawDocument, Span
+from .model import Document, RawDocument
 from .pipeline import DEFAULT_STAGES, Pipeline
 
 
@@ -15,8 +17,9 @@ def process_text(
 ) -> Document:
     """Run the pipeline on one text (or its bytes) and return the document with its articles."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    raw = RawDocument(source=source, data=data, content_hash=content_hash(data), crawl_time=crawl_time)
-    return (pipeline or Pipeline())(decode(raw))
+    media_type = "text/html" if sniff(data, source) is Kind.HTML else "text/plain"
+    raw = RawDocument(source, data, content_hash(data), crawl_time, media_type=media_type)
+    return (pipeline or Pipeline())(decode_any(raw))
 
 
 def process_article(
@@ -40,24 +43,7 @@ def process_articles(
     doc = Document(raw=RawDocument(source, data, content_hash(data), crawl_time), text=text)
     position = 0
     for ordinal, piece in enumerate(texts):
-        doc.articles.append(_article_as_written(piece, position, ordinal, headline))
+        doc.articles.append(article_as_written(piece, position, ordinal, headline))
         position += len(piece) + 2
     after_cleaning = [stage for stage in DEFAULT_STAGES if stage.name != "clean"]
     return Pipeline(after_cleaning, provided={"text", "articles"})(doc)
-
-
-def _article_as_written(text: str, offset: int, ordinal: int, headline: bool) -> Article:
-    article = Article(ordinal=ordinal, start=offset, end=offset + len(text))
-    position = offset
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = position + len(line) - len(line.lstrip())
-            span = Span(stripped, start, start + len(stripped))
-            if headline and article.headline is None:
-                article.headline = span
-            else:
-                article.blocks.append(("p", span))
-                article.paragraphs.append(span)
-        position += len(line) + 1
-    return article

@@ -21,6 +21,7 @@ EPILOG = """examples:
   dateline demo                                   run on the bundled sample and print what was found
   dateline run dumps/ --db news.db                every file under dumps/, recursively
   dateline run 'scrapes/*.txt' --db news.db --crawl-time 2025-11-15T12:00:00Z
+  dateline run CC-NEWS-20251115.warc.gz pages/ feed.jsonl --db news.db   any mix, sniffed by content
   cat page.txt | dateline run - --db news.db      read standard input
   dateline articles --db news.db --json           one JSON object per article
   dateline articles --db news.db --search Putin   full-text search (SQLite FTS5 syntax)
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--crawl-time", help="ISO 8601 time the pages were fetched; resolves 'Updated 5 min ago'")
     p.add_argument("--max-bytes", type=int, default=RunOptions.max_bytes, help="skip inputs larger than this")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--dedup-threshold", type=float, default=RunOptions.dedup_threshold,
+                   help="similarity above which two articles are one story (default %(default)s)")  # fmt: skip
     p.set_defaults(handler=cmd_run)
 
     p = sub.add_parser("articles", help="list stored articles")
@@ -82,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("quotes", help="who said what: quotations with their speakers")
     p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
     p.add_argument("--speaker", help="only quotes by this actor (name, alias or surname)")
+    p.add_argument("--unique", action="store_true", help="one row per quote per near-duplicate story cluster")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(handler=cmd_quotes)
 
@@ -94,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="QuadClass: 1 verbal coop .. 4 material conflict")
     p.add_argument("--since", help="first date, ISO (inclusive)")
     p.add_argument("--until", help="last date, ISO (inclusive)")
+    p.add_argument("--unique", action="store_true", help="one row per event per near-duplicate story cluster")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(handler=cmd_events)
 
@@ -125,6 +130,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         crawl_time=parse_crawl_time(args.crawl_time),
         max_bytes=args.max_bytes,
         progress=not args.no_progress and sys.stderr.isatty(),
+        dedup_threshold=args.dedup_threshold,
     )
     summary = run(args.paths, args.db, options)
     for error in summary.errors:
@@ -196,7 +202,7 @@ def cmd_actor(args: argparse.Namespace) -> int:
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
-        quotes = store.quotes(speaker=args.speaker)
+        quotes = store.quotes(speaker=args.speaker, unique=args.unique)
     for quote in quotes:
         if args.json:
             print(json.dumps(quote, ensure_ascii=False))
@@ -215,7 +221,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     filters = EventFilter(source=args.source, target=args.target, code=args.code, root=args.root, quad=args.quad,
                           since=args.since, until=args.until)  # fmt: skip
     with Store(args.db) as store:
-        events = store.events(filters)
+        events = store.events(filters, unique=args.unique)
     for event in events:
         if args.json:
             print(json.dumps(event, ensure_ascii=False))
@@ -228,7 +234,10 @@ def format_event(event: dict) -> str:
     source = f"{event['source_text'] or '?'} [{event['source_code'] or '-'}]"
     target = f"{event['target_text'] or '-'} [{event['target_code'] or '-'}]" if event["target_text"] else "-"
     where = f" @ {event['place_name']}" if event.get("place_name") else ""
-    return f"{event['date'] or '????-??-??'}  {event['code']:<5} {source} -> {target}{where}  ({event['entry']})"
+    counts = f"  x{event['num_mentions']} in {event['num_sources']} source(s)" if "num_mentions" in event else ""
+    return (
+        f"{event['date'] or '????-??-??'}  {event['code']:<5} {source} -> {target}{where}  ({event['entry']}){counts}"
+    )
 
 
 def cmd_errors(args: argparse.Namespace) -> int:

@@ -19,6 +19,8 @@ class ErrorCode(StrEnum):
     E007_PROCESSING = "E007"
     E008_STAGE_CONTRACT = "E008"
     E009_BAD_OPTION = "E009"
+    E010_CORRUPT_ARCHIVE = "E010"
+    E011_BAD_RECORD = "E011"
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -31,6 +33,8 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.E007_PROCESSING: "a pipeline stage failed on this document",
     ErrorCode.E008_STAGE_CONTRACT: "a stage returned something other than a Document",
     ErrorCode.E009_BAD_OPTION: "an option value is invalid",
+    ErrorCode.E010_CORRUPT_ARCHIVE: "the archive is truncated or corrupt; records before the damage were read",
+    ErrorCode.E011_BAD_RECORD: "a record of a JSON Lines or CSV file is unusable",
 }
 
 

@@ -183,6 +183,8 @@ class Article:
     block_tones: list[float] = field(default_factory=list)  # one per block
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    minhash: list[int] | None = None  # body fingerprint for near-duplicate clusters
+    cluster_id: int | None = None  # set by the store: the first article of its cluster
     # The spaCy parse and its text map, kept between stages of one run, never stored.
     parse: Any = field(default=None, repr=False, compare=False)
     parse_text: Any = field(default=None, repr=False, compare=False)

@@ -19,8 +19,15 @@ class RunOptions:
     crawl_time: datetime | None = None
     max_bytes: int = 64 * 1024 * 1024
     progress: bool = False
+    # Estimated Jaccard similarity of body word 3-shingles above which two articles are
+    # the same story (a syndicated copy with another headline, trimmed or re-framed).
+    dedup_threshold: float = 0.5
 
     def __post_init__(self) -> None:
+        if not 0 < self.dedup_threshold < 1:
+            raise DatelineError(
+                ErrorCode.E009_BAD_OPTION, "dedup_threshold", f"must be in (0, 1): {self.dedup_threshold}"
+            )
         if self.max_bytes <= 0:
             raise DatelineError(ErrorCode.E009_BAD_OPTION, "max_bytes", f"must be positive, got {self.max_bytes}")
 

@@ -15,9 +15,10 @@ from pathlib import Path
 from . import __version__
 from .clean import clean_document
 from .errors import DatelineError, ErrorCode
-from .extract import find_actors, find_events, find_quotes, parse_document, release_parse
-from .ingest.decode import decode
+from .extract import find_actors, find_events, find_quotes, fingerprint_document, parse_document, release_parse
+from .ingest import decode_any
 from .ingest.sources import expand_paths, read_inputs
+from .ingest.warc import Skipped
 from .model import Document
 from .options import RunOptions
 from .store import Store
@@ -40,6 +41,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("actors", find_actors, requires=frozenset({"parse"}), assigns=frozenset({"actors", "places", "tone"})),
     Stage("quotes", find_quotes, requires=frozenset({"parse", "actors"}), assigns=frozenset({"quotes"})),
     Stage("events", find_events, requires=frozenset({"parse", "actors", "quotes"}), assigns=frozenset({"events"})),
+    Stage("fingerprint", fingerprint_document, requires=frozenset({"articles"}), assigns=frozenset({"minhash"})),
     Stage("release", release_parse, requires=frozenset({"parse"})),
 )
 
@@ -76,6 +78,7 @@ class RunSummary:
 
     stored: int = 0
     skipped: int = 0
+    skipped_records: int = 0  # archive records that are not HTML pages or not HTTP 200
     articles: int = 0
     errors: list[DatelineError] = field(default_factory=list)
 
@@ -84,9 +87,10 @@ class RunSummary:
         return self.stored + self.skipped
 
     def describe(self) -> str:
+        skipped = f", {self.skipped_records} archive record(s) skipped" if self.skipped_records else ""
         return (
             f"{self.stored} document(s) stored with {self.articles} article(s), "
-            f"{self.skipped} already stored, {len(self.errors)} error(s)"
+            f"{self.skipped} already stored, {len(self.errors)} error(s){skipped}"
         )
 
 
@@ -97,7 +101,7 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
     where it stopped, since every stored document is skipped by its content hash.
     """
     options = options or RunOptions()
-    store = db if isinstance(db, Store) else Store(db)
+    store = db if isinstance(db, Store) else Store(db, dedup_threshold=options.dedup_threshold)
     pipeline = Pipeline()
     summary = RunSummary()
     inputs = list(inputs)
@@ -107,11 +111,14 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
                 store.record_error(item, stage="read")
                 summary.errors.append(item)
                 continue
+            if isinstance(item, Skipped):
+                summary.skipped_records += 1
+                continue
             if store.has_document(item.content_hash):
                 summary.skipped += 1
                 continue
             try:
-                doc = pipeline(decode(item))
+                doc = pipeline(decode_any(item))
                 document_id = store.write_document(doc, PIPELINE_VERSION)
             except DatelineError as exc:
                 stage = "decode" if exc.code in DECODE_ERRORS else "pipeline"

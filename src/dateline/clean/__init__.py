@@ -11,7 +11,13 @@ __all__ = ["clean_document"]
 
 
 def clean_document(doc: Document) -> Document:
-    """Stage: find the articles in ``doc.text`` and attach them to ``doc.articles``."""
+    """Stage: find the articles in ``doc.text`` and attach them to ``doc.articles``.
+
+    Documents that arrive with their article already built (HTML pages, titled records)
+    are left as they are.
+    """
+    if doc.articles:
+        return doc
     lines = split_lines(doc.text)
     regions = find_regions(lines)
     doc.articles = [

@@ -7,11 +7,12 @@ from ..nlp.pipeline import load_nlp
 from ..nlp.text import article_text, repeated_prints
 from .actors import extract_actors
 from .events import extract_events
+from .fingerprint import fingerprint
 from .places import article_country, extract_places
 from .quotes import extract_quotes
 from .tone import article_tone, tone
 
-__all__ = ["find_actors", "find_events", "find_quotes", "parse_document", "release_parse"]
+__all__ = ["find_actors", "find_events", "find_quotes", "fingerprint_document", "parse_document", "release_parse"]
 
 BATCH_SIZE = 32
 
@@ -53,6 +54,13 @@ def find_events(doc: Document) -> Document:
             article.parse, article.parse_text, article.actors, article.quotes, article.places, when,
             article_country(article.dateline_places),
         )  # fmt: skip
+    return doc
+
+
+def fingerprint_document(doc: Document) -> Document:
+    """Stage: a MinHash of each article body, so syndicated copies can be clustered."""
+    for article in doc.articles:
+        article.minhash = fingerprint(article.body)
     return doc
 
 

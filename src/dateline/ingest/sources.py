@@ -7,7 +7,6 @@ stream, in order, so the caller can record it and carry on.
 from __future__ import annotations
 
 import glob
-import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -16,12 +15,14 @@ from pathlib import Path
 from ..errors import DatelineError, ErrorCode
 from ..model import RawDocument
 from ..options import RunOptions
+from .records import read_csv, read_jsonl
+from .sniff import Kind, sniff
+from .sources_util import content_hash
+from .warc import Skipped, read_warc
+
+__all__ = ["STDIN", "content_hash", "expand_paths", "read_inputs"]
 
 STDIN = "-"
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def expand_paths(inputs: Iterable[str]) -> Iterator[str | DatelineError]:
@@ -51,23 +52,43 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def read_inputs(inputs: Iterable[str], options: RunOptions) -> Iterator[RawDocument | DatelineError]:
-    """Read every input into a ``RawDocument``, yielding errors in place of bad ones."""
+def read_inputs(inputs: Iterable[str], options: RunOptions) -> Iterator[RawDocument | DatelineError | Skipped]:
+    """Read every input into raw documents, yielding errors in place of bad ones.
+
+    The kind of each file is sniffed from its content (not its name): a WARC archive,
+    JSON Lines or CSV collection yields one document per record; an HTML page or a text
+    dump yields one document.
+    """
     for item in expand_paths(inputs):
         if isinstance(item, DatelineError):
             yield item
+            continue
+        if item != STDIN and sniff_file(item) is Kind.WARC:
+            yield from read_warc(item, options.max_bytes)
             continue
         try:
             data = _read_bytes(item, options.max_bytes)
         except DatelineError as exc:
             yield exc
             continue
-        yield RawDocument(
-            source="<stdin>" if item == STDIN else item,
-            data=data,
-            content_hash=content_hash(data),
-            crawl_time=options.crawl_time,
-        )
+        source = "<stdin>" if item == STDIN else item
+        kind = sniff(data, source)
+        if kind is Kind.JSONL:
+            yield from read_jsonl(source, data)
+        elif kind is Kind.CSV:
+            yield from read_csv(source, data)
+        else:
+            media_type = "text/html" if kind is Kind.HTML else "text/plain"
+            yield RawDocument(source, data, content_hash(data), options.crawl_time, media_type=media_type)
+
+
+def sniff_file(path: str) -> Kind | None:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None  # _read_bytes reports it
+    return sniff(head, path, head_only=True)
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import DatelineError
 from ..model import Article, Document, Span
+from .clusters import ClusterIndex
 from .migrations import migrate
 from .registry import link_actor
 
@@ -55,7 +56,7 @@ def _spans(spans: list[Span]) -> str:
 class Store:
     """A dateline database file. Use as a context manager or call ``close()``."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, dedup_threshold: float = 0.5) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +68,7 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
         migrate(self.conn)
+        self.clusters = ClusterIndex(self.conn, dedup_threshold)
 
     def close(self) -> None:
         self.conn.close()
@@ -109,15 +111,18 @@ class Store:
             )
             if cursor.rowcount == 0:
                 conn.execute("ROLLBACK")
+                self.clusters.rollback()
                 return None
             document_id = cursor.lastrowid
             crawl = doc.raw.crawl_time.isoformat() if doc.raw.crawl_time else None
             for article in doc.articles:
                 self._write_article(document_id, article, pipeline_version, crawl)
             conn.execute("COMMIT")
+            self.clusters.commit()
             return document_id
         except BaseException:
             conn.execute("ROLLBACK")
+            self.clusters.rollback()
             raise
 
     def _write_article(self, document_id: int, article: Article, pipeline_version: str, crawl: str | None) -> None:
@@ -153,6 +158,8 @@ class Store:
             ),
         )
         article_id = cursor.lastrowid
+        article.cluster_id = self.clusters.assign(article_id, article.minhash)
+        self.conn.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", (article.cluster_id, article_id))
         tones = article.block_tones or [None] * len(article.blocks)
         self.conn.executemany(
             "INSERT INTO paragraphs (article_id, ordinal, kind, text, start, end, tone) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -233,10 +240,15 @@ class Store:
             rows,
         )
 
-    def events(self, filters: EventFilter | None = None) -> list[dict]:
-        """Events, filtered by actor (name or code), event code, root, QuadClass and dates."""
+    def events(self, filters: EventFilter | None = None, unique: bool = False) -> list[dict]:
+        """Events, filtered by actor (name or code), event code, root, QuadClass and dates.
+
+        With ``unique``, an event told by several copies of one syndicated story (a
+        near-duplicate cluster) is one row, with GDELT-style ``num_mentions`` (times
+        reported), ``num_articles`` and ``num_sources`` (distinct documents).
+        """
         f = filters or EventFilter()
-        sql = """SELECT e.*, d.source AS document_source FROM events e
+        sql = """SELECT e.*, a.cluster_id, d.source AS document_source FROM events e
                  JOIN articles a ON a.id = e.article_id JOIN documents d ON d.id = a.document_id WHERE 1=1"""
         params: list = []
         for side, value in (("source", f.source), ("target", f.target)):
@@ -263,11 +275,22 @@ class Store:
         if f.article_id is not None:
             sql += " AND e.article_id = ?"
             params.append(f.article_id)
-        return [dict(r) for r in self.conn.execute(sql + " ORDER BY e.date, e.article_id, e.ordinal", params)]
+        if unique:
+            sql = f"""SELECT *, sum(mentions) AS num_mentions, count(DISTINCT article_id) AS num_articles,
+                             count(DISTINCT document_source) AS num_sources
+                      FROM ({sql}) GROUP BY coalesce(cluster_id, article_id), code,
+                               coalesce(source_actor_id, source_code || '|' || lower(source_text)),
+                               coalesce(target_actor_id, target_code || '|' || lower(target_text))
+                      HAVING min(article_id)"""
+        return [dict(r) for r in self.conn.execute(sql + " ORDER BY date, article_id, ordinal", params)]
 
-    def quotes(self, speaker: str | None = None, article_id: int | None = None) -> list[dict]:
-        """Quotes with their speaker's registry name; ``speaker`` matches a name or alias."""
-        sql = """SELECT q.*, a.name AS speaker_name, a.code AS speaker_code, d.source
+    def quotes(self, speaker: str | None = None, article_id: int | None = None, unique: bool = False) -> list[dict]:
+        """Quotes with their speaker's registry name; ``speaker`` matches a name or alias.
+
+        With ``unique``, a quote repeated by copies of one syndicated story is one row with
+        ``num_articles`` and ``num_sources``.
+        """
+        sql = """SELECT q.*, r.cluster_id, a.name AS speaker_name, a.code AS speaker_code, d.source
                  FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id
                  JOIN articles r ON r.id = q.article_id JOIN documents d ON d.id = r.document_id WHERE 1=1"""
         params: list = []
@@ -278,7 +301,13 @@ class Store:
         if article_id is not None:
             sql += " AND q.article_id = ?"
             params.append(article_id)
-        rows = self.conn.execute(sql + " ORDER BY q.article_id, q.start", params).fetchall()
+        order = " ORDER BY q.article_id, q.start"
+        if unique:
+            sql = f"""SELECT *, count(DISTINCT article_id) AS num_articles, count(DISTINCT source) AS num_sources
+                      FROM ({sql}) GROUP BY coalesce(cluster_id, article_id),
+                               coalesce(speaker_actor_id, lower(speaker)), lower(content)"""
+            order = " ORDER BY article_id, start"
+        rows = self.conn.execute(sql + order, params).fetchall()
         return [{**dict(r), "flags": json.loads(r["flags"])} for r in rows]
 
     def record_error(self, error: DatelineError, stage: str, content_hash: str = "") -> None:
@@ -406,6 +435,7 @@ class Store:
             ],
             "flags": json.loads(row["flags"]),
             "tone": row["tone"],
+            "cluster_id": row["cluster_id"],
             "actors": [
                 dict(r)
                 for r in self.conn.execute(

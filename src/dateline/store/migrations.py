@@ -235,6 +235,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_target ON events(target_actor_id);
         """,
     ),
+    (
+        "0005_near_duplicate_clusters",
+        """
+        ALTER TABLE articles ADD COLUMN cluster_id INTEGER;
+        CREATE INDEX articles_cluster ON articles(cluster_id);
+        CREATE TABLE article_minhash (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            hashvalues BLOB NOT NULL          -- 128 uint64 MinHash values of body word 3-shingles
+        );
+        """,
+    ),
 ]
 
 

@@ -1,0 +1,208 @@
+"""HTML pages to the same Article record the text-dump path produces.
+
+trafilatura finds the main text and metadata; htmldate tells published from updated;
+our own pass adds what they leave out or mix in: photo captions and credits are kept
+apart (never body), the standfirst becomes the summary, the dateline is parsed off the
+first paragraph, and the wire agency is read from bylines, meta tags, the dateline,
+credits and sign-offs.
+
+The document text is composed from those parts (headline, standfirst, body blocks,
+captions, one per line pair), so every span still has offsets into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import htmldate
+import lxml.html
+import trafilatura
+
+from ..clean.wire import agency_from_body, agency_from_credit, agency_from_signoff, find_agency_in, parse_dateline
+from ..errors import DatelineError, ErrorCode
+from ..model import Article, DateValue, Document, RawDocument, Span
+from .decode import find_unrecoverable
+
+_CAPTION_CLASSES = re.compile(r"caption|credit|wp-caption-text|image-desc|photo-desc", re.IGNORECASE)
+# A caption is short and holds no paragraphs of its own; a "caption" class on a big
+# container (a whole figure-and-text wrapper) is not one.
+CAPTION_MAX_CHARS = 400
+_SEPARATOR = "\n\n"
+
+
+def decode_html(raw: RawDocument) -> Document:
+    """Stage input for a page: a Document with its one Article already built."""
+    html = _html_text(raw)
+    extracted = trafilatura.bare_extraction(
+        html, url=raw.source if "://" in raw.source else None, include_comments=False, include_tables=True,
+        with_metadata=True,
+    )  # fmt: skip
+    if extracted is None or extracted.body is None:
+        raise DatelineError(ErrorCode.E007_PROCESSING, raw.source, "no article text found in the page")
+    captions = _captions(html)
+    builder = _TextBuilder()
+    article = Article(ordinal=0, start=0, end=0)
+    if extracted.title:
+        article.headline = builder.add(extracted.title)
+    if extracted.description and not _is_start_of_body(extracted.description, extracted.text or ""):
+        article.summary.append(builder.add(extracted.description))
+    first = True
+    for kind, text in _body_blocks(extracted.body, extracted.text or ""):
+        if any(_same_text(text, caption) for caption in captions):
+            continue  # trafilatura kept a caption as a paragraph: it is not body text
+        span = builder.add(text)
+        if kind == "h":
+            article.subheads.append(span)
+        else:
+            if first:
+                span = _take_dateline(article, span)
+                first = False
+            article.paragraphs.append(span)
+        article.blocks.append((kind, span))
+    if not article.blocks:
+        raise DatelineError(ErrorCode.E007_PROCESSING, raw.source, "the page has no body paragraphs")
+    for caption in captions:
+        article.captions.append(builder.add(caption))
+    text = builder.text
+    article.end = len(text)
+    article.published, article.updated = _dates(html, extracted.date)
+    article.agency = article.agency or _agency(html, extracted.author, article)
+    doc = Document(raw=raw, text=text, encoding="utf-8", flags=find_unrecoverable(text))
+    article.flags = list(doc.flags)
+    doc.articles = [article]
+    return doc
+
+
+def _html_text(raw: RawDocument) -> str:
+    data = raw.data
+    if not data.strip():
+        raise DatelineError(ErrorCode.E003_EMPTY, raw.source)
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DatelineError(ErrorCode.E006_UNDECODABLE, raw.source)
+
+
+class _TextBuilder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+
+    def add(self, text: str) -> Span:
+        text = " ".join(text.split())
+        if self.parts:
+            self.length += len(_SEPARATOR)
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        return Span(text, start, start + len(text))
+
+    @property
+    def text(self) -> str:
+        return _SEPARATOR.join(self.parts)
+
+
+def _body_blocks(body, text: str) -> list[tuple[str, str]]:
+    """trafilatura's text, one block per line; lines that are its headings are subheads."""
+    heads = {" ".join("".join(h.itertext()).split()) for h in body.iter("head")}
+    blocks = []
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if line:
+            blocks.append(("h" if line in heads else "p", line))
+    return blocks
+
+
+def _captions(html: str) -> list[str]:
+    """Figure captions and photo credits, each once, in page order."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    found: list[str] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        classes = element.get("class") or ""
+        if element.tag == "figcaption" or (classes and _CAPTION_CLASSES.search(classes)):
+            if element.find(".//p") is not None and element.tag != "figcaption":
+                continue
+            text = " ".join(element.text_content().split())
+            if 3 < len(text) <= CAPTION_MAX_CHARS and not any(text == f or text in f for f in found):
+                found.append(text)
+    return found
+
+
+def _same_text(block: str, caption: str) -> bool:
+    """The block is the caption (or the caption with its credit): not body text."""
+    return block == caption or (len(block) > 20 and block in caption)
+
+
+def _is_start_of_body(description: str, body: str) -> bool:
+    """A standfirst that is just the first words of the body is not a summary."""
+    probe = description.rstrip(".… ")[:80]
+    return bool(probe) and probe in body
+
+
+def _take_dateline(article: Article, span: Span) -> Span:
+    dateline = parse_dateline(span.text)
+    if dateline is None:
+        return span
+    article.dateline_places = dateline.places
+    article.agency = dateline.agency
+    kept = span.text[: dateline.length].rstrip()
+    article.dateline = Span(kept, span.start, span.start + len(kept))
+    return Span(span.text[dateline.length :], span.start + dateline.length, span.end)
+
+
+def _dates(html: str, fallback: str | None) -> tuple[DateValue | None, DateValue | None]:
+    published = htmldate.find_date(html, original_date=True, extensive_search=False) or fallback
+    updated = htmldate.find_date(html, original_date=False, extensive_search=False)
+    published_value = DateValue(raw=published, value=published) if published else None
+    updated_value = DateValue(raw=updated, value=updated) if updated and updated != published else None
+    return published_value, updated_value
+
+
+def _agency(html: str, author: str | None, article: Article) -> str | None:
+    """Bylines and meta first, then the text's own credits, sign-off and "told AFP"."""
+    for candidate in (author or "", *_meta_credits(html)):
+        agency = find_agency_in(candidate)
+        if agency:
+            return agency
+    if article.paragraphs:
+        agency = agency_from_signoff(article.paragraphs[-1].text)
+        if agency:
+            return agency
+    for caption in article.captions:
+        agency = agency_from_credit(caption.text)
+        if agency:
+            return agency
+    for span in article.paragraphs:
+        agency = agency_from_body(span.text)
+        if agency:
+            return agency
+    return None
+
+
+def _meta_credits(html: str) -> list[str]:
+    values = re.findall(
+        r"<meta[^>]+(?:name|property)=[\"'](?:author|article:author|byl|dc\.creator|sailthru\.author)[\"'][^>]*content=[\"']([^\"']{1,100})",
+        html,
+        re.IGNORECASE,
+    )
+    return values
+
+
+def crawl_time_of(value: str | None) -> datetime | None:
+    """A WARC-Date or JSON date as an aware datetime; None when absent or unreadable."""
+    from ..options import parse_crawl_time
+
+    if not value:
+        return None
+    try:
+        return parse_crawl_time(value)
+    except DatelineError:
+        return None

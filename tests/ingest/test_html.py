@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import gzip
+import json
+
+from dateline import process_text
+from dateline.ingest.html import decode_html
+from dateline.ingest.sources import content_hash
+from dateline.model import RawDocument
+
+from .builders import STORY, page
+
+CAPTION = "Council leader Anna Berg at the harbour on Monday. (Photo: AFP)"
+
+
+def test_page_becomes_an_article_with_captions_apart():
+    html = page("Council approves island ferry route", STORY, caption=CAPTION).encode()
+    doc = decode_html(RawDocument("https://example.org/ferry", html, content_hash(html), media_type="text/html"))
+    (article,) = doc.articles
+    assert article.headline.text == "Council approves island ferry route"
+    assert [c.text for c in article.captions] == [CAPTION]
+    assert CAPTION not in article.body
+    assert article.paragraphs[0].text.startswith("The harbour council voted on Monday")
+    assert "All rights reserved" not in article.body
+    assert article.agency == "AFP"  # from the photo credit
+    for _, span in article.blocks:
+        assert doc.text[span.start : span.end] == span.text
+
+
+def test_process_text_sniffs_html_and_runs_every_stage():
+    doc = process_text(page("Council approves island ferry route", STORY, caption=CAPTION))
+    (article,) = doc.articles
+    assert any(a.name == "Anna Berg" for a in article.actors)
+    assert any(q.content.text.startswith("“This is a good day") for q in article.quotes)
+
+
+def test_real_pages_keep_captions_out_of_the_body(shared_dir):
+    folder = shared_dir / "eval" / "aeb"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    checked = 0
+    for path in sorted((folder / "html").glob("*.html.gz"))[:40]:
+        html = gzip.decompress(path.read_bytes())
+        doc = decode_html(RawDocument(path.name, html, content_hash(html), media_type="text/html"))
+        article = doc.articles[0]
+        assert article.blocks, path.name
+        assert truth[path.name[: -len(".html.gz")]]["articleBody"]
+        for caption in article.captions:
+            checked += 1
+            assert not any(span.text == caption.text for _, span in article.blocks)
+    assert checked > 0

@@ -1,0 +1,68 @@
+"""Near-duplicate clusters of syndicated stories."""
+
+from __future__ import annotations
+
+from dateline import RunOptions, Store, run
+from tests.ingest.builders import STORY, page
+
+OTHER = [
+    "The regional council approved a new bus network for the northern suburbs on Tuesday after months of delays.",
+    "Twelve new lines will connect the suburbs with the central station, and buses will run every ten minutes.",
+    "“People in the north have waited too long for decent public transport,” transport chief Mark Olsen said.",
+    "The network will cost 25 million euros a year to run, paid for by the region and the city together.",
+    "Critics said the plan did nothing for cyclists and that bus lanes would slow down delivery traffic.",
+    "The first lines will open in March, with the full network in service by the end of next year.",
+]
+
+
+def write(folder, name, html):
+    path = folder / name
+    path.write_text(html, encoding="utf-8")
+    return str(path)
+
+
+def clusters(db):
+    with Store(db) as store:
+        return {r["source"].rsplit("/", 1)[-1]: r["cluster_id"] for r in store.articles()}
+
+
+def test_syndicated_copies_cluster_and_other_stories_do_not(tmp_path):
+    copy = [p.replace("the council said", "council officials said") for p in STORY[:-1]]  # trimmed, reworded
+    paths = [
+        write(tmp_path, "a.html", page("Council approves island ferry route", STORY)),
+        write(tmp_path, "b.html", page("Islands get their ferry at last", copy, boilerplate="Subscribe to our newsletter")),
+        write(tmp_path, "c.html", page("Suburbs to get new bus network", OTHER)),
+    ]  # fmt: skip
+    db = tmp_path / "d.db"
+    run(paths, db)
+    ids = clusters(db)
+    assert ids["a.html"] == ids["b.html"]
+    assert ids["c.html"] != ids["a.html"]
+    run(paths, db)  # re-running keeps clusters as they were
+    assert clusters(db) == ids
+
+
+def test_events_and_quotes_count_once_per_cluster(tmp_path):
+    copy = STORY[:-1]
+    paths = [write(tmp_path, f"{n}.html", page(f"Ferry route headline {n}", copy)) for n in range(3)]
+    db = tmp_path / "d.db"
+    run(paths, db)
+    with Store(db) as store:
+        all_quotes = store.quotes()
+        unique = store.quotes(unique=True)
+        assert len(all_quotes) == 3 * len(unique)
+        assert all(q["num_articles"] == 3 and q["num_sources"] == 3 for q in unique)
+        events = store.events(unique=True)
+        assert events and all(e["num_articles"] == 3 for e in events)
+
+
+def test_threshold_is_configurable(tmp_path):
+    paths = [
+        write(tmp_path, "a.html", page("Ferry one", STORY)),
+        write(tmp_path, "b.html", page("Ferry two", STORY[:3])),
+    ]
+    strict, loose = tmp_path / "strict.db", tmp_path / "loose.db"
+    run(paths, strict, RunOptions(dedup_threshold=0.95))
+    run(paths, loose, RunOptions(dedup_threshold=0.3))
+    assert len(set(clusters(strict).values())) == 2
+    assert len(set(clusters(loose).values())) == 1
