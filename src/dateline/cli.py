@@ -154,6 +154,13 @@ def cmd_articles(args: argparse.Namespace) -> int:
     return 0
 
 
+def print_records(records: list[dict], as_json: bool, formatter) -> int:
+    """One JSON object per line, or one formatted line per record."""
+    for record in records:
+        print(json.dumps(record, ensure_ascii=False) if as_json else formatter(record))
+    return 0
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         record = store.article(args.id)
@@ -167,13 +174,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_actors(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         actors = store.actors(country=args.country, agent_type=args.agent_type, kind=args.kind)
-    for actor in actors:
-        if args.json:
-            print(json.dumps(actor, ensure_ascii=False))
-        else:
-            role = f"  ({actor['role']})" if actor["role"] else ""
-            print(f"{actor['id']:>5}  {actor['code'] or '-':<10} {actor['mention_count']:>5}  {actor['name']}{role}")
-    return 0
+    return print_records(actors, args.json, format_actor)
+
+
+def format_actor(actor: dict) -> str:
+    role = f"  ({actor['role']})" if actor["role"] else ""
+    return f"{actor['id']:>5}  {actor['code'] or '-':<10} {actor['mention_count']:>5}  {actor['name']}{role}"
 
 
 def cmd_actor(args: argparse.Namespace) -> int:
@@ -203,12 +209,7 @@ def cmd_actor(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         quotes = store.quotes(speaker=args.speaker, unique=args.unique)
-    for quote in quotes:
-        if args.json:
-            print(json.dumps(quote, ensure_ascii=False))
-        else:
-            print(format_quote(quote))
-    return 0
+    return print_records(quotes, args.json, format_quote)
 
 
 def format_quote(quote: dict) -> str:
@@ -222,12 +223,7 @@ def cmd_events(args: argparse.Namespace) -> int:
                           since=args.since, until=args.until)  # fmt: skip
     with Store(args.db) as store:
         events = store.events(filters, unique=args.unique)
-    for event in events:
-        if args.json:
-            print(json.dumps(event, ensure_ascii=False))
-        else:
-            print(format_event(event))
-    return 0
+    return print_records(events, args.json, format_event)
 
 
 def format_event(event: dict) -> str:
@@ -243,12 +239,7 @@ def format_event(event: dict) -> str:
 def cmd_errors(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         errors = store.errors()
-    for error in errors:
-        if args.json:
-            print(json.dumps(error, ensure_ascii=False))
-        else:
-            print(f"[{error['code']}] {error['source']}: {error['cause']} (at {error['stage']})")
-    return 0
+    return print_records(errors, args.json, lambda e: f"[{e['code']}] {e['source']}: {e['cause']} (at {e['stage']})")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from ..model import Article, Flag, Span
 from .dates import parse_date_line
 from .lines import _BULLET, Kind, Line
 from .segment import Region
-from .wire import agency_from_body, agency_from_credit, agency_from_signoff, parse_dateline
+from .wire import agency_of, parse_dateline
 
 # How far above the body (in non-blank lines) a headline may stand when it is not repeated.
 HEADLINE_REACH = 12
@@ -137,24 +137,14 @@ def _take_dateline(article: Article, span: Span) -> Span:
 
 
 def _find_agency(article: Article, region: Region) -> str | None:
-    """Most explicit credit first: dateline, sign-off, photo credits, bylines, "told AFP"."""
-    if article.agency:
+    if article.agency:  # the dateline named it
         return article.agency
-    for line in region.body[-2:][::-1]:
-        agency = agency_from_signoff(line.text)
-        if agency:
-            return agency
-    for caption in article.captions:
-        agency = agency_from_credit(caption.text)
-        if agency:
-            return agency
-    for line in region.zone[-HEADLINE_REACH:]:
-        if line.kind is Kind.CREDIT or _BYLINE.match(line.text):
-            agency = agency_from_credit(line.text) or agency_from_signoff(_BYLINE.sub("", line.text))
-            if agency:
-                return agency
-    for span in article.paragraphs:
-        agency = agency_from_body(span.text)
-        if agency:
-            return agency
-    return None
+    bylines = [
+        line.text for line in region.zone[-HEADLINE_REACH:] if line.kind is Kind.CREDIT or _BYLINE.match(line.text)
+    ]
+    return agency_of(
+        bylines=bylines,
+        last_lines=[line.text for line in region.body[-2:][::-1]],
+        captions=[c.text for c in article.captions],
+        paragraphs=[p.text for p in article.paragraphs],
+    )

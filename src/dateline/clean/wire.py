@@ -101,3 +101,19 @@ def agency_from_body(text: str) -> str | None:
     """Reporting cues in the body: "told AFP", "AFP reported"."""
     match = _body_regex().search(text)
     return _code(match.group(1) or match.group(2)) if match else None
+
+
+def agency_of(bylines: list[str], last_lines: list[str], captions: list[str], paragraphs: list[str]) -> str | None:
+    """The article's wire agency, most explicit credit first: bylines and credit lines,
+    then a sign-off, photo credits, and reporting cues in the body ("told AFP")."""
+    for finder, texts in (
+        (find_agency_in, bylines),
+        (agency_from_signoff, last_lines),
+        (agency_from_credit, captions),
+        (agency_from_body, paragraphs),
+    ):
+        for text in texts:
+            agency = finder(text)
+            if agency:
+                return agency
+    return None

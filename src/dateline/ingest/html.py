@@ -19,7 +19,7 @@ import htmldate
 import lxml.html
 import trafilatura
 
-from ..clean.wire import agency_from_body, agency_from_credit, agency_from_signoff, find_agency_in, parse_dateline
+from ..clean.wire import agency_of, parse_dateline
 from ..errors import DatelineError, ErrorCode
 from ..model import Article, DateValue, Document, RawDocument, Span
 from .decode import find_unrecoverable
@@ -167,24 +167,12 @@ def _dates(html: str, fallback: str | None) -> tuple[DateValue | None, DateValue
 
 
 def _agency(html: str, author: str | None, article: Article) -> str | None:
-    """Bylines and meta first, then the text's own credits, sign-off and "told AFP"."""
-    for candidate in (author or "", *_meta_credits(html)):
-        agency = find_agency_in(candidate)
-        if agency:
-            return agency
-    if article.paragraphs:
-        agency = agency_from_signoff(article.paragraphs[-1].text)
-        if agency:
-            return agency
-    for caption in article.captions:
-        agency = agency_from_credit(caption.text)
-        if agency:
-            return agency
-    for span in article.paragraphs:
-        agency = agency_from_body(span.text)
-        if agency:
-            return agency
-    return None
+    return agency_of(
+        bylines=[author or "", *_meta_credits(html)],
+        last_lines=[article.paragraphs[-1].text] if article.paragraphs else [],
+        captions=[c.text for c in article.captions],
+        paragraphs=[p.text for p in article.paragraphs],
+    )
 
 
 def _meta_credits(html: str) -> list[str]:
