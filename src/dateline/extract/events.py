@@ -30,6 +30,11 @@ from ..nlp.text import ArticleText
 from .lexicon import lexicon
 from .tone import tone
 
+# Verbs of saying: "told a meeting" reports speech; it is no meeting of its own. (Verbs
+# such as "announce" or "declare" do make their object happen: "announced a ceasefire".)
+_SAYING = {"say", "tell", "add", "write", "ask", "reply", "respond", "note", "comment", "explain", "state", "insist"}
+# Adjectives that, with a "to" infinitive, express an intent: "is ready to contribute troops".
+_INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open"}
 _NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 _CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 _HYPOTHETICAL = {"could", "might", "may", "should", "can"}
@@ -80,7 +85,12 @@ class _Coder:
         headline = piece == 0 and self.text.first_block > 0
         consumed: set[int] = set()
         for token in sent:
-            if question or token.i in consumed or not self._is_predicate(token, headline):
+            if question or token.i in consumed:
+                continue
+            if token.lower_ in _INTENT_ADJECTIVES and token.pos_ == "ADJ":
+                self._intent_adjective(token, sent, block, consumed)
+                continue
+            if not self._is_predicate(token, headline):
                 continue
             entries = self.lexicon.get(token.lemma_.lower(), [])
             entry = self._best_entry(token, entries)
@@ -99,8 +109,22 @@ class _Coder:
                 sources = self._sources(token)
                 targets = self._targets(token, entry, sources)
                 self._emit(token, sent, entry.code, entry.id, len(entry.conditions), sources, targets, block)
-            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _reporting_verbs():
+            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _SAYING:
                 self._noun_event(token, sent, block)
+
+    def _intent_adjective(self, adjective: Token, sent: SpacySpan, block: int | None, consumed: set[int]) -> None:
+        """ "The United States is willing to provide loans": an intent, coded by the act."""
+        acts = [c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if not acts or self._not_an_event(adjective.head):
+            return
+        act = acts[0]
+        consumed.add(act.i)
+        entry = self._best_entry(act, self.lexicon.get(act.lemma_.lower(), []))
+        code = _INTENT_BY_ROOT.get(entry.code[:2], "030") if entry else "030"
+        subject = [c for c in adjective.head.children if c.dep_ == "nsubj"]
+        sources = self._coordinated(subject[0]) if subject else []
+        targets = self._targets(act, entry, sources) if entry else None
+        self._emit(act, sent, code, "A" + (entry.id if entry else "030"), 1, sources, targets, block, future_ok=False)
 
     def _refused(self, verb: Token, entry: LexiconEntry | None) -> str | None:
         """ "will not release the soldiers": a refusal (12), which CAMEO codes, not a non-event."""
@@ -174,6 +198,7 @@ class _Coder:
         if kind == "obj":
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
             objects += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
+            objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "air and artillery strikes"
             if "*" in words:
                 return any(o.dep_ == "dobj" for o in objects)
             return any(o.lemma_.lower() in words or o.lower_ in words or self._is_person(o, words) for o in objects)
@@ -238,7 +263,19 @@ class _Coder:
 
     def _sources(self, verb: Token) -> list[Token]:
         subject = self._subject(verb)
+        if subject is not None and subject.pos_ == "PRON":
+            subject = self._speaker_for(verb) or subject
         return self._coordinated(subject) if subject is not None else []
+
+    def _speaker_for(self, verb: Token) -> Token | None:
+        """ "Rebels said they will lay down their weapons": "they" are the rebels."""
+        current = verb
+        while current.dep_ in ("ccomp", "xcomp", "conj") and current.head is not current:
+            current = current.head
+            if current.lemma_.lower() in _SAYING or current.lemma_.lower() in ("announce", "declare", "vow", "pledge"):
+                subjects = [c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                return subjects[0] if subjects else None
+        return None
 
     def _targets(self, verb: Token, entry: LexiconEntry, sources: list[Token]) -> list[Token] | str | None:
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -386,8 +423,8 @@ class _Coder:
             target_sides = [s for s in (self._side(t) for t in targets or []) if s is not None] or [None]
             pairs = [(a, b) for a in sources for b in target_sides]
         for source, target in pairs:
-            if source is None and target is None:
-                continue
+            if source is None and target is None and verb.dep_ != "ROOT":
+                continue  # a main-clause act with unknown actors is still an act ("sanctions were lifted")
             if (
                 source is not None
                 and target is not None
@@ -420,9 +457,10 @@ class _Coder:
     def statements(self, quotes: list[Quote]) -> None:
         """A quoted actor made a statement (010) about the first other actor it names."""
         for quote in quotes:
-            if quote.speaker_actor is None or any(f.startswith("nested") for f in quote.flags):
+            if any(f.startswith("nested") for f in quote.flags) or (
+                quote.speaker_actor is None and quote.speaker is None
+            ):
                 continue
-            speaker = self.actors[quote.speaker_actor]
             target = None
             for m_start, _, actor in self.mentions:
                 if quote.content.start <= m_start < quote.content.end and actor != quote.speaker_actor:
@@ -437,7 +475,15 @@ class _Coder:
                                      alignment_mode="expand")  # fmt: skip
             if cue is None or not len(cue):
                 continue
-            source = EventSide(speaker.name, speaker.code, quote.speaker_actor)
+            if quote.speaker_actor is not None:
+                speaker = self.actors[quote.speaker_actor]
+                source = EventSide(speaker.name, speaker.code, quote.speaker_actor)
+            else:  # "the agency said": a statement by someone we cannot code
+                start, end = self._parse_offset(quote.speaker.start), self._parse_offset(quote.speaker.end)
+                head = self.doc.char_span(start, end, alignment_mode="expand")
+                source = self._side(head.root) if head is not None and len(head) else None
+                if source is None:
+                    source = EventSide(quote.speaker.text, None, None, quote.speaker.start, quote.speaker.end)
             target_side = None
             if target is not None:
                 t = self.actors[target]
@@ -525,14 +571,6 @@ def _side_key(side: EventSide | None) -> tuple:
     if side is None:
         return (None,)
     return (side.actor,) if side.actor is not None else (side.code, side.text.lower())
-
-
-@cache
-def _reporting_verbs() -> frozenset[str]:
-    """Verbs of saying: "told a meeting" reports speech, it is no meeting of its own."""
-    from ..resources import data_rows
-
-    return frozenset(row[0] for row in data_rows("dateline.extract.data", "reporting_verbs.tsv"))
 
 
 @cache
