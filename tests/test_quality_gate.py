@@ -53,8 +53,8 @@ def test_polnear_quotes_gate():
     assert source >= POLNEAR_SOURCE_F1_FLOOR
 
 
-PENTACLASS_MACRO_F1_FLOOR = 0.70
-PLOVER_ACCURACY_FLOOR = 0.60
+PENTACLASS_MACRO_F1_FLOOR = 0.74
+PLOVER_ACCURACY_FLOOR = 0.62
 
 
 def test_cameo_event_gate():

@@ -126,6 +126,12 @@ def test_codebook_is_complete_and_consistent():
         if len(code) == 4:
             assert code[:3] in codes, code
     assert len(codes) >= 290
+    ids = [e.id for entries in event_lexicon().values() for e in entries] + [e.id for e in event_nouns().values()]
+    assert len(ids) == len(set(ids)), "lexicon entry ids must be unique: events name the entry that produced them"
+    from dateline.resources import data_rows
+
+    nouns = [row[1] for row in data_rows("dateline.cameo.data", "nouns.tsv")]
+    assert len(nouns) == len(set(nouns)), "an event noun listed twice: only its first entry could ever apply"
     for entries in event_lexicon().values():
         for entry in entries:
             assert entry.code in codes, entry.id

@@ -132,7 +132,8 @@ class _Coder:
             return None
         negated = any(c.dep_ == "neg" for c in verb.children)
         future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
-        if not (negated and future):
+        failed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail", "decline")  # "failed to reach a deal"
+        if not ((negated and future) or failed):
             return None
         return _REFUSAL_BY_ROOT.get(entry.code[:2], "120")
 
@@ -140,13 +141,15 @@ class _Coder:
         """ "launched an appeal for …", "started their assault on Mosul", "issued a warning"."""
         nouns = event_nouns()
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if verb.lemma_ in ("be", "remain", "become"):  # "remains the largest donor"
+            objects += [c for c in verb.children if c.dep_ == "attr"]
         objects += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "for") for c in p.children
                     if c.dep_ == "pobj" and verb.lemma_ in ("go", "embark")]  # fmt: skip
         for obj in objects:
             entry = nouns.get(obj.lower_) or nouns.get(obj.lemma_.lower())
             if entry is None or any(d.lower_ in _NEGATIVE_DETS for d in obj.children if d.dep_ == "det"):
                 continue
-            sources = self._sources(verb) if obj.dep_ == "dobj" else self._agents(verb)
+            sources = self._sources(verb) if obj.dep_ in ("dobj", "attr") else self._agents(verb)
             targets: list[Token] = []
             for slot in entry.targets:
                 targets = self._noun_slot(obj, slot) or self._slot(verb, slot, [])
@@ -425,13 +428,8 @@ class _Coder:
         for source, target in pairs:
             if source is None and target is None and verb.dep_ != "ROOT":
                 continue  # a main-clause act with unknown actors is still an act ("sanctions were lifted")
-            if (
-                source is not None
-                and target is not None
-                and source.code == target.code
-                and source.actor == target.actor
-            ):
-                continue
+            if source is not None and target is not None and _same_side(source, target):
+                continue  # an actor acting on itself: a parse artefact
             self.events.append(self._event(code, mood, source, target, verb, sent, entry_id, block, conditions))
 
     def _event(
@@ -561,6 +559,12 @@ def _quantified(token: Token) -> Token:
             return token
         token = objects[0]
     return token
+
+
+def _same_side(a: EventSide, b: EventSide) -> bool:
+    if a.actor is not None or b.actor is not None:
+        return a.actor == b.actor
+    return a.code is not None and a.code == b.code and a.text.lower() == b.text.lower()
 
 
 def _verbal_conj(token: Token) -> bool:
