@@ -51,3 +51,15 @@ def test_crawl_time_travels_with_each_document(tmp_path):
     options = RunOptions(crawl_time=parse_crawl_time("2025-11-15T12:00:00Z"))
     (doc,) = list(read_inputs([str(tmp_path)], options))
     assert doc.crawl_time.isoformat() == "2025-11-15T12:00:00+00:00"
+
+
+def test_gzipped_single_files_are_read_transparently(tmp_path):
+    import gzip
+
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(b"<!DOCTYPE html><html><body><p>Hello</p></body></html>"))
+    (tmp_path / "broken.txt.gz").write_bytes(gzip.compress(bytes(range(256)) * 40)[:60])
+    items = list(read_inputs([str(tmp_path)], RunOptions()))
+    docs = [i for i in items if not isinstance(i, DatelineError)]
+    errors = [i for i in items if isinstance(i, DatelineError)]
+    assert [d.media_type for d in docs] == ["text/html"] and docs[0].data.startswith(b"<!DOCTYPE")
+    assert len(errors) == 1 and "broken.txt.gz" in str(errors[0]) and errors[0].code is ErrorCode.E006_UNDECODABLE

@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ..options import RunOptions
 from .records import read_csv, read_jsonl
 from .sniff import Kind, sniff
 from .sources_util import content_hash
-from .warc import Skipped, read_warc
+from .warc import GZIP_MAGIC, Skipped, read_warc
 
 __all__ = ["STDIN", "content_hash", "expand_paths", "read_inputs"]
 
@@ -72,6 +73,12 @@ def read_inputs(inputs: Iterable[str], options: RunOptions) -> Iterator[RawDocum
             yield exc
             continue
         source = "<stdin>" if item == STDIN else item
+        if data.startswith(GZIP_MAGIC):
+            try:
+                data = _gunzip(data, options.max_bytes)
+            except DatelineError as exc:
+                yield DatelineError(exc.code, source, exc.detail)
+                continue
         kind = sniff(data, source)
         if kind is Kind.JSONL:
             yield from read_jsonl(source, data)
@@ -80,6 +87,20 @@ def read_inputs(inputs: Iterable[str], options: RunOptions) -> Iterator[RawDocum
         else:
             media_type = "text/html" if kind is Kind.HTML else "text/plain"
             yield RawDocument(source, data, content_hash(data), options.crawl_time, media_type=media_type)
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """A gzipped page or dump (``page.html.gz``), decompressed within the size limit."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise DatelineError(ErrorCode.E006_UNDECODABLE, "", f"corrupt gzip data: {exc}") from exc
+    if len(out) > max_bytes:
+        raise DatelineError(ErrorCode.E004_TOO_LARGE, "", f"more than {max_bytes} bytes once decompressed")
+    if not inflater.eof:
+        raise DatelineError(ErrorCode.E006_UNDECODABLE, "", "truncated gzip data")
+    return out
 
 
 def sniff_file(path: str) -> Kind | None:
