@@ -365,7 +365,7 @@ class _Coder:
         if inner is not None:
             a = self.actors[inner]
             return EventSide(a.name, a.code, inner, start, start + len(token.text))
-        country = self._country_in(token)
+        country = self._country_in(token) or self._city_country(token)
         if country:
             return EventSide(token.text, country, None, start, start + len(token.text))
         if token.pos_ in ("NOUN", "PROPN"):  # someone acted, though we cannot code who
@@ -386,6 +386,23 @@ class _Coder:
         groups = [i for i, a in enumerate(self.actors) if a.kind == "organisation" and a.agent_type in ("REL", "PTY")]
         groups.sort(key=lambda i: -len(self.actors[i].mentions))
         return groups[0] if groups else None
+
+    def _city_country(self, token: Token) -> str | None:
+        """A city named as an actor stands for its country, as CAMEO codes it ("in Amman")."""
+        if token.ent_type_ != "GPE":
+            return None
+        place = next(
+            (
+                p
+                for p in self.places
+                if p.start is not None and p.start <= self.text.to_document(token.idx) < (p.end or 0)
+            ),
+            None,
+        )
+        if place is not None and place.country:
+            return place.country
+        candidates = self.gaz.city_candidates(token.text)
+        return self.gaz.iso3(candidates[0].iso2) if candidates else None
 
     def _country_in(self, token: Token) -> str | None:
         for child in token.subtree:
