@@ -43,15 +43,6 @@ class Region:
 
     zone: list[Line]  # non-blank lines between the previous article and this body
     body: list[Line] = field(default_factory=list)  # prose and accepted inner lines, in order
-    skipped: list[Line] = field(default_factory=list)  # inner lines left out of the body
-
-    @property
-    def prose_words(self) -> int:
-        return sum(line.words for line in self.body if line.kind is Kind.PROSE)
-
-    @property
-    def prose_lines(self) -> int:
-        return sum(1 for line in self.body if line.kind is Kind.PROSE)
 
 
 def find_regions(lines: list[Line]) -> list[Region]:
@@ -163,12 +154,8 @@ def _region_from_run(run: list[Line], nonblank: list[Line], indices: list[int], 
         if line.kind is not Kind.PROSE:
             gap.append(line)
             continue
-        keep = len(gap) <= INNER_GAP
-        for inner in gap:
-            if keep and inner.kind not in _SKIPPED_IN_BODY:
-                region.body.append(inner)
-            else:
-                region.skipped.append(inner)
+        if len(gap) <= INNER_GAP:
+            region.body.extend(inner for inner in gap if inner.kind not in _SKIPPED_IN_BODY)
         gap = []
         region.body.append(line)
     return region

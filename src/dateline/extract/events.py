@@ -190,9 +190,7 @@ class _Coder:
         while stack:
             token = stack.pop()
             tokens.append(token)
-            stack.extend(
-                c for c in token.children if c.dep_ not in _CLAUSAL and not (c.dep_ == "conj" and c.pos_ == "VERB")
-            )
+            stack.extend(c for c in token.children if c.dep_ not in _CLAUSAL and not _verbal_conj(c))
         return tokens
 
     def _holds(self, verb: Token, phrase: list[Token], kind: str, words: frozenset[str]) -> bool:
