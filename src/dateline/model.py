@@ -111,7 +111,7 @@ class Quote:
 
     content: Span  # offsets into Document.text
     kind: str  # direct | indirect | mixed | partial
-    block: int  # index into Article.blocks
+    block: int  # index into Article.blocks; -1 for the headline
     cue: Span | None = None  # the reporting verb (or ":" / "—" / "according to")
     cue_lemma: str | None = None
     speaker: Span | None = None  # the speaker phrase as written ("he", "the Kremlin")

@@ -92,6 +92,9 @@ def extract_quotes(doc: Doc, text: ArticleText, actors: list[Actor]) -> list[Quo
 class _QuoteFinder:
     def __init__(self, doc: Doc, text: ArticleText, actors: list[Actor]) -> None:
         self.doc, self.text, self.actors = doc, text, actors
+        # Headlines carry attributions too ("Sanders: ‘It Is Not A Radical Idea’"); the
+        # headline is block -1, read before the body.
+        self.headline = (text.starts[0], text.starts[0] + len(text.pieces[0].text)) if text.has_headline else None
         self.blocks = [
             (text.starts[i], text.starts[i] + len(text.pieces[i].text))
             for i in range(text.first_block, len(text.pieces))
@@ -108,10 +111,17 @@ class _QuoteFinder:
 
     def _find_marks(self) -> list[_Marked]:
         marks: list[_Marked] = []
+        if self.headline is not None:
+            marks.extend(self._marks_in(-1, *self.headline))
         for block, (start, end) in enumerate(self.blocks):
             marks.extend(self._marks_in(block, start, end))
         for before, after in pairwise(marks):
-            if not before.closed and after.block == before.block + 1 and after.start == self.blocks[after.block][0]:
+            if (
+                not before.closed
+                and before.block >= 0
+                and after.block == before.block + 1
+                and after.start == self.blocks[after.block][0]
+            ):
                 after.continued = True
                 before.closed = True  # closed by the convention of multi-paragraph quotes
         return marks
@@ -161,7 +171,9 @@ class _QuoteFinder:
         self.quotes.sort(key=lambda q: q.content.start)
         return self.quotes
 
-    def _block_of(self, char: int) -> int | None:
+    def _block_of(self, char: int) -> int | None:  # -1: the headline
+        if self.headline is not None and self.headline[0] <= char < self.headline[1]:
+            return -1
         for block, (start, end) in enumerate(self.blocks):
             if start <= char < end:
                 return block
@@ -217,6 +229,11 @@ class _QuoteFinder:
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
         if complements:
             return self._without_other_speech(complements[0])
+        if verb.dep_ == "parataxis" and self._is_speech(verb):
+            # "In his state, Christie said, offenders are sent to treatment": the host
+            # clause is what was said.
+            inner = {t.i for t in verb.subtree}
+            return [t for t in verb.head.subtree if t.i not in inner]
         if verb.lemma_.lower() in _INFINITIVE_VERBS:  # "refused to give", "wants to lose"
             complements = [c for c in verb.children if c.dep_ == "xcomp"]
             if complements:

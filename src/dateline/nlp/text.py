@@ -21,6 +21,7 @@ class ArticleText:
     starts: list[int]  # where each piece begins in ``text``
     pieces: list[Span]  # the pieces, with their document offsets
     first_block: int = 0  # index of the first body block among the pieces
+    has_headline: bool = False  # the first piece is the headline
 
     def to_document(self, offset: int) -> int:
         """Document offset of ``offset`` in ``text`` (piece-relative, never in a separator)."""
@@ -60,4 +61,4 @@ def article_text(article: Article) -> ArticleText:
         starts.append(position)
         parts.append(span.text)
         position += len(span.text) + len(SEPARATOR)
-    return ArticleText(SEPARATOR.join(parts), starts, pieces, first_block)
+    return ArticleText(SEPARATOR.join(parts), starts, pieces, first_block, article.headline is not None)
