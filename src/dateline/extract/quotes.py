@@ -324,13 +324,13 @@ class _QuoteFinder:
             if not mark.closed:
                 end = min(end, self._sentence_end(mark.start))
                 flags.append("unbalanced quotation mark: cut at the end of its sentence")
-            if len(self.text.text[start:end].split()) < 1:
-                continue
+            if not any(c.isalpha() for c in self.text.text[start:end]):
+                continue  # a stray mark, not a quotation
             verb, cue_text, speaker = self._attribution(mark, end)
-            if speaker is None and verb is None:
+            if verb is None and cue_text is None and (speaker is None or speaker.span is None):
+                if self._short_fragment(start, end):
+                    continue  # scare quotes or a title ("the “Gang of Eight”"): nobody's utterance
                 speaker = self._continuation(mark)
-            if speaker is None and verb is None and cue_text is None and self._short_fragment(start, end):
-                continue  # scare quotes around a word or two, with nobody speaking them
             self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
 
     def _sentence_end(self, char: int) -> int:
