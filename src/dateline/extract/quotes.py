@@ -39,6 +39,11 @@ _RELATIVE = {"that", "which", "who", "whom"}
 _MEDIA_NOUNS = {"interview", "statement", "post", "tweet", "video", "message", "letter", "op-ed", "column",
                 "press conference", "speech", "broadcast", "podcast", "briefing"}  # fmt: skip
 _TRIM = " \n\t,;:"
+# Nouns whose "that" clause is reported content: "Trump’s claim that …", "the report that …".
+_SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "warning", "promise",
+                 "announcement", "accusation", "allegation", "belief", "view", "insistence", "report",
+                 "contention", "charge", "assurance", "prediction", "admission", "message", "pledge",
+                 "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark"}  # fmt: skip
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
                      "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim"}  # fmt: skip
@@ -188,6 +193,9 @@ class _QuoteFinder:
             if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
                 self._according_to(token, sent, block)
                 continue
+            if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS and not nested:
+                self._noun_attribution(token, block)
+                continue
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _verbs():
                 continue
             content = self._content_of(token)
@@ -202,6 +210,34 @@ class _QuoteFinder:
                 continue  # the complement is a direct quote: attributed below
             # Inside a quote, "I think …" is the quoted speaker's own attribution.
             self._add_reported(token, start, end, block, cue_text=None, nested=nested)
+
+    def _noun_attribution(self, noun: Token, block: int) -> None:
+        """ "Trump’s claim that Mexico will pay": content hangs from a noun of saying."""
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]  # fmt: skip
+        if not clauses:
+            return
+        start, end = self._char_bounds(list(clauses[0].subtree))
+        if start is None or any(q.content.start <= self.text.to_document(start) < q.content.end for q in self.quotes):
+            return
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners:
+            speaker = self._resolve(self._phrase(owners[0]))
+        elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            speaker = self._speaker_of(noun.head)  # "X made the claim that …"
+        else:
+            speaker = _Speaker()
+        self._add_reported_noun(noun, start, end, block, speaker)
+
+    def _add_reported_noun(self, noun: Token, start: int, end: int, block: int, speaker: _Speaker) -> None:
+        inner = [m for m in self.marked if start <= m.start and m.end <= end + 1]
+        kind = "indirect"
+        if inner:
+            quoted = sum(m.end - m.start for m in inner)
+            kind = "mixed" if quoted >= MIXED_SHARE * (end - start) else "partial"
+            for mark in inner:
+                mark.used = True
+        self._emit(start, end, kind, block, noun, speaker, None)
 
     def _colon_attribution(self, sent: SpacySpan, block: int) -> None:
         """ "Wash Post Fact-Check: If Obama Says It, It’s True": a named source, a colon, a claim."""
