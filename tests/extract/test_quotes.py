@@ -163,3 +163,10 @@ def test_a_five_thousand_word_quote():
     direct = [q for q in quotes if q[0] == "direct"]
     assert len(direct) == 1 and direct[0][1] == "Anna Berg"
     assert len(direct[0][2].split()) >= 5000
+
+
+def test_reporting_verbs_are_listed_once():
+    from dateline.resources import data_rows
+
+    lemmas = [row[0] for row in data_rows("dateline.extract.data", "reporting_verbs.tsv")]
+    assert len(lemmas) == len(set(lemmas)), "a lemma listed twice: only its last class would count"

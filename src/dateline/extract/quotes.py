@@ -44,6 +44,11 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
                  "announcement", "accusation", "allegation", "belief", "view", "insistence", "report",
                  "contention", "charge", "assurance", "prediction", "admission", "message", "pledge",
                  "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark"}  # fmt: skip
+# Speech verbs listed in another class whose direct object is also what was said, when
+# they have no clause: "denied the report", "criticized the decision", "announced a plan".
+_OBJECT_TOO = {"deny", "criticize", "criticise", "accuse", "blame", "announce", "propose", "promise", "describe",
+               "repeat", "reiterate", "mention", "cite", "confirm", "acknowledge", "admit", "dismiss",
+               "reject"}  # fmt: skip
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
                      "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim"}  # fmt: skip
@@ -265,6 +270,19 @@ class _QuoteFinder:
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
         if complements:
             return self._without_other_speech(complements[0])
+        lemma = verb.lemma_.lower()
+        if _verbs().get(lemma) == "object" or (lemma in _OBJECT_TOO and _verbs().get(lemma)):
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if objects and self._subject(verb) is not None:  # said by nobody, it reports nothing
+                return self._without_other_speech(objects[0])
+        if verb.lemma_.lower() in ("call", "label", "brand", "dub", "term"):
+            # "called Trump “unhinged”", "calling Trump a fascist": naming is saying.
+            named = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+            predicate = [c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp")]
+            predicate += [c for n in named for c in n.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            if named and predicate:
+                first, last = min(t.left_edge.i for t in named), max(t.right_edge.i for t in predicate)
+                return list(self.doc[first : last + 1])
         if verb.dep_ == "parataxis" and self._is_speech(verb):
             # "In his state, Christie said, offenders are sent to treatment": the host
             # clause is what was said.
