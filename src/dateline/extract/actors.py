@@ -269,6 +269,17 @@ class _ActorBuilder:
                 return start, title
         return None
 
+    def _title_starting_at(self, i: int, words_only: bool) -> tuple[int, Title] | None:
+        """The longest title that starts at token ``i`` ("foreign minister" before "minister")."""
+        for size in range(self.lex.title_max_words, 0, -1):
+            words = self.doc[i : i + size]
+            if len(words) < size or (words_only and not all(t.is_alpha for t in words)):
+                continue
+            title = self.lex.title(words.text)
+            if title:
+                return size, title
+        return None
+
     def _apposition_after(self, draft: _Draft, end: int) -> None:
         """ "X, a spokesman for the Ahmadiya community in Bangladesh, said"."""
         doc = self.doc
@@ -281,13 +292,10 @@ class _ActorBuilder:
         while i < len(doc) and (doc[i].lower_ in _MODIFIERS or self.gaz.country_of_word(doc[i].text)):
             country = country or self.gaz.country_of_word(doc[i].text)
             i += 1
-        for size in range(self.lex.title_max_words, 0, -1):
-            words = doc[i : i + size]
-            title = self.lex.title(words.text) if len(words) == size else None
-            if title:
-                break
-        else:
+        found = self._title_starting_at(i, words_only=False)
+        if found is None:
             return
+        size, title = found
         j = i + size
         agent_type = title.agent_type
         source = "appositive" if country else None
@@ -337,12 +345,7 @@ class _ActorBuilder:
             ):
                 country = country or self.gaz.country_of_word(doc[i].text)
                 i += 1
-            found = None
-            for size in range(self.lex.title_max_words, 0, -1):
-                words = doc[i : i + size]
-                if len(words) == size and all(t.is_alpha for t in words) and self.lex.title(words.text):
-                    found = (size, self.lex.title(words.text))
-                    break
+            found = self._title_starting_at(i, words_only=True)
             if found is None:
                 continue
             size, title = found

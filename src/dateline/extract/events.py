@@ -28,6 +28,7 @@ from ..model import Actor, Event, EventSide, Place, Quote, Span
 from ..nlp.gazetteer import gazetteer
 from ..nlp.text import ArticleText
 from .lexicon import lexicon
+from .mentions import MentionIndex
 from .tone import tone
 
 # Verbs of saying: "told a meeting" reports speech; it is no meeting of its own. (Verbs
@@ -72,7 +73,7 @@ class _Coder:
         self.lexicon = event_lexicon()
         self.codes = codebook()
         self.gaz = gazetteer()
-        self.mentions = sorted((m.start, m.end, i) for i, a in enumerate(actors) for m in a.mentions)
+        self.mentions = MentionIndex(actors)
         self.events: list[Event] = []
         self.dateline_place = next((p for p in places if p.source == "dateline" and p.geonameid), None)
 
@@ -416,14 +417,7 @@ class _Coder:
 
     def _actor_at(self, token: Token) -> int | None:
         start = self.text.to_document(token.idx)
-        end = start + len(token.text)
-        best = None
-        for m_start, m_end, actor in self.mentions:
-            if m_start > start:
-                break
-            if end <= m_end and (best is None or m_end - m_start < best[0]):
-                best = (m_end - m_start, actor)
-        return best[1] if best else None
+        return self.mentions.actor_at(start, start + len(token.text))
 
     # -- output -----------------------------------------------------------------------------
 
@@ -474,17 +468,13 @@ class _Coder:
                 quote.speaker_actor is None and quote.speaker is None
             ):
                 continue
-            target = None
-            for m_start, _, actor in self.mentions:
-                if quote.content.start <= m_start < quote.content.end and actor != quote.speaker_actor:
-                    target = actor
-                    break
-            first = self._parse_offset(quote.content.start)
+            target = self.mentions.first_within(quote.content.start, quote.content.end, quote.speaker_actor)
+            first = self.text.to_parse(quote.content.start)
             span = self.doc.char_span(first, first + 1, alignment_mode="expand")
             if span is None or quote.cue is None:
                 continue
             sent = span[0].sent
-            cue = self.doc.char_span(self._parse_offset(quote.cue.start), self._parse_offset(quote.cue.end),
+            cue = self.doc.char_span(self.text.to_parse(quote.cue.start), self.text.to_parse(quote.cue.end),
                                      alignment_mode="expand")  # fmt: skip
             if cue is None or not len(cue):
                 continue
@@ -492,7 +482,7 @@ class _Coder:
                 speaker = self.actors[quote.speaker_actor]
                 source = EventSide(speaker.name, speaker.code, quote.speaker_actor)
             else:  # "the agency said": a statement by someone we cannot code
-                start, end = self._parse_offset(quote.speaker.start), self._parse_offset(quote.speaker.end)
+                start, end = self.text.to_parse(quote.speaker.start), self.text.to_parse(quote.speaker.end)
                 head = self.doc.char_span(start, end, alignment_mode="expand")
                 source = self._side(head.root) if head is not None and len(head) else None
                 if source is None:
@@ -504,12 +494,6 @@ class _Coder:
             self.events.append(
                 self._event("010", "asserted", source, target_side, cue[0], sent, "Q010", quote.block, 1)
             )
-
-    def _parse_offset(self, document_offset: int) -> int:
-        for start, piece in zip(self.text.starts, self.text.pieces, strict=True):
-            if piece.start <= document_offset <= piece.end:
-                return start + (document_offset - piece.start)
-        return 0
 
     def _date(self, sent: SpacySpan) -> tuple[str | None, str | None]:
         base = self.article_date

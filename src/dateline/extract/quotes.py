@@ -17,7 +17,6 @@ Per body paragraph, in reading order:
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -28,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Actor, Quote, Span
 from ..nlp.text import ArticleText
 from ..resources import data_rows
+from .mentions import MentionIndex
 from .tone import tone
 
 _DATA = "dateline.extract.data"
@@ -110,10 +110,7 @@ class _QuoteFinder:
             for i in range(text.first_block, len(text.pieces))
         ]
         self.marked = self._find_marks()
-        self.mentions = sorted(
-            (m.start, m.end, index, m.kind) for index, actor in enumerate(actors) for m in actor.mentions
-        )
-        self.mention_starts = [m[0] for m in self.mentions]
+        self.mentions = MentionIndex(actors)
         self.state = _State()
         self.quotes: list[Quote] = []
 
@@ -232,17 +229,18 @@ class _QuoteFinder:
             speaker = self._speaker_of(noun.head)  # "X made the claim that …"
         else:
             speaker = _Speaker()
-        self._add_reported_noun(noun, start, end, block, speaker)
+        self._emit(start, end, self._kind_of_reported(start, end), block, noun, speaker, None)
 
-    def _add_reported_noun(self, noun: Token, start: int, end: int, block: int, speaker: _Speaker) -> None:
+    def _kind_of_reported(self, start: int, end: int) -> str:
+        """Reported speech with quoted words inside is "mixed" or "partial"; those quoted
+        stretches are then used up (not attributed again as direct quotes)."""
         inner = [m for m in self.marked if start <= m.start and m.end <= end + 1]
-        kind = "indirect"
-        if inner:
-            quoted = sum(m.end - m.start for m in inner)
-            kind = "mixed" if quoted >= MIXED_SHARE * (end - start) else "partial"
-            for mark in inner:
-                mark.used = True
-        self._emit(start, end, kind, block, noun, speaker, None)
+        if not inner:
+            return "indirect"
+        for mark in inner:
+            mark.used = True
+        quoted = sum(m.end - m.start for m in inner)
+        return "mixed" if quoted >= MIXED_SHARE * (end - start) else "partial"
 
     def _colon_attribution(self, sent: SpacySpan, block: int) -> None:
         """ "Wash Post Fact-Check: If Obama Says It, It’s True": a named source, a colon, a claim."""
@@ -333,13 +331,7 @@ class _QuoteFinder:
     def _add_reported(
         self, verb: Token, start: int, end: int, block: int, cue_text: str | None, nested: bool = False
     ) -> None:
-        inner = [] if nested else [m for m in self.marked if start <= m.start and m.end <= end + 1]
-        quoted = sum(m.end - m.start for m in inner)
-        kind = "indirect"
-        if inner:
-            kind = "mixed" if quoted >= MIXED_SHARE * (end - start) else "partial"
-            for mark in inner:
-                mark.used = True
+        kind = "indirect" if nested else self._kind_of_reported(start, end)
         if _verbs().get(verb.lemma_.lower()) == "thought" and kind == "indirect" and not self._strong_subject(verb):
             return
         speaker = self._speaker_of(verb)
@@ -516,15 +508,8 @@ class _QuoteFinder:
         return _Speaker(phrase, None, unnamed)
 
     def _actor_at(self, token: Token) -> int | None:
-        """The actor with a mention covering ``token``; the shortest mention wins."""
         start = self.text.to_document(token.idx)
-        end = start + len(token.text)
-        i = bisect_right(self.mention_starts, start)
-        best = None
-        for m_start, m_end, actor, _ in self.mentions[max(0, i - 40) : i + 1]:
-            if m_start <= start and end <= m_end and (best is None or m_end - m_start < best[0]):
-                best = (m_end - m_start, actor)
-        return best[1] if best else None
+        return self.mentions.actor_at(start, start + len(token.text))
 
     def _update_focus(self, sent: SpacySpan) -> None:
         for token in sent:

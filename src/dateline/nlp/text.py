@@ -28,6 +28,13 @@ class ArticleText:
         i = bisect_right(self.starts, offset) - 1
         return self.pieces[i].start + (offset - self.starts[i])
 
+    def to_parse(self, document_offset: int) -> int:
+        """Offset in ``text`` of a document offset inside one of the pieces (0 if none)."""
+        for start, piece in zip(self.starts, self.pieces, strict=True):
+            if piece.start <= document_offset <= piece.end:
+                return start + (document_offset - piece.start)
+        return 0
+
     def piece_index(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
 

@@ -1,0 +1,37 @@
+"""Which actor a stretch of text names: one index over an article's actor mentions."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..model import Actor
+
+
+class MentionIndex:
+    """Mentions sorted by start, in document offsets, for "who is this word?" lookups."""
+
+    def __init__(self, actors: list[Actor]) -> None:
+        self.mentions = sorted((m.start, m.end, i) for i, actor in enumerate(actors) for m in actor.mentions)
+        self.starts = [m[0] for m in self.mentions]
+        # No mention covering [start, end) can begin before start - longest.
+        self.longest = max((m_end - m_start for m_start, m_end, _ in self.mentions), default=0)
+
+    def actor_at(self, start: int, end: int) -> int | None:
+        """The actor whose mention covers [start, end); the shortest such mention wins."""
+        best = None
+        i = bisect_right(self.starts, start) - 1
+        while i >= 0 and self.mentions[i][0] >= start - self.longest:
+            m_start, m_end, actor = self.mentions[i]
+            if end <= m_end and (best is None or m_end - m_start < best[0]):
+                best = (m_end - m_start, actor)
+            i -= 1
+        return best[1] if best else None
+
+    def first_within(self, start: int, end: int, excluding: int | None = None) -> int | None:
+        """The first actor mentioned inside [start, end), other than ``excluding``."""
+        for m_start, _, actor in self.mentions[bisect_right(self.starts, start - 1) :]:
+            if m_start >= end:
+                break
+            if actor != excluding:
+                return actor
+        return None
