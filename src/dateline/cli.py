@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="read, clean and store inputs", epilog=EPILOG,
                        formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive), globs, or - for stdin")
-    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    add_db_option(p)
     p.add_argument("--crawl-time", help="ISO 8601 time the pages were fetched; resolves 'Updated 5 min ago'")
     p.add_argument("--max-bytes", type=int, default=RunOptions.max_bytes, help="skip inputs larger than this")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -56,41 +56,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_run)
 
     p = sub.add_parser("articles", help="list stored articles")
-    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    add_db_option(p)
+    add_json_option(p)
     p.add_argument("--search", help="full-text query over headlines and bodies")
     p.add_argument("--limit", type=int, help="at most this many articles")
     p.set_defaults(handler=cmd_articles)
 
     p = sub.add_parser("show", help="show one article")
     p.add_argument("id", type=int, help="article id (from 'dateline articles')")
-    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
-    p.add_argument("--json", action="store_true", help="print the article as JSON")
+    add_db_option(p)
+    add_json_option(p, "print the article as JSON")
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("actors", help="list actors across all stored articles")
-    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    add_db_option(p)
     p.add_argument("--country", help="ISO 3166 alpha-3 country code, e.g. RUS")
     p.add_argument("--type", dest="agent_type", help="CAMEO agent type, e.g. GOV, MIL, REL, MED, IGO")
     p.add_argument("--kind", choices=("person", "organisation", "country"), help="only this kind of actor")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    add_json_option(p)
     p.set_defaults(handler=cmd_actors)
 
     p = sub.add_parser("actor", help="one actor: aliases, articles, mentions in context")
     p.add_argument("name", help="a name or alias, e.g. 'Putin' or 'Vladimir Putin'")
-    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
-    p.add_argument("--json", action="store_true", help="print as JSON")
+    add_db_option(p)
+    add_json_option(p, "print as JSON")
     p.set_defaults(handler=cmd_actor)
 
     p = sub.add_parser("quotes", help="who said what: quotations with their speakers")
-    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    add_db_option(p)
     p.add_argument("--speaker", help="only quotes by this actor (name, alias or surname)")
     p.add_argument("--unique", action="store_true", help="one row per quote per near-duplicate story cluster")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    add_json_option(p)
     p.set_defaults(handler=cmd_quotes)
 
     p = sub.add_parser("events", help="who did what to whom: CAMEO-coded events")
-    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    add_db_option(p)
     p.add_argument("--source", help="source actor: name, alias or code prefix (RUS, USAGOV)")
     p.add_argument("--target", help="target actor: name, alias or code prefix")
     p.add_argument("--code", help="CAMEO event code or prefix, e.g. 04 or 041")
@@ -99,18 +99,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="first date, ISO (inclusive)")
     p.add_argument("--until", help="last date, ISO (inclusive)")
     p.add_argument("--unique", action="store_true", help="one row per event per near-duplicate story cluster")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    add_json_option(p)
     p.set_defaults(handler=cmd_events)
 
     p = sub.add_parser("errors", help="list inputs that could not be processed")
-    p.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    add_db_option(p)
+    add_json_option(p)
     p.set_defaults(handler=cmd_errors)
 
     p = sub.add_parser("demo", help="run on the bundled sample and print what was found")
     p.add_argument("--db", help="keep the results in this file (default: a temporary file)")
     p.set_defaults(handler=cmd_demo)
     return parser
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+
+
+def add_json_option(parser: argparse.ArgumentParser, description: str = "one JSON object per line") -> None:
+    parser.add_argument("--json", action="store_true", help=description)
 
 
 def main(argv: list[str] | None = None) -> int:
