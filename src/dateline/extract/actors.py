@@ -77,7 +77,9 @@ class _ActorBuilder:
 
     def build(self, article_country: str | None) -> list[Actor]:
         for ent in self.doc.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ in ("PERSON", "ORG") and self.gaz.country_of_name(ent.text):
+                self._add_country(ent)  # the small model reads "Sri Lanka" at a sentence start as a person
+            elif ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ == "ORG":
                 self._add_org(ent)
@@ -153,7 +155,7 @@ class _ActorBuilder:
         name = ent.text
         if sum(c.isalpha() for c in name) < 2 or "/" in name:
             return  # "X." (the platform) is a medium and "File/Reuters" a photo credit, not actors
-        known = self.lex.orgs.get(name)
+        known = self.lex.known_org(name)
         key = "org:" + (known.code if known and known.agent_type == "GOV" else _org_key(name, self.lex))
         draft = self.orgs.get(key)
         if draft is None:

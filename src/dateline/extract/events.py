@@ -43,6 +43,9 @@ _HYPOTHETICAL = {"could", "might", "may", "should", "can"}
 # ("would … if") are caught by their "if".
 _FUTURE = {"will", "'ll", "shall", "would", "'d"}
 _NEGATIVE_DETS = {"no", "neither", "nor"}
+# Prepositions that place a phrase: "demonstrators in Baghdad", "a curfew in Algiers".
+_LOCATIVE = {"in", "at", "inside", "into", "near", "across", "throughout"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 _CONDITIONAL_MARKS = {"if", "unless"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Planned or promised acts: CAMEO codes the intent, by the root of the act.
@@ -289,6 +292,12 @@ class _Coder:
             found = self._slot(verb, slot, passive)
             if found:
                 return found
+        # "threatened to ban Ugandan opposition candidates": a threat, demand or refusal
+        # falls on whoever the act it names would fall on.
+        for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
+            objects = [c for c in act.children if c.dep_ in ("dobj", "dative")]
+            if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+                return self._coordinated(objects[0])
         return None
 
     def _slot(self, verb: Token, slot: str, passive: list[Token]) -> list[Token]:
@@ -338,8 +347,13 @@ class _Coder:
             stack.extend(c for c in current.children if c.dep_ == "conj")
         return sorted(found, key=lambda t: t.i)
 
-    def _side(self, token: Token) -> EventSide | None:
-        """Resolve a phrase head to an actor, or to an agent noun with its country."""
+    def _side(self, token: Token, where: EventSide | None = None) -> EventSide | None:
+        """Resolve a phrase head to an actor, or to an agent noun with its country.
+
+        A generic agent ("police", "demonstrators", "the government") named with no country
+        takes the country of the place it is in ("demonstrators in Baghdad"), else of the
+        place where it acts (``where``): domestic actors are coded where they act.
+        """
         token = _quantified(token)
         if token.ent_type_ in _NOT_ACTORS:
             return None  # "in February 2022" is when, not whom
@@ -357,7 +371,8 @@ class _Coder:
         agent = agent_nouns().get(token.lower_) or agent_nouns().get(token.lemma_.lower())
         if agent is not None:
             owner = self.actors[inner].country if inner is not None else None
-            country = self._country_in(token) or owner or self.article_country
+            country = self._country_in(token) or owner or self._located_country(token)
+            country = country or (where.code if where is not None else None) or self.article_country
             phrase = self.doc[token.left_edge.i : token.i + 1]
             phrase_start = self.text.to_document(phrase.start_char)
             return EventSide(phrase.text, (country or "") + agent, None, phrase_start, phrase_start + len(phrase.text))
@@ -370,8 +385,47 @@ class _Coder:
         if token.pos_ in ("NOUN", "PROPN"):  # someone acted, though we cannot code who
             phrase = self.doc[token.left_edge.i : token.i + 1]
             phrase_start = self.text.to_document(phrase.start_char)
-            return EventSide(phrase.text, None, None, phrase_start, phrase_start + len(phrase.text))
+            located = self._located_country(token)  # "prisoners in East Timor's capital Dili"
+            return EventSide(phrase.text, located, None, phrase_start, phrase_start + len(phrase.text))
         return None
+
+    def _where(self, verb: Token) -> EventSide | None:
+        """The place an act happens, from a locative phrase on the verb or its object."""
+        heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        for head in heads:
+            place = self._locative_place(head)
+            if place is not None:
+                return place
+        return None
+
+    def _located_country(self, token: Token) -> str | None:
+        place = self._locative_place(token)
+        return place.code if place is not None else None
+
+    def _locative_place(self, head: Token) -> EventSide | None:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+                continue
+            for token in prep.subtree:
+                if token.ent_type_ not in _PLACE_ENTITIES:
+                    continue
+                actor = self._actor_at(token)
+                if actor is not None and self.actors[actor].kind == "country":
+                    a = self.actors[actor]
+                    start = self.text.to_document(token.idx)
+                    return EventSide(a.name, a.code, actor, start, start + len(token.text))
+                country = self._place_country(token)
+                if country:
+                    start = self.text.to_document(token.idx)
+                    return EventSide(token.text, country, None, start, start + len(token.text))
+        return None
+
+    def _place_country(self, token: Token) -> str | None:
+        start = self.text.to_document(token.idx)
+        for place in self.places:
+            if place.start is not None and place.start <= start < (place.end or 0) and place.country:
+                return place.country
+        return self.gaz.country_of_word(token.text)
 
     def _group_actor(self, token: Token) -> int | None:
         """ "the sect", "followers of a tiny Muslim sect": the article's group actor."""
@@ -428,12 +482,17 @@ class _Coder:
         mood = "asserted"
         if future_ok and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
             code, mood = _INTENT_BY_ROOT.get(code[:2], code), "intent"
-        sources = [s for s in (self._side(t) for t in source_tokens) if s is not None] or [None]
+        where = self._where(verb)
+        sources = [s for s in (self._side(t, where) for t in source_tokens) if s is not None] or [None]
         if targets == "reciprocal":
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
-            target_sides = [s for s in (self._side(t) for t in targets or []) if s is not None] or [None]
-            pairs = [(a, b) for a in sources for b in target_sides]
+            target_sides = [s for s in (self._side(t, where) for t in targets or []) if s is not None]
+            if not target_sides and targets != "reciprocal" and where is not None:
+                # "imposed a curfew in Algiers", "shelled targets in Jericho": with no one
+                # named, the act falls on the place, coded by its country as GDELT does.
+                target_sides = [where]
+            pairs = [(a, b) for a in sources for b in target_sides or [None]]
         for source, target in pairs:
             if source is None and target is None and verb.dep_ != "ROOT":
                 continue  # a main-clause act with unknown actors is still an act ("sanctions were lifted")

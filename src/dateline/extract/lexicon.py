@@ -29,7 +29,7 @@ class KnownOrg:
 class Lexicon:
     titles: dict[str, Title]
     title_max_words: int
-    orgs: dict[str, KnownOrg]  # name as written -> org
+    orgs: dict[str, KnownOrg]  # name without dots or a leading "the" -> org
     org_types: list[tuple[str, str]]  # (word, type), longest first
     religions: frozenset[str]
     group_nouns: frozenset[str]
@@ -37,6 +37,24 @@ class Lexicon:
 
     def title(self, words: str) -> Title | None:
         return self.titles.get(words.lower())
+
+    def known_org(self, name: str) -> KnownOrg | None:
+        """An organisation by its name as written, dots and a leading "the" aside ("U.N."
+        is "UN"), or an international body by a name it starts with ("UN refugee agency")."""
+        words = _org_form(name).split()
+        found = self.orgs.get(" ".join(words))
+        if found is not None:
+            return found
+        for size in range(len(words) - 1, 0, -1):
+            found = self.orgs.get(" ".join(words[:size]))
+            if found is not None and found.agent_type in ("IGO", "NGO"):
+                return found
+        return None
+
+
+def _org_form(name: str) -> str:
+    name = name.replace(".", "").strip()
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 @cache
@@ -47,7 +65,7 @@ def lexicon() -> Lexicon:
     orgs: dict[str, KnownOrg] = {}
     for names, code, agent_type, country in _rows(_CAMEO, "organisations.tsv", 4):
         for name in names.split("|"):
-            orgs[name] = KnownOrg(code, agent_type, country or None)
+            orgs[_org_form(name)] = KnownOrg(code, agent_type, country or None)
     org_types = sorted(((w.lower(), t) for w, t in data_rows(_EXTRACT, "org_types.tsv")), key=lambda p: -len(p[0]))
     return Lexicon(
         titles=titles,
