@@ -39,6 +39,8 @@ _INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined",
 _NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 _CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 _HYPOTHETICAL = {"could", "might", "may", "should", "can"}
+# "said Sudan must return …": an obligation named in reported speech is a demand.
+_OBLIGATION = {"must", "should"}
 # "would" reports a plan in indirect speech ("said it would hold talks"); conditionals
 # ("would … if") are caught by their "if".
 _FUTURE = {"will", "'ll", "shall", "would", "'d"}
@@ -96,6 +98,8 @@ class _Coder:
                 continue
             if not self._is_predicate(token, headline):
                 continue
+            if self._demanded(token, sent, block):
+                continue
             entries = self.lexicon.get(token.lemma_.lower(), [])
             entry = self._best_entry(token, entries)
             refusal = self._refused(token, entry)
@@ -129,6 +133,25 @@ class _Coder:
         sources = self._coordinated(subject[0]) if subject else []
         targets = self._targets(act, entry, sources) if entry else None
         self._emit(act, sent, code, "A" + (entry.id if entry else "030"), 1, sources, targets, block, future_ok=False)
+
+    def _demanded(self, verb: Token, sent: SpacySpan, block: int | None) -> bool:
+        """ "Russia said Sudan must return the helicopter": the speaker demands (100) of
+        the embedded subject; what "must" happen has not happened."""
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children):
+            return False
+        speech = verb
+        while speech.dep_ in ("ccomp", "conj") and speech.head is not speech:
+            speech = speech.head
+            if speech.lemma_.lower() in _SAYING or speech.lemma_.lower() in ("insist", "warn", "urge", "announce"):
+                break
+        else:
+            return False
+        if speech is verb or self._not_an_event(speech):
+            return False
+        subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = self._coordinated(subject[0]) if subject else []
+        self._emit(speech, sent, "100", "MUST100", 1, self._sources(speech), targets, block, future_ok=False)
+        return True
 
     def _refused(self, verb: Token, entry: LexiconEntry | None) -> str | None:
         """ "will not release the soldiers": a refusal (12), which CAMEO codes, not a non-event."""
@@ -298,6 +321,29 @@ class _Coder:
             objects = [c for c in act.children if c.dep_ in ("dobj", "dative")]
             if objects and objects[0].pos_ in ("NOUN", "PROPN"):
                 return self._coordinated(objects[0])
+        # "demanded that the US cancel plans": the one the clause is about.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+            if subjects:
+                return self._coordinated(subjects[0])
+        return self._named_in_object(verb, sources)
+
+    def _named_in_object(self, verb: Token, sources: list[Token]) -> list[Token] | None:
+        """ "rejected an Indian proposal", "denounced Serbia's suppression of …", "called for
+        sanctions against Nigeria": an actor named inside the object is its target."""
+        taken = {self._actor_at(t) for t in sources} - {None}
+        phrases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        phrases += [c for p in verb.children if p.dep_ == "prep" and p.lower_ not in _LOCATIVE for c in p.children
+                    if c.dep_ == "pobj"]  # fmt: skip
+        for phrase in phrases:
+            for token in sorted(_phrase_words(phrase), key=lambda t: t.i):
+                if token.ent_type_ in _NOT_ACTORS:
+                    continue
+                actor = self._actor_at(token)
+                if actor is not None and actor not in taken:
+                    return [token]
+                if actor is None and token.pos_ == "ADJ" and self.gaz.country_of_word(token.text):
+                    return [token]
         return None
 
     def _slot(self, verb: Token, slot: str, passive: list[Token]) -> list[Token]:
@@ -370,6 +416,11 @@ class _Coder:
         )
         agent = agent_nouns().get(token.lower_) or agent_nouns().get(token.lemma_.lower())
         if agent is not None:
+            if inner is not None and (self.actors[inner].code or "")[:3] in ("IGO", "NGO"):
+                a = self.actors[inner]  # "European Community foreign ministers" act for the body
+                phrase = self.doc[token.left_edge.i : token.i + 1]
+                phrase_start = self.text.to_document(phrase.start_char)
+                return EventSide(phrase.text, a.code, inner, phrase_start, phrase_start + len(phrase.text))
             owner = self.actors[inner].country if inner is not None else None
             country = self._country_in(token) or owner or self._located_country(token)
             country = country or (where.code if where is not None else None) or self.article_country
@@ -617,6 +668,16 @@ def _quantified(token: Token) -> Token:
             return token
         token = objects[0]
     return token
+
+
+def _phrase_words(head: Token) -> list[Token]:
+    """A noun phrase's words, without the clauses hanging from it ("… who fled")."""
+    words, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        words.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSAL)
+    return words
 
 
 def _same_side(a: EventSide, b: EventSide) -> bool:
