@@ -145,3 +145,35 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
     table = (shared_dir / "eval" / "cameo" / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8")
     listed = set(re.findall(r"^(\d{2,4}):", table, re.M))
     assert listed and listed <= set(codebook())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "source", "target"),
+    [
+        # A generic actor takes the country of the place it is in.
+        ("Riot police in Nairobi arrested dozens of students on Monday.", "173", "KENCOP", None),
+        # An obligation in reported speech is a demand on the clause's subject.
+        ("Kenya said Uganda must withdraw its troops from the border.", "100", "KEN", "UGA"),
+        # An actor named inside the object is the target.
+        ("Brazil rejected a Chilean proposal for a trade pact.", "125", "BRA", "CHL"),
+        # A threat falls on the object of the act it names.
+        ("Chile threatened to expel Peruvian diplomats.", "1313", "CHL", "PER"),
+        # With no one named, an act falls on the place, coded by its country.
+        ("Government troops shelled villages in Darfur on Sunday.", "194", "MIL", "SDN"),
+        # Officials of an international body act for it; its name is matched without dots.
+        ("EU foreign ministers demanded that Belarus free the journalists.", "100", "IGOEUREEC", "BLR"),
+        ("The U.N. Security Council condemned the attack.", "111", "IGOUNO", None),
+    ],
+)
+def test_actor_codes_from_places_clauses_and_objects(sentence, code, source, target):
+    found = process_article(sentence, headline=False).articles[0].events
+    main = [e for e in found if e.entry != "Q010"]
+    assert main and main[0].code == code, [(e.code, e.entry) for e in found]
+    assert source in (main[0].source.code or "")
+    if target is not None:
+        assert main[0].target is not None and (main[0].target.code or "").startswith(target)
+
+
+def test_what_a_demand_asks_for_has_not_happened():
+    found = process_article("EU foreign ministers demanded that Belarus free the journalists.", headline=False)
+    assert [e.code for e in found.articles[0].events if e.entry != "Q010"] == ["100"]

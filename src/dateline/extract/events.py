@@ -41,6 +41,9 @@ _CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 _HYPOTHETICAL = {"could", "might", "may", "should", "can"}
 # "said Sudan must return …": an obligation named in reported speech is a demand.
 _OBLIGATION = {"must", "should"}
+# Verbs that ask for an act: the act they name has not happened.
+_DIRECTIVES = {"demand", "urge", "ask", "request", "insist", "press", "call", "appeal", "propose", "suggest",
+               "recommend", "order", "implore", "beg", "invite"}  # fmt: skip
 # "would" reports a plan in indirect speech ("said it would hold talks"); conditionals
 # ("would … if") are caught by their "if".
 _FUTURE = {"will", "'ll", "shall", "would", "'d"}
@@ -255,6 +258,8 @@ class _Coder:
                 return True
             if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
                 return True
+        if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _DIRECTIVES:
+            return True  # "demanded that Belarus free the journalists": asked for, not done
         current = verb
         while current.head is not current:
             if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in current.children):
