@@ -81,6 +81,9 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
     return lines
 
 
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
 def word_count(text: str) -> int:
     # Chinese and Japanese are written without spaces: count two of their characters as
     # a word so their paragraphs still look like paragraphs.
@@ -126,6 +129,9 @@ def is_prose(text: str, words: int | None = None) -> bool:
     terminal = bool(_TERMINAL.search(text))
     if words < 6 or (not terminal and words < 20):
         return False
+    if not terminal and not _CLAUSE_MARK.search(text):
+        return False  # a long run of words with no punctuation at all is a tag cloud or a menu
+
     if terminal and words >= 8:
         return _lower_ratio(text) >= 0.35
     return _lower_ratio(text) >= 0.5

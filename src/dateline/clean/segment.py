@@ -31,6 +31,9 @@ MIN_TITLED_WORDS = 30
 TITLE_REACH = 8
 # Two runs on one page whose line numbers are this close are one body.
 MERGE_GAP_LINES = 40
+# Two bodies with at most this many non-blank lines between them and no headline print
+# above the second are one body interrupted by a box (newsletter sign-up, share bar).
+BOX_LINES = 10
 # A title repeated within this many non-blank lines is a headline print, not a menu.
 TITLE_REPEAT_WINDOW = 60
 
@@ -97,7 +100,9 @@ def find_regions(lines: list[Line]) -> list[Region]:
         big = words >= MIN_ARTICLE_WORDS or prose_lines >= MIN_ARTICLE_PROSE_LINES
         previous = articles[-1] if articles else None
         titled = _announced(article, nonblank, indices, breaks, previous)
-        if big:
+        if big and previous is not None and not titled and _boxed_in(previous, article, nonblank, indices):
+            previous.extend(article)  # a newsletter box or share bar inside one body
+        elif big:
             articles.append(article)
         elif titled and not chrome and previous is not None and _close(previous, article):
             previous.extend(article)
@@ -140,6 +145,12 @@ def _main_article(runs: list[list[Line]]) -> list[Line] | None:
     return [line for run in runs[first : last + 1] for line in run]
 
 
+def _boxed_in(before: list[Line], after: list[Line], nonblank: list[Line], indices: list[int]) -> bool:
+    """Whether only a few lines (a sign-up box, a share bar) stand between two bodies."""
+    between = bisect_left(indices, after[0].index) - bisect_right(indices, before[-1].index)
+    return between <= BOX_LINES
+
+
 def _close(before: list[Line], after: list[Line]) -> bool:
     return after[0].index - before[-1].index <= MERGE_GAP_LINES
 
@@ -174,7 +185,7 @@ def title_breaks(nonblank: list[Line]) -> set[int]:
         if len(indices) < 2:
             continue
         first = nonblank[position[indices[0]]]
-        if not first.is_titlelike or first.words < 3:
+        if not first.is_titlelike or first.words < 3 or _calls_to_action(first.text):
             continue
         for a, b in itertools.pairwise(indices):
             pa, pb = position[a], position[b]
@@ -188,6 +199,13 @@ def title_breaks(nonblank: list[Line]) -> set[int]:
                 continue
             breaks.update((a, b))
     return breaks
+
+
+def _calls_to_action(text: str) -> bool:
+    """ "GET THE QUIZ: INSTANT DOWNLOAD!" is a button printed twice, not a headline."""
+    letters = [c for c in text if c.isalpha()]
+    shouted = len(letters) >= 8 and all(c.isupper() for c in letters)
+    return shouted and text.rstrip().endswith(("!", ":"))
 
 
 def _same_neighbours(nonblank: list[Line], pa: int, pb: int) -> bool:

@@ -1,0 +1,47 @@
+"""Segmentation cues seen in real full-page scrapes, on made-up text."""
+
+from __future__ import annotations
+
+from dateline.clean.lines import Kind, classify, split_lines
+from dateline.clean.segment import find_regions
+
+PARAGRAPH = (
+    "The regional water board said on Tuesday that it would spend more on repairing old pipes, "
+    "after a dry summer left several towns with low pressure for weeks. "
+)
+
+
+TOWNS = ["Alden", "Brook", "Corran", "Dunmore", "Elsby", "Farrow", "Glenn", "Hale", "Ivers", "Jessop", "Kell", "Lorne"]
+
+
+def paragraphs(day: str, towns: list[str]) -> str:
+    return "\n\n".join(PARAGRAPH.replace("Tuesday", day).replace("several towns", town) for town in towns)
+
+
+def bodies(text: str) -> list[str]:
+    return [" ".join(line.text for line in region.body) for region in find_regions(split_lines(text))]
+
+
+def test_an_unpunctuated_tag_cloud_is_not_prose():
+    cloud = " ".join(["water", "board", "pipes", "summer", "towns", "pressure", "repairs", "budget"] * 4)
+    assert classify(cloud) is not Kind.PROSE
+    assert classify(PARAGRAPH) is Kind.PROSE
+
+
+def test_a_credit_with_initials_is_a_credit():
+    assert classify("Photo: Jane H.W. Doe, AP") is Kind.CREDIT
+
+
+def test_a_call_to_action_printed_twice_does_not_split_the_body():
+    first = paragraphs("Tuesday", TOWNS[:6])
+    box = "GET THE GUIDE: FREE DOWNLOAD!\n\nClick the link above\n\nGET THE GUIDE: FREE DOWNLOAD!"
+    second = paragraphs("Friday", TOWNS[6:])
+    assert len(bodies(f"Water board plans repairs\n\n{first}\n\n{box}\n\n{second}")) == 1
+
+
+def test_a_newsletter_box_inside_a_body_does_not_split_it():
+    first = paragraphs("Tuesday", TOWNS[:6])
+    box = "Share this article\n\nNewsletter\n\nGet the Valley Post delivered to your inbox\n\nSubscribe now"
+    second = paragraphs("Friday", TOWNS[6:])
+    found = bodies(f"Water board plans repairs\n\n{first}\n\n{box}\n\n{second}")
+    assert len(found) == 1 and "Friday" in found[0] and "Tuesday" in found[0]
