@@ -45,3 +45,20 @@ def test_a_newsletter_box_inside_a_body_does_not_split_it():
     second = paragraphs("Friday", TOWNS[6:])
     found = bodies(f"Water board plans repairs\n\n{first}\n\n{box}\n\n{second}")
     assert len(found) == 1 and "Friday" in found[0] and "Tuesday" in found[0]
+
+
+def test_a_teaser_cut_off_with_an_ellipsis_is_not_prose():
+    assert classify("Oil prices steady after a two-day drop amid growth worries...") is not Kind.PROSE
+
+
+def test_a_table_header_printed_through_a_body_is_not_a_headline():
+    header = "Pos Player Plays Stats"
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday"]
+    parts = [f"{header}\n{header}\n\n{paragraphs(day, TOWNS[:9])}" for day in days]  # big enough to stand alone
+    assert len(bodies("Water board plans repairs\n\n" + "\n\n".join(parts))) == 1
+
+
+def test_a_site_footer_always_ends_the_page():
+    first = paragraphs("Tuesday", TOWNS[:6])
+    second = paragraphs("Friday", TOWNS[6:])
+    assert len(bodies(f"{first}\n\n© 2024 Valley Post. All rights reserved.\n\n{second}")) == 2

@@ -82,6 +82,9 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
+# A short line cut off with an ellipsis is a teaser for another story.
+_TEASER = re.compile(r"\w(\.\.\.|…)\s*$")
+TEASER_WORDS = 15
 
 
 def word_count(text: str) -> int:
@@ -129,6 +132,8 @@ def is_prose(text: str, words: int | None = None) -> bool:
     terminal = bool(_TERMINAL.search(text))
     if words < 6 or (not terminal and words < 20):
         return False
+    if words <= TEASER_WORDS and _TEASER.search(text):
+        return False  # "Oil prices steady after 2-day drop amid growth concerns...": a link to another story
     if not terminal and not _CLAUSE_MARK.search(text):
         return False  # a long run of words with no punctuation at all is a tag cloud or a menu
 

@@ -13,6 +13,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ..resources import data_regex
 from .lines import Kind, Line, occurrences
 
 # How many non-blank, non-prose lines may interrupt a body before it ends.
@@ -34,9 +35,13 @@ MERGE_GAP_LINES = 40
 # Two bodies with at most this many non-blank lines between them and no headline print
 # above the second are one body interrupted by a box (newsletter sign-up, share bar).
 BOX_LINES = 10
+# A headline is printed two or three times; a line printed this often, with prose between
+# some of its prints, is a label (a table header) inside one body.
+LABEL_REPEATS = 4
 # A title repeated within this many non-blank lines is a headline print, not a menu.
 TITLE_REPEAT_WINDOW = 60
 
+_DATA = "dateline.clean.data"
 _SKIPPED_IN_BODY = {Kind.FURNITURE, Kind.NOISE, Kind.DATE, Kind.CREDIT, Kind.CHROME, Kind.COMMENTS}
 
 
@@ -146,9 +151,11 @@ def _main_article(runs: list[list[Line]]) -> list[Line] | None:
 
 
 def _boxed_in(before: list[Line], after: list[Line], nonblank: list[Line], indices: list[int]) -> bool:
-    """Whether only a few lines (a sign-up box, a share bar) stand between two bodies."""
-    between = bisect_left(indices, after[0].index) - bisect_right(indices, before[-1].index)
-    return between <= BOX_LINES
+    """Whether only a few lines (a sign-up box, a share bar), and no site footer, stand
+    between two bodies."""
+    lines = nonblank[bisect_right(indices, before[-1].index) : bisect_left(indices, after[0].index)]
+    footer = data_regex(_DATA, "footer.txt")
+    return len(lines) <= BOX_LINES and not any(footer.search(line.text) for line in lines)
 
 
 def _close(before: list[Line], after: list[Line]) -> bool:
@@ -187,6 +194,8 @@ def title_breaks(nonblank: list[Line]) -> set[int]:
         first = nonblank[position[indices[0]]]
         if not first.is_titlelike or first.words < 3 or _calls_to_action(first.text):
             continue
+        if len(indices) >= LABEL_REPEATS and _recurs_across_prose(nonblank, [position[i] for i in indices]):
+            continue  # a table header or section label printed again and again through one body
         for a, b in itertools.pairwise(indices):
             pa, pb = position[a], position[b]
             if pb - pa > TITLE_REPEAT_WINDOW:
@@ -199,6 +208,10 @@ def title_breaks(nonblank: list[Line]) -> set[int]:
                 continue
             breaks.update((a, b))
     return breaks
+
+
+def _recurs_across_prose(nonblank: list[Line], positions: list[int]) -> bool:
+    return any(any(line.kind is Kind.PROSE for line in nonblank[a:b]) for a, b in itertools.pairwise(positions))
 
 
 def _calls_to_action(text: str) -> bool:
