@@ -62,3 +62,11 @@ def test_a_site_footer_always_ends_the_page():
     first = paragraphs("Tuesday", TOWNS[:6])
     second = paragraphs("Friday", TOWNS[6:])
     assert len(bodies(f"{first}\n\n© 2024 Valley Post. All rights reserved.\n\n{second}")) == 2
+
+
+def test_a_window_title_announces_a_short_article():
+    header = "\n".join(
+        ["Water board plans repairs - Valley Post - Local news", "Home", "News", "Sport", "Water board plans repairs"]
+    )
+    body = paragraphs("Tuesday", TOWNS[:2])  # too short to stand as an article unannounced
+    assert len(bodies(f"{header}\n\n{body}")) == 1

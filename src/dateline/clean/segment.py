@@ -10,6 +10,7 @@ article (a cookie notice, a teaser) are dropped.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -29,7 +30,7 @@ MIN_ARTICLE_PROSE_LINES = 8
 # shape, where short briefs are real articles).
 MIN_TITLED_WORDS = 30
 # ...if the headline print stands within this many non-blank lines above the body.
-TITLE_REACH = 8
+TITLE_REACH = 12
 # Two runs on one page whose line numbers are this close are one body.
 MERGE_GAP_LINES = 40
 # Two bodies with at most this many non-blank lines between them and no headline print
@@ -42,6 +43,8 @@ LABEL_REPEATS = 4
 TITLE_REPEAT_WINDOW = 60
 
 _DATA = "dateline.clean.data"
+# "Headline - Site name", "Headline | Site": the separators of an HTML window title.
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—·•]{1,2}\s+|\s*::\s*")
 _SKIPPED_IN_BODY = {Kind.FURNITURE, Kind.NOISE, Kind.DATE, Kind.CREDIT, Kind.CHROME, Kind.COMMENTS}
 
 
@@ -207,7 +210,36 @@ def title_breaks(nonblank: list[Line]) -> set[int]:
             if any(line.kind is Kind.PROSE for line in nonblank[pa:pb]):
                 continue
             breaks.update((a, b))
+    breaks |= _window_titles(nonblank, seen)
     return breaks
+
+
+def _window_titles(nonblank: list[Line], seen: dict[str, list[int]]) -> set[int]:
+    """A page's window title ("Headline - Site name") followed by its headline alone.
+
+    The plain scrape of a page often starts with the HTML title, which is the headline
+    with the site's name appended; the headline printed above the body then confirms it.
+    """
+    found: set[int] = set()
+    for i, line in enumerate(nonblank):
+        if line.kind is not Kind.SHORT:
+            continue
+        for separator in _TITLE_SEPARATOR.finditer(line.text):
+            headline = line.text[: separator.start()]
+            if len(headline.split()) < 3:
+                continue
+            for later in seen.get(headline, []):
+                j = next(
+                    (
+                        k
+                        for k in range(i + 1, min(len(nonblank), i + TITLE_REPEAT_WINDOW))
+                        if nonblank[k].index == later
+                    ),
+                    None,
+                )
+                if j is not None and not any(x.kind is Kind.PROSE for x in nonblank[i:j]):
+                    found.update((line.index, later))
+    return found
 
 
 def _recurs_across_prose(nonblank: list[Line], positions: list[int]) -> bool:
