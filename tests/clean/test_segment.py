@@ -70,3 +70,13 @@ def test_a_window_title_announces_a_short_article():
     )
     body = paragraphs("Tuesday", TOWNS[:2])  # too short to stand as an article unannounced
     assert len(bodies(f"{header}\n\n{body}")) == 1
+
+
+def test_a_list_of_story_cards_is_cut_off_the_body():
+    cards = "\n\n".join(
+        f"Another story about {town}\n\nBy Sam Reed\n\nTuesday November 19, 2019\n\n"
+        f"The council in {town} met on Monday to discuss the budget for next year, officials said."
+        for town in TOWNS[6:10]
+    )
+    found = bodies(f"Water board plans repairs\n\n{paragraphs('Tuesday', TOWNS[:6])}\n\n{cards}")
+    assert len(found) == 1 and "council in" not in found[0]

@@ -36,6 +36,9 @@ MERGE_GAP_LINES = 40
 # Two bodies with at most this many non-blank lines between them and no headline print
 # above the second are one body interrupted by a box (newsletter sign-up, share bar).
 BOX_LINES = 10
+# Story cards: this many date lines, each within CARD_REACH lines of the next, end a body.
+CARD_DATES = 3
+CARD_REACH = 8
 # A headline is printed two or three times; a line printed this often, with prose between
 # some of its prints, is a label (a table header) inside one body.
 LABEL_REPEATS = 4
@@ -103,6 +106,7 @@ def find_regions(lines: list[Line]) -> list[Region]:
         article = _main_article(runs)
         if article is None:
             continue
+        article = _without_story_cards(article)
         words = sum(line.words for line in article if line.kind is Kind.PROSE)
         prose_lines = sum(1 for line in article if line.kind is Kind.PROSE)
         big = words >= MIN_ARTICLE_WORDS or prose_lines >= MIN_ARTICLE_PROSE_LINES
@@ -159,6 +163,26 @@ def _boxed_in(before: list[Line], after: list[Line], nonblank: list[Line], indic
     lines = nonblank[bisect_right(indices, before[-1].index) : bisect_left(indices, after[0].index)]
     footer = data_regex(_DATA, "footer.txt")
     return len(lines) <= BOX_LINES and not any(footer.search(line.text) for line in lines)
+
+
+def _without_story_cards(article: list[Line]) -> list[Line]:
+    """Cut a list of story cards (headline, author, date, one-line summary) off a body.
+
+    A date line inside a body is rare; three of them close together after the body's
+    prose are the site's lists of other stories.
+    """
+    dates = [i for i, line in enumerate(article) if line.kind is Kind.DATE]
+    for n, i in enumerate(dates):
+        if not any(line.kind is Kind.PROSE for line in article[:i]):
+            continue
+        following = [j for j in dates[n + 1 :] if j - i <= CARD_REACH * (CARD_DATES - 1)]
+        if len(following) + 1 < CARD_DATES:
+            continue
+        start = i
+        while start > 0 and article[start - 1].kind is not Kind.PROSE:
+            start -= 1  # the card's headline and author stand above its date
+        return article[:start]
+    return article
 
 
 def _close(before: list[Line], after: list[Line]) -> bool:
