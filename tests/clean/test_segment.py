@@ -80,3 +80,8 @@ def test_a_list_of_story_cards_is_cut_off_the_body():
     )
     found = bodies(f"Water board plans repairs\n\n{paragraphs('Tuesday', TOWNS[:6])}\n\n{cards}")
     assert len(found) == 1 and "council in" not in found[0]
+
+
+def test_a_comment_link_in_the_byline_does_not_swallow_the_body():
+    text = f"Water board plans repairs\n\nBy Sam Reed\n\nLeave a comment\n\n{paragraphs('Tuesday', TOWNS[:6])}"
+    assert len(bodies(text)) == 1

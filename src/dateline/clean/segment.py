@@ -48,6 +48,8 @@ TITLE_REPEAT_WINDOW = 60
 _DATA = "dateline.clean.data"
 # "Headline - Site name", "Headline | Site": the separators of an HTML window title.
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—·•]{1,2}\s+|\s*::\s*")
+# The comment links a byline carries; other comment cues always open the comments.
+_BYLINE_COMMENT_LINK = re.compile(r"(leave|post|add) a comment|no comments?|\d+ comments?", re.IGNORECASE)
 _SKIPPED_IN_BODY = {Kind.FURNITURE, Kind.NOISE, Kind.DATE, Kind.CREDIT, Kind.CHROME, Kind.COMMENTS}
 
 
@@ -71,6 +73,8 @@ def find_regions(lines: list[Line]) -> list[Region]:
     gap: list[Line] = []
     in_comments = False  # readers' comments run until the next chrome or headline print
     for line in nonblank:
+        if line.kind is Kind.COMMENTS and not run and not pages[-1] and _BYLINE_COMMENT_LINK.fullmatch(line.text):
+            continue  # "Leave a comment" above a body is a link in its byline, not the comments
         if line.kind is Kind.COMMENTS:
             if run:
                 pages[-1].append(run)
