@@ -85,3 +85,11 @@ def test_a_list_of_story_cards_is_cut_off_the_body():
 def test_a_comment_link_in_the_byline_does_not_swallow_the_body():
     text = f"Water board plans repairs\n\nBy Sam Reed\n\nLeave a comment\n\n{paragraphs('Tuesday', TOWNS[:6])}"
     assert len(bodies(text)) == 1
+
+
+def test_a_comment_item_in_a_menu_does_not_swallow_the_next_page():
+    first = paragraphs("Tuesday", TOWNS[:6])
+    menu = "\n".join(["Home", "News", "Comment", "Sport", "Water board plans repairs"])
+    second = paragraphs("Friday", TOWNS[6:])
+    found = bodies(f"{first}\n\nTerms of Service Privacy Notice\n\n{menu}\n\n{second}")
+    assert len(found) == 2 and "Friday" in found[1]

@@ -73,8 +73,8 @@ def find_regions(lines: list[Line]) -> list[Region]:
     gap: list[Line] = []
     in_comments = False  # readers' comments run until the next chrome or headline print
     for line in nonblank:
-        if line.kind is Kind.COMMENTS and not run and not pages[-1] and _BYLINE_COMMENT_LINK.fullmatch(line.text):
-            continue  # "Leave a comment" above a body is a link in its byline, not the comments
+        if line.kind is Kind.COMMENTS and _before_any_body(run, pages[-1], after_chrome[-1], line):
+            continue
         if line.kind is Kind.COMMENTS:
             if run:
                 pages[-1].append(run)
@@ -131,6 +131,15 @@ def find_regions(lines: list[Line]) -> list[Region]:
         regions.append(_region_from_run(article, nonblank, indices, previous_end))
         previous_end = article[-1].index
     return regions
+
+
+def _before_any_body(run: list[Line], page: list[list[Line]], after_chrome: bool, line: Line) -> bool:
+    """A comments cue before any body on a page: "Leave a comment" in a byline, "Comment"
+    in a menu. Only a cue on a page that chrome did not open can be the comments of the
+    page before (split off by a spurious headline print)."""
+    if run or page:
+        return False
+    return after_chrome or _BYLINE_COMMENT_LINK.fullmatch(line.text) is not None
 
 
 def _announced(
