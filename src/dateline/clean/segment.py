@@ -137,8 +137,8 @@ def _before_any_body(run: list[Line], page: list[list[Line]], after_chrome: bool
     """A comments cue before any body on a page: "Leave a comment" in a byline, "Comment"
     in a menu. Only a cue on a page that chrome did not open can be the comments of the
     page before (split off by a spurious headline print)."""
-    if run or page:
-        return False
+    if page or sum(line.words for line in run if line.kind is Kind.PROSE) >= MIN_TITLED_WORDS:
+        return False  # a body (not just a slogan line) has started
     return after_chrome or _BYLINE_COMMENT_LINK.fullmatch(line.text) is not None
 
 
