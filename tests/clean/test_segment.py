@@ -93,3 +93,14 @@ def test_a_comment_item_in_a_menu_does_not_swallow_the_next_page():
     second = paragraphs("Friday", TOWNS[6:])
     found = bodies(f"{first}\n\nTerms of Service Privacy Notice\n\n{menu}\n\n{second}")
     assert len(found) == 2 and "Friday" in found[1]
+
+
+def test_a_list_announced_at_the_end_of_a_body_is_kept_as_paragraphs():
+    from dateline import process_text
+
+    dates = "\n".join(f"June {day} -- {town} Arena, {town}" for day, town in zip(range(9, 14), TOWNS, strict=False))
+    text = f"Band plans a tour\n\n{paragraphs('Tuesday', TOWNS[:6])}\n\nThe tour dates:\n{dates}\n\nFacebook\nTwitter"
+    article = process_text(text.encode()).articles[0]
+    texts = [p.text for p in article.paragraphs]
+    assert "The tour dates:" in texts and "June 13 -- Elsby Arena, Elsby" in texts
+    assert not any(s.text.startswith("June") for s in article.subheads)

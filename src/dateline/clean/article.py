@@ -93,6 +93,11 @@ def _read_body(article: Article, region: Region, text: str, header: list[Line]) 
     prose = [line.text for line in body if line.kind is Kind.PROSE]
     first_paragraph = True
     for i, line in enumerate(body):
+        if line.index in region.list_items:  # "June 9 -- Coral Sky Amphitheatre": text, not furniture
+            span = _strip_bullet(line) if line.kind is Kind.BULLET else _span(line)
+            article.paragraphs.append(span)
+            article.blocks.append(("p", span))
+            continue
         # A line already printed above the body, or a short line that repeats part of a
         # paragraph, is a caption or pull quote shown twice, not new text.
         if line.text in header_texts or (line.kind is not Kind.PROSE and _inside_other(line.text, prose)):

@@ -36,6 +36,8 @@ MERGE_GAP_LINES = 40
 # Two bodies with at most this many non-blank lines between them and no headline print
 # above the second are one body interrupted by a box (newsletter sign-up, share bar).
 BOX_LINES = 10
+# At most this many items of a list announced at the end of a body are kept.
+MAX_LIST_ITEMS = 80
 # Story cards: this many date lines, each within CARD_REACH lines of the next, end a body.
 CARD_DATES = 3
 CARD_REACH = 8
@@ -46,6 +48,7 @@ LABEL_REPEATS = 4
 TITLE_REPEAT_WINDOW = 60
 
 _DATA = "dateline.clean.data"
+_LIST_KINDS = {Kind.SHORT, Kind.BULLET, Kind.DATE, Kind.CAPTION}
 # "Headline - Site name", "Headline | Site": the separators of an HTML window title.
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—·•]{1,2}\s+|\s*::\s*")
 # The comment links a byline carries; other comment cues always open the comments.
@@ -59,6 +62,7 @@ class Region:
 
     zone: list[Line]  # non-blank lines between the previous article and this body
     body: list[Line] = field(default_factory=list)  # prose and accepted inner lines, in order
+    list_items: set[int] = field(default_factory=set)  # line indices of an announced list's items
 
 
 def find_regions(lines: list[Line]) -> list[Region]:
@@ -128,8 +132,12 @@ def find_regions(lines: list[Line]) -> list[Region]:
     regions: list[Region] = []
     previous_end = -1
     for article in articles:
-        regions.append(_region_from_run(article, nonblank, indices, previous_end))
-        previous_end = article[-1].index
+        region = _region_from_run(article, nonblank, indices, previous_end)
+        listed = _announced_list(article, nonblank, indices, breaks)
+        region.body.extend(listed)
+        region.list_items.update(line.index for line in listed)
+        regions.append(region)
+        previous_end = (listed or article)[-1].index
     return regions
 
 
@@ -140,6 +148,25 @@ def _before_any_body(run: list[Line], page: list[list[Line]], after_chrome: bool
     if page or sum(line.words for line in run if line.kind is Kind.PROSE) >= MIN_TITLED_WORDS:
         return False  # a body (not just a slogan line) has started
     return after_chrome or _BYLINE_COMMENT_LINK.fullmatch(line.text) is not None
+
+
+def _announced_list(article: list[Line], nonblank: list[Line], indices: list[int], breaks: set[int]) -> list[Line]:
+    """The list a body announces at its end ("Tour dates:", "The best deals:"): its items
+    are short lines that would otherwise be read as page furniture."""
+    after = bisect_right(indices, article[-1].index)
+    intro = article[-1]
+    if not intro.text.endswith(":") and after < len(nonblank) and nonblank[after].kind is Kind.SHORT:
+        intro, after = nonblank[after], after + 1
+    if not intro.text.endswith(":"):
+        return []
+    items = [intro] if intro is not article[-1] else []
+    previous = intro.index
+    for line in nonblank[after : after + MAX_LIST_ITEMS]:
+        if line.kind not in _LIST_KINDS or line.index in breaks or line.index - previous > 3:
+            break
+        items.append(line)
+        previous = line.index
+    return items if len(items) >= 2 else []
 
 
 def _announced(
