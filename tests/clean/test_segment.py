@@ -104,3 +104,20 @@ def test_a_list_announced_at_the_end_of_a_body_is_kept_as_paragraphs():
     texts = [p.text for p in article.paragraphs]
     assert "The tour dates:" in texts and "June 13 -- Elsby Arena, Elsby" in texts
     assert not any(s.text.startswith("June") for s in article.subheads)
+
+
+def test_a_body_printed_again_as_one_run_on_line_is_dropped():
+    from dateline import process_text
+
+    body = [
+        "The regional water board said on Tuesday that it would spend more on repairing old pipes this year.",
+        "A dry summer left several towns in the valley with low water pressure for weeks, residents said.",
+        "Engineers will start with the oldest mains under the market square, which date from the last century.",
+        "The work is expected to cost about twelve million euros and to last until the end of next spring.",
+        "Council members welcomed the plan but asked for a clear timetable before the roads are dug up again.",
+        "A spokesman for the board said the first contracts would be signed before the end of the month.",
+    ]
+    run_on = " ".join(body[:4])
+    text = "Water board plans repairs\n\n" + "\n\n".join(body) + "\n\n" + run_on
+    article = process_text(text.encode()).articles[0]
+    assert len(article.paragraphs) == 6

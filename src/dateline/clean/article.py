@@ -16,6 +16,10 @@ from .wire import agency_of, parse_dateline
 HEADLINE_REACH = 12
 # Subheads are short: longer non-sentence lines inside a body are kept as paragraphs.
 SUBHEAD_MAX_WORDS = 15
+# A prose line of at least this many 5-word shingles, this share of them already read in
+# the body, is the body printed again, not a new paragraph.
+REPRINT_MIN_SHINGLES = 20
+REPRINT_SHARE = 0.8
 
 _BYLINE = re.compile(r"^(by|written by|words by|story by)\s", re.IGNORECASE)
 
@@ -92,6 +96,7 @@ def _read_body(article: Article, region: Region, text: str, header: list[Line]) 
     body = region.body
     prose = [line.text for line in body if line.kind is Kind.PROSE]
     first_paragraph = True
+    read: list[set[tuple[str, ...]]] = []  # the shingles of each line read so far
     for i, line in enumerate(body):
         if line.index in region.list_items:  # "June 9 -- Coral Sky Amphitheatre": text, not furniture
             span = _strip_bullet(line) if line.kind is Kind.BULLET else _span(line)
@@ -105,6 +110,9 @@ def _read_body(article: Article, region: Region, text: str, header: list[Line]) 
                 article.captions.append(_span(line))
                 captions.add(line.text)
             continue
+        if line.kind is Kind.PROSE and _reprinted(line.text, read):
+            continue  # the body printed again as one run-on line (a teaser or meta text)
+        read.append(_shingles(line.text))
         if _is_caption(body, i):
             if line.text not in captions:
                 article.captions.append(_span(line))
@@ -122,6 +130,24 @@ def _read_body(article: Article, region: Region, text: str, header: list[Line]) 
         article.paragraphs.append(span)
         article.blocks.append(("p", span))
     assert all(text[s.start : s.end] == s.text for _, s in article.blocks)
+
+
+def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
+    words = text.lower().split()
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _reprinted(text: str, read: list[set[tuple[str, ...]]]) -> bool:
+    """Whether a long line is several paragraphs already read, run together: at least
+    twice as long as any of them (a line repeated alone, like a recipe step for each
+    day, is text of its own)."""
+    own = _shingles(text)
+    if len(own) < REPRINT_MIN_SHINGLES:
+        return False
+    sources = [shingles for shingles in read if len(own & shingles) >= 3]
+    covered = set().union(*sources) & own if sources else set()
+    longest = max((len(shingles) for shingles in sources), default=0)
+    return len(covered) >= REPRINT_SHARE * len(own) and len(own) >= 2 * longest
 
 
 def _inside_other(text: str, prose: list[str]) -> bool:
