@@ -290,7 +290,7 @@ def _window_titles(nonblank: list[Line], seen: dict[str, list[int]]) -> set[int]
             continue
         for separator in _TITLE_SEPARATOR.finditer(line.text):
             headline = line.text[: separator.start()]
-            if len(headline.split()) < 3:
+            if len(headline.split()) < 2:
                 continue
             for later in seen.get(headline, []):
                 j = next(
