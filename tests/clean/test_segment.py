@@ -121,3 +121,24 @@ def test_a_body_printed_again_as_one_run_on_line_is_dropped():
     text = "Water board plans repairs\n\n" + "\n\n".join(body) + "\n\n" + run_on
     article = process_text(text.encode()).articles[0]
     assert len(article.paragraphs) == 6
+
+
+POLICY = [
+    "If you have any questions about our privacy policy, please write to the editors.",
+    "Users are obliged to speak respectfully to other participants in the discussion.",
+    "The site administration has the right to delete comments that break these rules.",
+    "Comments posted in other languages may be removed without notice by moderators.",
+]
+
+
+def test_a_sites_comment_rules_are_not_an_article():
+    rules = "\n\n".join(f"Rule {n}: {rule}" for n, rule in enumerate(POLICY * 3))
+    text = f"Water board plans repairs\n\n{paragraphs('Tuesday', TOWNS[:6])}\n\nPrivacy Policy\n\n{rules}"
+    found = bodies(text)
+    assert len(found) == 1 and "obliged" not in found[0]
+
+
+def test_news_about_a_privacy_policy_is_an_article():
+    news = [f"Rule {n}: {rule}" for n, rule in enumerate(POLICY * 3)]
+    news[0] = "The site said on Monday that it had changed its rules for readers' comments."
+    assert len(bodies("Site changes its rules\n\n" + "\n\n".join(news))) == 1

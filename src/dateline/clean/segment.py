@@ -38,6 +38,8 @@ MERGE_GAP_LINES = 40
 BOX_LINES = 10
 # At most this many items of a list announced at the end of a body are kept.
 MAX_LIST_ITEMS = 80
+# A body with this share of paragraphs about the site's rules is not an article.
+POLICY_SHARE = 0.5
 # Story cards: this many date lines, each within CARD_REACH lines of the next, end a body.
 CARD_DATES = 3
 CARD_REACH = 8
@@ -48,6 +50,12 @@ LABEL_REPEATS = 4
 TITLE_REPEAT_WINDOW = 60
 
 _DATA = "dateline.clean.data"
+# Reported speech ("the company said on Monday"), not the adjective ("said violation").
+_REPORTED = re.compile(
+    r"\b(said|says|told)([,.]|\s+(that|on|in|at|the|a|an|he|she|it|they|we|reporters|its|his|her|their)\b)"
+    r"|\b(he|she|they|officials?|spokesm[ae]n|spokeswoman) (said|says|told)\b|\baccording to\b",
+    re.IGNORECASE,
+)
 _LIST_KINDS = {Kind.SHORT, Kind.BULLET, Kind.DATE, Kind.CAPTION}
 # "Headline - Site name", "Headline | Site": the separators of an HTML window title.
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—·•]{1,2}\s+|\s*::\s*")
@@ -115,6 +123,8 @@ def find_regions(lines: list[Line]) -> list[Region]:
         if article is None:
             continue
         article = _without_story_cards(article)
+        if _site_policy(article):
+            continue
         words = sum(line.words for line in article if line.kind is Kind.PROSE)
         prose_lines = sum(1 for line in article if line.kind is Kind.PROSE)
         big = words >= MIN_ARTICLE_WORDS or prose_lines >= MIN_ARTICLE_PROSE_LINES
@@ -203,6 +213,15 @@ def _boxed_in(before: list[Line], after: list[Line], nonblank: list[Line], indic
     lines = nonblank[bisect_right(indices, before[-1].index) : bisect_left(indices, after[0].index)]
     footer = data_regex(_DATA, "footer.txt")
     return len(lines) <= BOX_LINES and not any(footer.search(line.text) for line in lines)
+
+
+def _site_policy(article: list[Line]) -> bool:
+    """A page's privacy or comment rules: most of its paragraphs are about the site."""
+    prose = [line for line in article if line.kind is Kind.PROSE]
+    if len(prose) < 3 or any(_REPORTED.search(line.text) for line in prose):
+        return False  # news about a privacy policy reports who said what; the site's rules do not
+    policy = data_regex(_DATA, "site_policy.txt")
+    return sum(1 for line in prose if policy.search(line.text)) >= POLICY_SHARE * len(prose)
 
 
 def _without_story_cards(article: list[Line]) -> list[Line]:
