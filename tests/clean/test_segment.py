@@ -54,7 +54,7 @@ def test_a_teaser_cut_off_with_an_ellipsis_is_not_prose():
 def test_a_table_header_printed_through_a_body_is_not_a_headline():
     header = "Pos Player Plays Stats"
     days = ["Monday", "Tuesday", "Wednesday", "Thursday"]
-    parts = [f"{header}\n{header}\n\n{paragraphs(day, TOWNS[:9])}" for day in days]  # big enough to stand alone
+    parts = [f"{header}\n{header}\n\n{paragraphs(day, TOWNS[:6])}" for day in days]  # big enough to stand alone
     assert len(bodies("Water board plans repairs\n\n" + "\n\n".join(parts))) == 1
 
 
@@ -142,3 +142,21 @@ def test_news_about_a_privacy_policy_is_an_article():
     news = [f"Rule {n}: {rule}" for n, rule in enumerate(POLICY * 3)]
     news[0] = "The site said on Monday that it had changed its rules for readers' comments."
     assert len(bodies("Site changes its rules\n\n" + "\n\n".join(news))) == 1
+
+
+def test_one_story_on_several_pages_is_several_articles():
+    headline = "Water board plans repairs"
+    pages = [
+        f"{headline}\n\nBy Sam Reed\n\n{headline}\n\n{paragraphs(day, TOWNS[:9])}"
+        for day in ("Monday", "Tuesday", "Wednesday", "Thursday")
+    ]
+    assert len(bodies("\n\n".join(pages))) == 4
+
+
+def test_the_sample_repeated_many_times_keeps_every_article():
+    from dateline.demo import sample_path
+
+    sample = sample_path().read_text(encoding="utf-8")
+    expected = len(bodies(sample))
+    copies = [sample.replace("Tuesday", f"Tuesday ({i})") for i in range(6)]
+    assert len(bodies("\n\n".join(copies))) == 6 * expected

@@ -43,8 +43,9 @@ POLICY_SHARE = 0.5
 # Story cards: this many date lines, each within CARD_REACH lines of the next, end a body.
 CARD_DATES = 3
 CARD_REACH = 8
-# A headline is printed two or three times; a line printed this often, with prose between
-# some of its prints, is a label (a table header) inside one body.
+# A headline is printed two or three times; a line printed this often, with typically
+# less than an article's worth of paragraphs between its prints, is a label (a table
+# header) inside one body. (A whole body between prints is one story on many pages.)
 LABEL_REPEATS = 4
 # A title repeated within this many non-blank lines is a headline print, not a menu.
 TITLE_REPEAT_WINDOW = 60
@@ -326,7 +327,11 @@ def _window_titles(nonblank: list[Line], seen: dict[str, list[int]]) -> set[int]
 
 
 def _recurs_across_prose(nonblank: list[Line], positions: list[int]) -> bool:
-    return any(any(line.kind is Kind.PROSE for line in nonblank[a:b]) for a, b in itertools.pairwise(positions))
+    """Whether the prints stand between short stretches of prose (table rows, a few
+    paragraphs) rather than above whole bodies (one story syndicated on many pages)."""
+    stretches = [sum(1 for line in nonblank[a:b] if line.kind is Kind.PROSE) for a, b in itertools.pairwise(positions)]
+    between = sorted(lines for lines in stretches if lines)
+    return bool(between) and between[(len(between) - 1) // 2] < MIN_ARTICLE_PROSE_LINES
 
 
 def _calls_to_action(text: str) -> bool:
