@@ -36,8 +36,8 @@ def test_dumps_segmentation_gate():
     assert result["right_count"] >= DUMPS_RIGHT_COUNT_FLOOR
 
 
-POLNEAR_OVERLAP_F1_FLOOR = 0.79
-POLNEAR_SOURCE_F1_FLOOR = 0.57
+POLNEAR_OVERLAP_F1_FLOOR = 0.795
+POLNEAR_SOURCE_F1_FLOOR = 0.58
 
 
 def test_polnear_quotes_gate():

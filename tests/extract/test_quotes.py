@@ -170,3 +170,21 @@ def test_reporting_verbs_are_listed_once():
 
     lemmas = [row[0] for row in data_rows("dateline.extract.data", "reporting_verbs.tsv")]
     assert len(lemmas) == len(set(lemmas)), "a lemma listed twice: only its last class would count"
+
+
+def test_speaker_with_a_party_label_and_an_apposition():
+    body = FILLER + "“Subpoenas are not optional,” Councillor John Reyes (Green-North) said after the vote.\n"
+    body += "“They would not get a deal,” Mayor Anna Berg, a former harbour pilot, said in a phone interview.\n"
+    _, quotes = quotes_of(body)
+    assert ("direct", "John Reyes") in [(q[0], q[1]) for q in quotes]
+    assert ("direct", "Anna Berg") in [(q[0], q[1]) for q in quotes]
+
+
+def test_what_follows_the_verb_is_what_was_said():
+    body = FILLER + (
+        "The inquiry set off another round of rows on Friday: councillors said they are increasingly "
+        "convinced the harbour board mishandled the tender.\n"
+    )
+    _, quotes = quotes_of(body)
+    said = [q for q in quotes if "convinced" in q[2] or "inquiry" in q[2]]
+    assert said and all("inquiry" not in q[2] for q in said)

@@ -39,6 +39,9 @@ _RELATIVE = {"that", "which", "who", "whom"}
 _MEDIA_NOUNS = {"interview", "statement", "post", "tweet", "video", "message", "letter", "op-ed", "column",
                 "press conference", "speech", "broadcast", "podcast", "briefing"}  # fmt: skip
 _TRIM = " \n\t,;:"
+# How many words after a closing quotation mark its speech verb may stand: a name with a
+# title and an apposition ("Rep. Jim Jordan, an oversight panel member, said").
+ATTRIBUTION_REACH = 12
 # Nouns whose "that" clause is reported content: "Trump’s claim that …", "the report that …".
 _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "warning", "promise",
                  "announcement", "accusation", "allegation", "belief", "view", "insistence", "report",
@@ -267,7 +270,10 @@ class _QuoteFinder:
     def _content_of(self, verb: Token) -> list[Token] | None:
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
         if complements:
-            return self._without_other_speech(complements[0])
+            # "The probe set off fireworks: Republicans said they are convinced …": what
+            # follows the verb is what was said, not a clause before a colon.
+            following = [c for c in complements if c.i > verb.i]
+            return self._without_other_speech((following or complements)[0])
         lemma = verb.lemma_.lower()
         if _verbs().get(lemma) == "object" or (lemma in _OBJECT_TOO and _verbs().get(lemma)):
             objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -395,7 +401,8 @@ class _QuoteFinder:
         before = [
             t for t in first.sent if t.idx + len(t.text) <= mark.start and not self._inside_marks(t.idx, t.idx + 1)
         ]
-        for token in after[:8]:  # “…,” X said / “…,” said X
+        after = _outside_brackets(after)  # "Rep. Jason Chaffetz (R-Utah) said"
+        for token in after[:ATTRIBUTION_REACH]:  # “…,” X said / “…,” said X / “…,” X, a member, said
             if self._is_speech(token):
                 speaker = self._speaker_of(token)
                 if speaker.span is None:
@@ -466,8 +473,19 @@ class _QuoteFinder:
     def _speaker_of(self, verb: Token) -> _Speaker:
         subject = self._subject(verb)
         if subject is None:
+            # "… of the Washington Post Trump said that …": the parse hung the name on the
+            # phrase before it; a name right before the verb is still its subject.
+            before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+            if before is not None and before.ent_type_ in ("PERSON", "ORG", "NORP") and before.i > verb.sent.start:
+                return self._resolve(self._entity_phrase(before))
             return _Speaker()
         return self._resolve(self._phrase(subject))
+
+    def _entity_phrase(self, token: Token) -> SpacySpan:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+        return token.doc[token.i : token.i + 1]
 
     def _phrase(self, head: Token) -> SpacySpan:
         """The noun phrase of a speaker: determiners and modifiers, names, coordination."""
@@ -586,6 +604,18 @@ class _QuoteFinder:
         if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _outside_brackets(tokens: list[Token]) -> list[Token]:
+    kept, depth = [], 0
+    for token in tokens:
+        if token.text in ("(", "["):
+            depth += 1
+        elif token.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kept.append(token)
+    return kept
 
 
 def _mostly(mark: _Marked, start: int, end: int) -> bool:
