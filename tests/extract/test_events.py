@@ -163,6 +163,9 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         # Officials of an international body act for it; its name is matched without dots.
         ("EU foreign ministers demanded that Belarus free the journalists.", "100", "IGOEUREEC", "BLR"),
         ("The U.N. Security Council condemned the attack.", "111", "IGOUNO", None),
+        # A generic noun takes its event from its modifier; event nouns with light verbs.
+        ("Norway launched a mediation effort between Sudan and Chad on Monday.", "045", "NOR", "SDN"),
+        ("The Kenyan president gave a warm welcome to the Ugandan prime minister.", "043", "KENGOV", "UGAGOV"),
     ],
 )
 def test_actor_codes_from_places_clauses_and_objects(sentence, code, source, target):

@@ -48,6 +48,8 @@ _DIRECTIVES = {"demand", "urge", "ask", "request", "insist", "press", "call", "a
 # ("would … if") are caught by their "if".
 _FUTURE = {"will", "'ll", "shall", "would", "'d"}
 _NEGATIVE_DETS = {"no", "neither", "nor"}
+# Nouns that take their event from a modifier: "a mediation effort", "a peace mission".
+_GENERIC_EFFORTS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "campaign", "process"}
 # Prepositions that place a phrase: "demonstrators in Baghdad", "a curfew in Algiers".
 _LOCATIVE = {"in", "at", "inside", "into", "near", "across", "throughout"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
@@ -177,6 +179,9 @@ class _Coder:
                     if c.dep_ == "pobj" and verb.lemma_ in ("go", "embark")]  # fmt: skip
         for obj in objects:
             entry = nouns.get(obj.lower_) or nouns.get(obj.lemma_.lower())
+            if entry is None and obj.lemma_.lower() in _GENERIC_EFFORTS:  # "a mediation effort"
+                modifiers = [c for c in obj.children if c.dep_ in ("compound", "amod")]
+                entry = next((nouns[m.lower_] for m in modifiers if m.lower_ in nouns), None)
             if entry is None or any(d.lower_ in _NEGATIVE_DETS for d in obj.children if d.dep_ == "det"):
                 continue
             sources = self._sources(verb) if obj.dep_ in ("dobj", "attr") else self._agents(verb)
