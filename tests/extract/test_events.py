@@ -154,6 +154,7 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         ("Riot police in Nairobi arrested dozens of students on Monday.", "173", "KENCOP", None),
         # An obligation in reported speech is a demand on the clause's subject.
         ("Kenya said Uganda must withdraw its troops from the border.", "100", "KEN", "UGA"),
+        ("A senior Kenyan minister reiterated that Uganda must withdraw its troops.", "100", "KEN", "UGA"),
         # An actor named inside the object is the target.
         ("Brazil rejected a Chilean proposal for a trade pact.", "125", "BRA", "CHL"),
         # A threat falls on the object of the act it names.

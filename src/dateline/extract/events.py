@@ -27,7 +27,7 @@ from ..clean.dates import resolve
 from ..model import Actor, Event, EventSide, Place, Quote, Span
 from ..nlp.gazetteer import gazetteer
 from ..nlp.text import ArticleText
-from .lexicon import lexicon
+from .lexicon import lexicon, reporting_verbs
 from .mentions import MentionIndex
 from .tone import tone
 
@@ -147,7 +147,7 @@ class _Coder:
         speech = verb
         while speech.dep_ in ("ccomp", "conj") and speech.head is not speech:
             speech = speech.head
-            if speech.lemma_.lower() in _SAYING or speech.lemma_.lower() in ("insist", "warn", "urge", "announce"):
+            if reporting_verbs().get(speech.lemma_.lower()) == "speech":
                 break
         else:
             return False

@@ -81,3 +81,9 @@ def lexicon() -> Lexicon:
 def _rows(package: str, name: str, width: int) -> list[tuple[str, ...]]:
     """Rows padded to ``width`` cells (trailing empty cells are stripped by editors)."""
     return [tuple(row) + ("",) * (width - len(row)) for row in data_rows(package, name)]
+
+
+@cache
+def reporting_verbs() -> dict[str, str]:
+    """Reporting verbs by lemma: "speech", "thought" or "object" (extract/data/reporting_verbs.tsv)."""
+    return {lemma: kind for lemma, kind in data_rows(_EXTRACT, "reporting_verbs.tsv")}

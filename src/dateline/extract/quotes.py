@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Actor, Quote, Span
 from ..nlp.text import ArticleText
 from ..resources import data_rows
+from .lexicon import reporting_verbs
 from .mentions import MentionIndex
 from .tone import tone
 
@@ -58,11 +59,6 @@ _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "
 # A quoted stretch covering at least this share of reported content makes it "mixed";
 # less is a "partial" quote inside indirect speech.
 MIXED_SHARE = 0.5
-
-
-@cache
-def _verbs() -> dict[str, str]:
-    return {lemma: kind for lemma, kind in data_rows(_DATA, "reporting_verbs.tsv")}
 
 
 @cache
@@ -201,7 +197,7 @@ class _QuoteFinder:
             if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS and not nested:
                 self._noun_attribution(token, block)
                 continue
-            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _verbs():
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in reporting_verbs():
                 continue
             content = self._content_of(token)
             if content is None:
@@ -275,7 +271,7 @@ class _QuoteFinder:
             following = [c for c in complements if c.i > verb.i]
             return self._without_other_speech((following or complements)[0])
         lemma = verb.lemma_.lower()
-        if _verbs().get(lemma) == "object" or (lemma in _OBJECT_TOO and _verbs().get(lemma)):
+        if reporting_verbs().get(lemma) == "object" or (lemma in _OBJECT_TOO and reporting_verbs().get(lemma)):
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects and self._subject(verb) is not None:  # said by nobody, it reports nothing
                 return self._without_other_speech(objects[0])
@@ -309,7 +305,7 @@ class _QuoteFinder:
         ("Trump and Zelensky had spoken …, while the Kremlin said …")."""
         cut: set[int] = set()
         for token in head.subtree:
-            if token is head or token.dep_ not in ("advcl", "conj") or token.lemma_.lower() not in _verbs():
+            if token is head or token.dep_ not in ("advcl", "conj") or token.lemma_.lower() not in reporting_verbs():
                 continue
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 cut.update(t.i for t in token.subtree)
@@ -338,7 +334,8 @@ class _QuoteFinder:
         self, verb: Token, start: int, end: int, block: int, cue_text: str | None, nested: bool = False
     ) -> None:
         kind = "indirect" if nested else self._kind_of_reported(start, end)
-        if _verbs().get(verb.lemma_.lower()) == "thought" and kind == "indirect" and not self._strong_subject(verb):
+        thought = reporting_verbs().get(verb.lemma_.lower()) == "thought"
+        if thought and kind == "indirect" and not self._strong_subject(verb):
             return
         speaker = self._speaker_of(verb)
         flags = ["nested: an attribution inside another quote"] if nested else None
@@ -448,7 +445,7 @@ class _QuoteFinder:
         return None
 
     def _is_speech(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and _verbs().get(token.lemma_.lower()) == "speech"
+        return token.pos_ in ("VERB", "AUX") and reporting_verbs().get(token.lemma_.lower()) == "speech"
 
     # -- speakers -----------------------------------------------------------------------
 
