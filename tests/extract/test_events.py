@@ -159,6 +159,12 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         ("Brazil rejected a Chilean proposal for a trade pact.", "125", "BRA", "CHL"),
         # A threat falls on the object of the act it names.
         ("Chile threatened to expel Peruvian diplomats.", "1313", "CHL", "PER"),
+        (
+            "Kenya offered to negotiate with the president of Uganda following the invasions of Darfur.",
+            "030",
+            "KEN",
+            "UGA",
+        ),
         # With no one named, an act falls on the place, coded by its country.
         ("Government troops shelled villages in Darfur on Sunday.", "194", "MIL", "SDN"),
         # Officials of an international body act for it; its name is matched without dots.
@@ -181,3 +187,8 @@ def test_actor_codes_from_places_clauses_and_objects(sentence, code, source, tar
 def test_what_a_demand_asks_for_has_not_happened():
     found = process_article("EU foreign ministers demanded that Belarus free the journalists.", headline=False)
     assert [e.code for e in found.articles[0].events if e.entry != "Q010"] == ["100"]
+
+
+def test_what_an_offer_names_has_not_happened():
+    found = process_article("Kenya offered to negotiate with Uganda on Monday.", headline=False)
+    assert [e.code[:2] for e in found.articles[0].events if e.entry != "Q010"] == ["03"]

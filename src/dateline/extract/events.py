@@ -41,6 +41,9 @@ _CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 _HYPOTHETICAL = {"could", "might", "may", "should", "can"}
 # "said Sudan must return …": an obligation named in reported speech is a demand.
 _OBLIGATION = {"must", "should"}
+# Verbs that offer, plan or promise an act: the act they name has not happened either.
+_INTENDING = {"offer", "plan", "propose", "want", "hope", "seek", "intend", "promise", "pledge", "vow", "threaten",
+              "aim", "try", "attempt", "wish", "prepare", "expect", "consider"}  # fmt: skip
 # Verbs that ask for an act: the act they name has not happened.
 _DIRECTIVES = {"demand", "urge", "ask", "request", "insist", "press", "call", "appeal", "propose", "suggest",
                "recommend", "order", "implore", "beg", "invite"}  # fmt: skip
@@ -53,6 +56,8 @@ _GENERIC_EFFORTS = {"effort", "mission", "bid", "attempt", "initiative", "drive"
 # Prepositions that place a phrase: "demonstrators in Baghdad", "a curfew in Algiers".
 _LOCATIVE = {"in", "at", "inside", "into", "near", "across", "throughout"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# Prepositions that introduce who an act is aimed at (not when or why: "following", "amid").
+_ARGUMENT_PREPS = {"against", "with", "to", "on", "for", "from", "over", "toward", "towards", "about", "upon"}
 _CONDITIONAL_MARKS = {"if", "unless"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Planned or promised acts: CAMEO codes the intent, by the root of the act.
@@ -265,6 +270,8 @@ class _Coder:
                 return True
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _DIRECTIVES:
             return True  # "demanded that Belarus free the journalists": asked for, not done
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENDING:
+            return True  # "offered to negotiate": the offer is the event, not a negotiation
         current = verb
         while current.head is not current:
             if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in current.children):
@@ -329,6 +336,8 @@ class _Coder:
         # falls on whoever the act it names would fall on.
         for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
             objects = [c for c in act.children if c.dep_ in ("dobj", "dative")]
+            objects += [c for p in act.children if p.dep_ == "prep" and p.lower_ in _ARGUMENT_PREPS for c in p.children
+                        if c.dep_ == "pobj"]  # fmt: skip  "offered to negotiate with the president"
             if objects and objects[0].pos_ in ("NOUN", "PROPN"):
                 return self._coordinated(objects[0])
         # "demanded that the US cancel plans": the one the clause is about.
@@ -343,7 +352,7 @@ class _Coder:
         sanctions against Nigeria": an actor named inside the object is its target."""
         taken = {self._actor_at(t) for t in sources} - {None}
         phrases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        phrases += [c for p in verb.children if p.dep_ == "prep" and p.lower_ not in _LOCATIVE for c in p.children
+        phrases += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in _ARGUMENT_PREPS for c in p.children
                     if c.dep_ == "pobj"]  # fmt: skip
         for phrase in phrases:
             for token in sorted(_phrase_words(phrase), key=lambda t: t.i):
