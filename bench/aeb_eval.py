@@ -13,18 +13,16 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import sys
 import time
 from pathlib import Path
 
 import trafilatura
 
+from bench_support import add_shared_option, eval_folder
 from dateline.evaluate import body_score, page_counts
 from dateline.ingest.html import decode_html
 from dateline.ingest.sources import content_hash
 from dateline.model import RawDocument
-
-DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def our_body(html: bytes, name: str) -> str:
@@ -56,11 +54,10 @@ def evaluate(folder: Path) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    add_shared_option(parser)
     args = parser.parse_args()
-    folder = args.shared / "eval" / "aeb"
-    if not folder.is_dir():
-        print(f"no evaluation data at {folder}", file=sys.stderr)
+    folder = eval_folder(args.shared, "aeb")
+    if folder is None:
         return 2
     result = evaluate(folder)
     for label in ("ours", "bare"):

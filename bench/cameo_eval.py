@@ -24,15 +24,14 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+from bench_support import add_shared_option, eval_folder
 from dateline.api import process_articles
 from dateline.model import Event
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 GSR_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 
 
@@ -125,12 +124,11 @@ def evaluate_plover(folder: Path) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    add_shared_option(parser)
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args()
-    folder = args.shared / "eval" / "cameo"
-    if not folder.is_dir():
-        print(f"no evaluation data at {folder}", file=sys.stderr)
+    folder = eval_folder(args.shared, "cameo")
+    if folder is None:
         return 2
     start = time.perf_counter()
     result = evaluate_pentaclass(folder / "pentaclass_train.tsv")

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
+from bench_support import add_shared_option, eval_folder
 from dateline.clean import clean_document
 from dateline.evaluate import dump_score
 from dateline.ingest.decode import decode
 from dateline.ingest.sources import content_hash
 from dateline.model import RawDocument
-
-DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def evaluate(dumps_dir: Path, verbose: bool = False) -> dict:
@@ -44,12 +42,11 @@ def evaluate(dumps_dir: Path, verbose: bool = False) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    add_shared_option(parser)
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
-    dumps_dir = args.shared / "eval" / "dumps"
-    if not dumps_dir.is_dir():
-        print(f"no evaluation data at {dumps_dir}", file=sys.stderr)
+    dumps_dir = eval_folder(args.shared, "dumps")
+    if dumps_dir is None:
         return 2
     result = evaluate(dumps_dir, args.verbose)
     print(f"mean per-article F1: {result['mean_f1']:.3f}")

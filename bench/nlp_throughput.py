@@ -19,14 +19,13 @@ from pathlib import Path
 
 import spacy
 
+from bench_support import add_shared_option
 from dateline.api import process_text
 from dateline.demo import sample_path
 from dateline.nlp.pipeline import MODEL_PACKAGES, load_nlp
 from dateline.nlp.text import article_text
 from dateline.pipeline import PIPELINE_VERSION, Pipeline
 from dateline.store import Store
-
-DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def inputs(shared: Path, limit: int | None) -> list[bytes]:
@@ -48,7 +47,7 @@ def bare_model():
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    add_shared_option(parser)
     parser.add_argument("--limit", type=int, help="at most this many input files")
     args = parser.parse_args()
     data = inputs(args.shared, args.limit)

@@ -25,16 +25,15 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench_support import add_shared_option, eval_folder
 from dateline.api import process_article, process_text
 from dateline.ingest.decode import decode
 from dateline.ingest.sources import content_hash
 from dateline.model import RawDocument
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 _TOKEN = re.compile(r"\w+")
 _STRIP = " \n\t,.;:"
 
@@ -157,15 +156,14 @@ def evaluate(folder: Path, limit: int | None = None, through_cleaner: bool = Fal
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    add_shared_option(parser)
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--limit", type=int)
     parser.add_argument("--through-cleaner", action="store_true")
     parser.add_argument("--errors", action="store_true", help="print source errors")
     args = parser.parse_args()
-    folder = args.shared / "eval" / "polnear" / args.split
-    if not folder.is_dir():
-        print(f"no evaluation data at {folder}", file=sys.stderr)
+    folder = eval_folder(args.shared, "polnear", args.split)
+    if folder is None:
         return 2
     tally, errors = evaluate(folder, args.limit, args.through_cleaner)
     print(f"PolNeAR {args.split}: {tally.articles} articles ({tally.misaligned} skipped: text changed by repair)")
