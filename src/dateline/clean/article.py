@@ -99,9 +99,7 @@ def _read_body(article: Article, region: Region, text: str, header: list[Line]) 
     read: list[set[tuple[str, ...]]] = []  # the shingles of each line read so far
     for i, line in enumerate(body):
         if line.index in region.list_items:  # "June 9 -- Coral Sky Amphitheatre": text, not furniture
-            span = _strip_bullet(line) if line.kind is Kind.BULLET else _span(line)
-            article.paragraphs.append(span)
-            article.blocks.append(("p", span))
+            _add_paragraph(article, _paragraph_span(line))
             continue
         # A line already printed above the body, or a short line that repeats part of a
         # paragraph, is a caption or pull quote shown twice, not new text.
@@ -110,9 +108,10 @@ def _read_body(article: Article, region: Region, text: str, header: list[Line]) 
                 article.captions.append(_span(line))
                 captions.add(line.text)
             continue
-        if line.kind is Kind.PROSE and _reprinted(line.text, read):
+        shingles = _shingles(line.text)
+        if line.kind is Kind.PROSE and _reprinted(shingles, read):
             continue  # the body printed again as one run-on line (a teaser or meta text)
-        read.append(_shingles(line.text))
+        read.append(shingles)
         if _is_caption(body, i):
             if line.text not in captions:
                 article.captions.append(_span(line))
@@ -123,12 +122,11 @@ def _read_body(article: Article, region: Region, text: str, header: list[Line]) 
             article.subheads.append(span)
             article.blocks.append(("h", span))
             continue
-        span = _strip_bullet(line) if line.kind is Kind.BULLET else _span(line)
+        span = _paragraph_span(line)
         if first_paragraph:
             span = _take_dateline(article, span)
             first_paragraph = False
-        article.paragraphs.append(span)
-        article.blocks.append(("p", span))
+        _add_paragraph(article, span)
     assert all(text[s.start : s.end] == s.text for _, s in article.blocks)
 
 
@@ -137,11 +135,19 @@ def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _reprinted(text: str, read: list[set[tuple[str, ...]]]) -> bool:
-    """Whether a long line is several paragraphs already read, run together: at least
-    twice as long as any of them (a line repeated alone, like a recipe step for each
-    day, is text of its own)."""
-    own = _shingles(text)
+def _paragraph_span(line: Line) -> Span:
+    return _strip_bullet(line) if line.kind is Kind.BULLET else _span(line)
+
+
+def _add_paragraph(article: Article, span: Span) -> None:
+    article.paragraphs.append(span)
+    article.blocks.append(("p", span))
+
+
+def _reprinted(own: set[tuple[str, ...]], read: list[set[tuple[str, ...]]]) -> bool:
+    """Whether a long line (its shingles ``own``) is several paragraphs already read, run
+    together: at least twice as long as any of them (a line repeated alone, like a
+    recipe step for each day, is text of its own)."""
     if len(own) < REPRINT_MIN_SHINGLES:
         return False
     sources = [shingles for shingles in read if len(own & shingles) >= 3]

@@ -17,6 +17,10 @@ from ..resources import data_regex
 _DATA = "dateline.clean.data"
 
 _TERMINAL = re.compile(r"[.!?…。！？][\"”’»)\]]*$|[\"”»]$")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+# A short line cut off with an ellipsis is a teaser for another story.
+_TEASER = re.compile(r"\w(\.\.\.|…)\s*$")
+TEASER_WORDS = 15
 _BULLET = re.compile(r"^\s*([•▪●◦‣►■·]|[-*–—](?=\s))\s*")
 _MARKUP = re.compile(r"^</?[a-zA-Z][\w-]*(\s|>|/>)|\b(style|class|href|src)=[\"']")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -81,12 +85,6 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
     return lines
 
 
-_CLAUSE_MARK = re.compile(r"[,;:]")
-# A short line cut off with an ellipsis is a teaser for another story.
-_TEASER = re.compile(r"\w(\.\.\.|…)\s*$")
-TEASER_WORDS = 15
-
-
 def word_count(text: str) -> int:
     # Chinese and Japanese are written without spaces: count two of their characters as
     # a word so their paragraphs still look like paragraphs.
@@ -136,7 +134,6 @@ def is_prose(text: str, words: int | None = None) -> bool:
         return False  # "Oil prices steady after 2-day drop amid growth concerns...": a link to another story
     if not terminal and not _CLAUSE_MARK.search(text):
         return False  # a long run of words with no punctuation at all is a tag cloud or a menu
-
     if terminal and words >= 8:
         return _lower_ratio(text) >= 0.35
     return _lower_ratio(text) >= 0.5

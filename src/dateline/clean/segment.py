@@ -156,7 +156,7 @@ def _before_any_body(run: list[Line], page: list[list[Line]], after_chrome: bool
     """A comments cue before any body on a page: "Leave a comment" in a byline, "Comment"
     in a menu. Only a cue on a page that chrome did not open can be the comments of the
     page before (split off by a spurious headline print)."""
-    if page or sum(line.words for line in run if line.kind is Kind.PROSE) >= MIN_TITLED_WORDS:
+    if page or sum(prose.words for prose in run if prose.kind is Kind.PROSE) >= MIN_TITLED_WORDS:
         return False  # a body (not just a slogan line) has started
     return after_chrome or _BYLINE_COMMENT_LINK.fullmatch(line.text) is not None
 
@@ -233,7 +233,7 @@ def _without_story_cards(article: list[Line]) -> list[Line]:
     """
     dates = [i for i, line in enumerate(article) if line.kind is Kind.DATE]
     for n, i in enumerate(dates):
-        if not any(line.kind is Kind.PROSE for line in article[:i]):
+        if not _has_prose(article[:i]):
             continue
         following = [j for j in dates[n + 1 :] if j - i <= CARD_REACH * (CARD_DATES - 1)]
         if len(following) + 1 < CARD_DATES:
@@ -291,18 +291,19 @@ def title_breaks(nonblank: list[Line]) -> set[int]:
                 continue
             # A headline is printed again above its own body, so no body lies between
             # the two prints; a line that recurs inside running prose is something else.
-            if any(line.kind is Kind.PROSE for line in nonblank[pa:pb]):
+            if _has_prose(nonblank[pa:pb]):
                 continue
             breaks.update((a, b))
-    breaks |= _window_titles(nonblank, seen)
+    breaks |= _window_titles(nonblank, seen, position)
     return breaks
 
 
-def _window_titles(nonblank: list[Line], seen: dict[str, list[int]]) -> set[int]:
+def _window_titles(nonblank: list[Line], seen: dict[str, list[int]], position: dict[int, int]) -> set[int]:
     """A page's window title ("Headline - Site name") followed by its headline alone.
 
     The plain scrape of a page often starts with the HTML title, which is the headline
     with the site's name appended; the headline printed above the body then confirms it.
+    ``position`` maps a line's index to its place in ``nonblank``.
     """
     found: set[int] = set()
     for i, line in enumerate(nonblank):
@@ -313,17 +314,14 @@ def _window_titles(nonblank: list[Line], seen: dict[str, list[int]]) -> set[int]
             if len(headline.split()) < 2:
                 continue
             for later in seen.get(headline, []):
-                j = next(
-                    (
-                        k
-                        for k in range(i + 1, min(len(nonblank), i + TITLE_REPEAT_WINDOW))
-                        if nonblank[k].index == later
-                    ),
-                    None,
-                )
-                if j is not None and not any(x.kind is Kind.PROSE for x in nonblank[i:j]):
+                j = position[later]
+                if i < j < i + TITLE_REPEAT_WINDOW and not _has_prose(nonblank[i:j]):
                     found.update((line.index, later))
     return found
+
+
+def _has_prose(lines: list[Line]) -> bool:
+    return any(line.kind is Kind.PROSE for line in lines)
 
 
 def _recurs_across_prose(nonblank: list[Line], positions: list[int]) -> bool:

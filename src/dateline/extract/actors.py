@@ -290,15 +290,10 @@ class _ActorBuilder:
         i = end + 1
         if i < len(doc) and doc[i].lower_ in _DETERMINERS:
             i += 1
-        country = None
-        while i < len(doc) and (doc[i].lower_ in _MODIFIERS or self.gaz.country_of_word(doc[i].text)):
-            country = country or self.gaz.country_of_word(doc[i].text)
-            i += 1
-        found = self._title_starting_at(i, words_only=False)
-        if found is None:
+        described = self._described_title(i, words_only=False)
+        if described is None:
             return
-        size, title = found
-        j = i + size
+        country, i, j, title = described
         agent_type = title.agent_type
         source = "appositive" if country else None
         if j < len(doc) and doc[j].lower_ in ("for", "of", "at", "with", "to"):
@@ -312,6 +307,25 @@ class _ActorBuilder:
                 agent_type = _org_type(group, self.lex)
         self._apply_role(draft, title, doc[i:j].text, country, source, None, agent_type)
         draft.add(self.mention(doc[i:j], "title"), i)
+
+    def _described_title(
+        self, i: int, words_only: bool, reach: int | None = None
+    ) -> tuple[str | None, int, int, Title] | None:
+        """Modifiers and nationality words from ``i`` (at most ``reach`` of them), then a
+        title: "new US president", "Ukrainian leader". Returns the country the words name,
+        where the title starts and ends, and the title."""
+        doc, country, first = self.doc, None, i
+        while i < len(doc) and (reach is None or i - first < reach):
+            named = self.gaz.country_of_word(doc[i].text)
+            if doc[i].lower_ not in _MODIFIERS and not named:
+                break
+            country = country or named
+            i += 1
+        found = self._title_starting_at(i, words_only)
+        if found is None:
+            return None
+        size, title = found
+        return country, i, i + size, title
 
     def _apply_role(
         self, draft: _Draft, title: Title, role_text: str, country: str | None, source: str | None,
@@ -339,19 +353,10 @@ class _ActorBuilder:
         for token in doc:
             if token.lower_ != "the" or token.ent_type_:
                 continue
-            i, country = token.i + 1, None
-            while (
-                i < len(doc)
-                and i - token.i <= 4
-                and (doc[i].lower_ in _MODIFIERS or self.gaz.country_of_word(doc[i].text))
-            ):
-                country = country or self.gaz.country_of_word(doc[i].text)
-                i += 1
-            found = self._title_starting_at(i, words_only=True)
-            if found is None:
+            described = self._described_title(token.i + 1, words_only=True, reach=4)
+            if described is None:
                 continue
-            size, title = found
-            end = i + size
+            country, i, end, title = described
             if end < len(doc) and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"):
                 continue  # a title before a name, handled as a role
             draft = self._nearest_fitting(token.i, country, title)

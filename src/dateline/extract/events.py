@@ -218,20 +218,11 @@ class _Coder:
         return headline and token.pos_ == "NOUN" and any(c.dep_ == "prep" for c in token.children)
 
     def _best_entry(self, verb: Token, entries: list[LexiconEntry]) -> LexiconEntry | None:
-        phrase = self._phrase_tokens(verb)
+        phrase = _phrase_tokens(verb)
         for entry in entries:
             if all(self._holds(verb, phrase, kind, words) for kind, words in entry.conditions):
                 return entry
         return None
-
-    def _phrase_tokens(self, verb: Token) -> list[Token]:
-        """The predicate's own phrase: its subtree without embedded clauses."""
-        tokens, stack = [], [verb]
-        while stack:
-            token = stack.pop()
-            tokens.append(token)
-            stack.extend(c for c in token.children if c.dep_ not in _CLAUSAL and not _verbal_conj(c))
-        return tokens
 
     def _holds(self, verb: Token, phrase: list[Token], kind: str, words: frozenset[str]) -> bool:
         if kind == "prep":
@@ -336,8 +327,13 @@ class _Coder:
         # falls on whoever the act it names would fall on.
         for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
             objects = [c for c in act.children if c.dep_ in ("dobj", "dative")]
-            objects += [c for p in act.children if p.dep_ == "prep" and p.lower_ in _ARGUMENT_PREPS for c in p.children
-                        if c.dep_ == "pobj"]  # fmt: skip  "offered to negotiate with the president"
+            objects += [
+                c
+                for p in act.children
+                if p.dep_ == "prep" and p.lower_ in _ARGUMENT_PREPS
+                for c in p.children
+                if c.dep_ == "pobj"
+            ]  # fmt: skip  "offered to negotiate with the president"
             if objects and objects[0].pos_ in ("NOUN", "PROPN"):
                 return self._coordinated(objects[0])
         # "demanded that the US cancel plans": the one the clause is about.
@@ -355,7 +351,7 @@ class _Coder:
         phrases += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in _ARGUMENT_PREPS for c in p.children
                     if c.dep_ == "pobj"]  # fmt: skip
         for phrase in phrases:
-            for token in sorted(_phrase_words(phrase), key=lambda t: t.i):
+            for token in sorted(_phrase_tokens(phrase), key=lambda t: t.i):
                 if token.ent_type_ in _NOT_ACTORS:
                     continue
                 actor = self._actor_at(token)
@@ -397,7 +393,7 @@ class _Coder:
                 if named:
                     return self._coordinated(named[0])
             return []
-        for token in self._phrase_tokens(verb):  # a preposition: "with", "against", …
+        for token in _phrase_tokens(verb):  # a preposition: "with", "against", …
             if token.dep_ in ("prep", "dative") and token.lower_ == slot:
                 objects = [c for c in token.children if c.dep_ == "pobj"]
                 if objects:
@@ -436,16 +432,12 @@ class _Coder:
         agent = agent_nouns().get(token.lower_) or agent_nouns().get(token.lemma_.lower())
         if agent is not None:
             if inner is not None and (self.actors[inner].code or "")[:3] in ("IGO", "NGO"):
-                a = self.actors[inner]  # "European Community foreign ministers" act for the body
-                phrase = self.doc[token.left_edge.i : token.i + 1]
-                phrase_start = self.text.to_document(phrase.start_char)
-                return EventSide(phrase.text, a.code, inner, phrase_start, phrase_start + len(phrase.text))
+                # "European Community foreign ministers" act for the body
+                return self._phrase_side(token, self.actors[inner].code, inner)
             owner = self.actors[inner].country if inner is not None else None
             country = self._country_in(token) or owner or self._located_country(token)
             country = country or (where.code if where is not None else None) or self.article_country
-            phrase = self.doc[token.left_edge.i : token.i + 1]
-            phrase_start = self.text.to_document(phrase.start_char)
-            return EventSide(phrase.text, (country or "") + agent, None, phrase_start, phrase_start + len(phrase.text))
+            return self._phrase_side(token, (country or "") + agent, None)
         if inner is not None:
             a = self.actors[inner]
             return EventSide(a.name, a.code, inner, start, start + len(token.text))
@@ -453,11 +445,15 @@ class _Coder:
         if country:
             return EventSide(token.text, country, None, start, start + len(token.text))
         if token.pos_ in ("NOUN", "PROPN"):  # someone acted, though we cannot code who
-            phrase = self.doc[token.left_edge.i : token.i + 1]
-            phrase_start = self.text.to_document(phrase.start_char)
-            located = self._located_country(token)  # "prisoners in East Timor's capital Dili"
-            return EventSide(phrase.text, located, None, phrase_start, phrase_start + len(phrase.text))
+            # ... though we may know where: "prisoners in East Timor's capital Dili"
+            return self._phrase_side(token, self._located_country(token), None)
         return None
+
+    def _phrase_side(self, token: Token, code: str | None, actor: int | None) -> EventSide:
+        """An event side named by the noun phrase ending at ``token`` ("Riot police")."""
+        phrase = self.doc[token.left_edge.i : token.i + 1]
+        start = self.text.to_document(phrase.start_char)
+        return EventSide(phrase.text, code, actor, start, start + len(phrase.text))
 
     def _where(self, verb: Token) -> EventSide | None:
         """The place an act happens, from a locative phrase on the verb or its object."""
@@ -480,22 +476,20 @@ class _Coder:
                 if token.ent_type_ not in _PLACE_ENTITIES:
                     continue
                 actor = self._actor_at(token)
+                start = self.text.to_document(token.idx)
                 if actor is not None and self.actors[actor].kind == "country":
                     a = self.actors[actor]
-                    start = self.text.to_document(token.idx)
                     return EventSide(a.name, a.code, actor, start, start + len(token.text))
-                country = self._place_country(token)
+                place = self._place_at(token)
+                country = (place.country if place is not None else None) or self.gaz.country_of_word(token.text)
                 if country:
-                    start = self.text.to_document(token.idx)
                     return EventSide(token.text, country, None, start, start + len(token.text))
         return None
 
-    def _place_country(self, token: Token) -> str | None:
+    def _place_at(self, token: Token) -> Place | None:
+        """The resolved place a token stands in, if the places stage found one there."""
         start = self.text.to_document(token.idx)
-        for place in self.places:
-            if place.start is not None and place.start <= start < (place.end or 0) and place.country:
-                return place.country
-        return self.gaz.country_of_word(token.text)
+        return next((p for p in self.places if p.start is not None and p.start <= start < (p.end or 0)), None)
 
     def _group_actor(self, token: Token) -> int | None:
         """ "the sect", "followers of a tiny Muslim sect": the article's group actor."""
@@ -514,14 +508,7 @@ class _Coder:
         """A city named as an actor stands for its country, as CAMEO codes it ("in Amman")."""
         if token.ent_type_ != "GPE":
             return None
-        place = next(
-            (
-                p
-                for p in self.places
-                if p.start is not None and p.start <= self.text.to_document(token.idx) < (p.end or 0)
-            ),
-            None,
-        )
+        place = self._place_at(token)
         if place is not None and place.country:
             return place.country
         candidates = self.gaz.city_candidates(token.text)
@@ -558,7 +545,7 @@ class _Coder:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             target_sides = [s for s in (self._side(t, where) for t in targets or []) if s is not None]
-            if not target_sides and targets != "reciprocal" and where is not None:
+            if not target_sides and where is not None:
                 # "imposed a curfew in Algiers", "shelled targets in Jericho": with no one
                 # named, the act falls on the place, coded by its country as GDELT does.
                 target_sides = [where]
@@ -689,14 +676,15 @@ def _quantified(token: Token) -> Token:
     return token
 
 
-def _phrase_words(head: Token) -> list[Token]:
-    """A noun phrase's words, without the clauses hanging from it ("… who fled")."""
-    words, stack = [], [head]
+def _phrase_tokens(head: Token) -> list[Token]:
+    """A predicate's or noun's own phrase: its subtree without the clauses hanging from it
+    ("… who fled", "… and said")."""
+    tokens, stack = [], [head]
     while stack:
         token = stack.pop()
-        words.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in _CLAUSAL)
-    return words
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSAL and not _verbal_conj(c))
+    return tokens
 
 
 def _same_side(a: EventSide, b: EventSide) -> bool:

@@ -472,17 +472,17 @@ class _QuoteFinder:
         if subject is None:
             # "… of the Washington Post Trump said that …": the parse hung the name on the
             # phrase before it; a name right before the verb is still its subject.
-            before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
-            if before is not None and before.ent_type_ in ("PERSON", "ORG", "NORP") and before.i > verb.sent.start:
-                return self._resolve(self._entity_phrase(before))
+            before = self.doc[verb.i - 1]
+            if verb.i - 1 > verb.sent.start and before.ent_type_ in ("PERSON", "ORG", "NORP"):
+                return self._resolve(self._entity_of(before) or self.doc[before.i : verb.i])
             return _Speaker()
         return self._resolve(self._phrase(subject))
 
-    def _entity_phrase(self, token: Token) -> SpacySpan:
-        for ent in token.doc.ents:
+    def _entity_of(self, token: Token) -> SpacySpan | None:
+        for ent in self.doc.ents:
             if ent.start <= token.i < ent.end:
                 return ent
-        return token.doc[token.i : token.i + 1]
+        return None
 
     def _phrase(self, head: Token) -> SpacySpan:
         """The noun phrase of a speaker: determiners and modifiers, names, coordination."""
@@ -493,10 +493,9 @@ class _QuoteFinder:
                 end = child.i + 1
             if child.dep_ == "conj":
                 end = max(end, max(t.i for t in child.subtree) + 1)
-        if head.ent_iob_ != "O":
-            for ent in self.doc.ents:
-                if ent.start <= head.i < ent.end:
-                    start, end = min(start, ent.start), max(end, ent.end)
+        ent = self._entity_of(head) if head.ent_iob_ != "O" else None
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
         while start < end and self.doc[start].is_punct:
             start += 1
         return self.doc[start:end]
