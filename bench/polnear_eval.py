@@ -7,11 +7,11 @@ relation with a Content span.
 
 Scores (written down here because the corpus README only names them):
 - content exact: a predicted content span equals a gold one after stripping white
-  space and the punctuation " ,.;:" at both ends (a discontinuous gold span is taken
-  from its first to its last character); one-to-one; P = matched / predicted,
-  R = matched / gold.
-- content overlap: word tokens (regex \\w+) covered by any predicted content span vs
-  by any gold content span, per article, summed over the corpus: P = shared / predicted,
+  space and the punctuation " ,.;:" at both ends (a discontinuous span, gold or a
+  predicted quote split around its attribution, is taken from its first to its last
+  character); one-to-one; P = matched / predicted, R = matched / gold.
+- content overlap: word tokens (regex \\w+) covered by any predicted content part vs
+  by any gold content part, per article, summed over the corpus: P = shared / predicted,
   R = shared / gold.
 - source: a gold relation with a source is found when the predicted quote sharing the
   most content tokens with it has a speaker span sharing a token with the gold source.
@@ -94,9 +94,9 @@ class Tally:
 
 
 def score_article(text: str, quotes, golds: list[Gold], tally: Tally, errors: list[str]) -> None:
-    pred = [(q.content.start, q.content.end, q.speaker) for q in quotes]
+    pred = [([(p.start, p.end) for p in q.stretches()], q.content, q.speaker) for q in quotes]
     gold_extents = [normalised(text, g.content[0][0], g.content[-1][1]) for g in golds]
-    pred_extents = [normalised(text, s, e) for s, e, _ in pred]
+    pred_extents = [normalised(text, content.start, content.end) for _, content, _ in pred]
     unmatched = set(range(len(gold_extents)))
     for extent in pred_extents:
         match = next((i for i in unmatched if gold_extents[i] == extent), None)
@@ -106,7 +106,7 @@ def score_article(text: str, quotes, golds: list[Gold], tally: Tally, errors: li
     tally.exact_pred += len(pred)
     tally.exact_gold += len(golds)
     gold_tokens = tokens(text, [s for g in golds for s in g.content])
-    pred_tokens = tokens(text, [(s, e) for s, e, _ in pred])
+    pred_tokens = tokens(text, [s for parts, _, _ in pred for s in parts])
     tally.tok_pred += len(pred_tokens)
     tally.tok_gold += len(gold_tokens)
     tally.tok_shared += len(gold_tokens & pred_tokens)
@@ -116,8 +116,8 @@ def score_article(text: str, quotes, golds: list[Gold], tally: Tally, errors: li
             continue
         tally.src_gold += 1
         g_content = tokens(text, gold.content)
-        best = max(pred, key=lambda p: len(g_content & tokens(text, [(p[0], p[1])])), default=None)
-        if best is None or not g_content & tokens(text, [(best[0], best[1])]) or best[2] is None:
+        best = max(pred, key=lambda p: len(g_content & tokens(text, p[0])), default=None)
+        if best is None or not g_content & tokens(text, best[0]) or best[2] is None:
             errors.append(f"missed source {text[gold.source[0][0] : gold.source[-1][1]]!r}")
             continue
         if tokens(text, gold.source) & tokens(text, [(best[2].start, best[2].end)]):

@@ -109,7 +109,7 @@ class Place:
 class Quote:
     """Who said what: one quotation or piece of reported speech."""
 
-    content: Span  # offsets into Document.text
+    content: Span  # offsets into Document.text; a split quote runs from its first part to its last
     kind: str  # direct | indirect | mixed | partial
     block: int  # index into Article.blocks; -1 for the headline
     cue: Span | None = None  # the reporting verb (or ":" / "—" / "according to")
@@ -120,6 +120,13 @@ class Quote:
     medium: str | None = None  # "X", "The Economist", "AFP", "his social media platform"
     tone: float | None = None
     flags: list[str] = field(default_factory=list)
+    # A quote split around its attribution (`“…,” he said. “…”`) is one quote in parts;
+    # empty when the content is one stretch.
+    parts: list[Span] = field(default_factory=list)
+
+    def stretches(self) -> list[Span]:
+        """The quoted stretches: the parts of a split quote, else the content."""
+        return self.parts or [self.content]
 
 
 @dataclass

@@ -188,3 +188,36 @@ def test_what_follows_the_verb_is_what_was_said():
     _, quotes = quotes_of(body)
     said = [q for q in quotes if "convinced" in q[2] or "inquiry" in q[2]]
     assert said and all("inquiry" not in q[2] for q in said)
+
+
+def parts_of(body: str):
+    doc = process_text(ARTICLE.format(body=body))
+    article = doc.articles[0]
+    return [
+        (speaker(article, q), [doc.text[p.start : p.end] for p in q.stretches()], q.content.text)
+        for q in article.quotes
+        if q.kind == "direct"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“The port will create jobs,” Mayor Anna Berg said, “and it will bring the ferries back.”",
+        "“The port will create jobs,” Mayor Anna Berg said. “And it will bring the ferries back.”",
+    ],
+)
+def test_a_quote_split_around_its_attribution_is_one_quote(line):
+    quotes = parts_of(FILLER + line + "\n")
+    assert len(quotes) == 1, quotes
+    name, parts, content = quotes[0]
+    assert name == "Anna Berg"
+    assert parts == ["“The port will create jobs,”", line[line.index("“", 5) :]]
+    assert content == line  # the extent, attribution inside, for highlighting
+
+
+def test_a_second_attribution_starts_a_second_quote():
+    body = FILLER + "“The port will create jobs,” Mayor Anna Berg said. The vote is next month.\n"
+    body += "“Nobody asked the fishermen,” Councillor John Reyes said. “They will lose most of their moorings.”\n"
+    quotes = parts_of(body)
+    assert [(q[0], len(q[1])) for q in quotes] == [("Anna Berg", 1), ("John Reyes", 2)]

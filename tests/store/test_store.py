@@ -61,3 +61,17 @@ def test_database_is_a_real_sqlite_file(tmp_path):
         store.write_document(process_text(TEXT), "test")
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_a_split_quote_keeps_its_parts(tmp_path):
+    body = "".join(f"The council met on Monday to discuss the ferry route for meeting number {k}.\n" for k in range(4))
+    body += "“The route will create jobs,” Mayor Anna Berg said. “And it will bring the tourists back.”\n"
+    doc = process_text("Harbour news\n\nFerry route approved\n\nFerry route approved\n\n" + body, source="split.txt")
+    with Store(tmp_path / "x.db") as store:
+        store.write_document(doc, "test")
+        (quote,) = [q for q in store.quotes() if q["kind"] == "direct"]
+    assert [doc.text[start:end] for start, end in quote["parts"]] == [
+        "“The route will create jobs,”",
+        "“And it will bring the tourists back.”",
+    ]
+    assert doc.text[quote["start"] : quote["end"]] == quote["content"]

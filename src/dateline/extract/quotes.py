@@ -9,7 +9,8 @@ Per body paragraph, in reading order:
    "partial" when quoted words stand inside it; "according to X" and "call for" too;
 3. direct quotes are attributed to the reporting verb beside them (`“…,” X said`,
    `X said: “…”`, `“…” — X`), else continue the speaker of the quote or attribution just
-   before them (a split quote, a quote-only paragraph);
+   before them (a quote-only paragraph); a quote split around its attribution
+   (`“…,” X said, “…”`, `“…,” X said. “…”`) is one quote in parts;
 4. speakers resolve to actors through their mentions; pronouns to the person last in
    focus (the last person speaker or subject); phrases naming nobody ("a source",
    "a banner") are kept, typed, with no actor.
@@ -48,11 +49,12 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
                  "announcement", "accusation", "allegation", "belief", "view", "insistence", "report",
                  "contention", "charge", "assurance", "prediction", "admission", "message", "pledge",
                  "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark"}  # fmt: skip
-# Speech verbs listed in another class whose direct object is also what was said, when
-# they have no clause: "denied the report", "criticized the decision", "announced a plan".
-_OBJECT_TOO = {"deny", "criticize", "criticise", "accuse", "blame", "announce", "propose", "promise", "describe",
-               "repeat", "reiterate", "mention", "cite", "confirm", "acknowledge", "admit", "dismiss",
-               "reject"}  # fmt: skip
+# With no clause, a reporting verb's direct object is what was said ("denied the report",
+# "stressed the need for …", "polls show Clinton ahead"), except for verbs whose object
+# is the person addressed, the words' medium or a continuation ("told reporters", "wrote
+# a book", "continued the speech").
+_OBJECT_NOT_SAID = {"tell", "ask", "urge", "warn", "thank", "call", "say", "add", "read", "write",
+                    "continue", "post", "tweet"}  # fmt: skip
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
                      "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim"}  # fmt: skip
@@ -112,6 +114,8 @@ class _QuoteFinder:
         self.mentions = MentionIndex(actors)
         self.state = _State()
         self.quotes: list[Quote] = []
+        # The last direct quote, where it ends in the parse text, and its speech verb.
+        self.last_direct: tuple[Quote, int, Token | None] | None = None
 
     # -- quotation marks ----------------------------------------------------------------
 
@@ -173,7 +177,7 @@ class _QuoteFinder:
             self._direct_quotes(sent, block)
             self._update_focus(sent)
         for quote in self.quotes:
-            quote.tone = tone(quote.content.text)
+            quote.tone = tone(" ".join(part.text for part in quote.stretches()))
         self.quotes.sort(key=lambda q: q.content.start)
         return self.quotes
 
@@ -209,8 +213,14 @@ class _QuoteFinder:
             whole = self._inside_marks(start, end)
             if whole is not None and _mostly(whole, start, end) and not nested:
                 continue  # the complement is a direct quote: attributed below
+            if not nested and self._all_quoted(content):
+                continue  # `“…,” X said, “…”` parsed as one clause: a split direct quote
             # Inside a quote, "I think …" is the quoted speaker's own attribution.
             self._add_reported(token, start, end, block, cue_text=None, nested=nested)
+
+    def _all_quoted(self, tokens: list[Token]) -> bool:
+        words = [t for t in tokens if not (t.is_punct or t.is_space)]
+        return bool(words) and all(self._inside_marks(t.idx, t.idx + len(t.text)) for t in words)
 
     def _noun_attribution(self, noun: Token, block: int) -> None:
         """ "Trump’s claim that Mexico will pay": content hangs from a noun of saying."""
@@ -269,9 +279,13 @@ class _QuoteFinder:
             # "The probe set off fireworks: Republicans said they are convinced …": what
             # follows the verb is what was said, not a clause before a colon.
             following = [c for c in complements if c.i > verb.i]
-            return self._without_other_speech((following or complements)[0])
+            if following:
+                # A clause after the verb holds nothing before it: `“…,” X said, “and …”`
+                # parsed as one clause is a quote split around its attribution.
+                return [t for t in self._without_other_speech(following[0]) if t.i > verb.i]
+            return self._without_other_speech(complements[0])
         lemma = verb.lemma_.lower()
-        if reporting_verbs().get(lemma) == "object" or (lemma in _OBJECT_TOO and reporting_verbs().get(lemma)):
+        if reporting_verbs().get(lemma) and lemma not in _OBJECT_NOT_SAID:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects and self._subject(verb) is not None:  # said by nobody, it reports nothing
                 return self._without_other_speech(objects[0])
@@ -376,11 +390,47 @@ class _QuoteFinder:
             if not any(c.isalpha() for c in self.text.text[start:end]):
                 continue  # a stray mark, not a quotation
             verb, cue_text, speaker = self._attribution(mark, end)
+            continued = False
             if verb is None and cue_text is None and (speaker is None or speaker.span is None):
                 if self._short_fragment(start, end):
                     continue  # scare quotes or a title ("the “Gang of Eight”"): nobody's utterance
                 speaker = self._continuation(mark)
+                continued = True
+            if self._joins_previous(start, end, block, verb, speaker, continued, flags):
+                continue
             self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
+            self.last_direct = (self.quotes[-1], end, verb)
+
+    def _joins_previous(
+        self, start: int, end: int, block: int, verb: Token | None, speaker: _Speaker | None, continued: bool,
+        flags: list[str],
+    ) -> bool:  # fmt: skip
+        """A quote split around its attribution is one quote: `“…,” he said, “…”` (the
+        same speech verb on both sides) or `“…,” he said. “…”` (the second part has no
+        attribution of its own and follows within the attribution's reach)."""
+        if self.last_direct is None:
+            return False
+        previous, previous_end, previous_verb = self.last_direct
+        if previous is not self.quotes[-1] or previous.block != block or previous.speaker is None:
+            return False
+        same_verb = verb is not None and previous_verb is not None and verb.i == previous_verb.i
+        gap = self.text.text[previous_end:start]
+        near = continued and len(gap.split()) <= ATTRIBUTION_REACH and "\n" not in gap
+        same_speaker = speaker is not None and (
+            (speaker.actor is not None and speaker.actor == previous.speaker_actor)
+            or (speaker.span is not None and speaker.span.text == previous.speaker.text)
+        )
+        if not (same_verb or (near and same_speaker)):
+            return False
+        to_doc = self.text.to_document
+        part = Span(self.text.text[start:end], to_doc(start), to_doc(start) + (end - start))
+        previous.parts = [*previous.stretches(), part]
+        first = self.text.to_parse(previous.content.start)
+        previous.content = Span(self.text.text[first:end], previous.content.start,
+                                previous.content.start + (end - first))  # fmt: skip
+        previous.flags.extend(f for f in flags if f not in previous.flags)
+        self.last_direct = (previous, end, previous_verb)
+        return True
 
     def _sentence_end(self, char: int) -> int:
         token = self._token_at(char)

@@ -202,13 +202,14 @@ class Store:
                 (article_id, ordinal, q.kind, q.content.text, q.content.start, q.content.end, q.block,
                  cue.text if cue else None, q.cue_lemma, cue.start if cue else None, cue.end if cue else None,
                  speaker.text if speaker else None, speaker.start if speaker else None,
-                 speaker.end if speaker else None, actor, q.unnamed, q.medium, q.tone, json.dumps(q.flags))
+                 speaker.end if speaker else None, actor, q.unnamed, q.medium, q.tone, json.dumps(q.flags),
+                 json.dumps([[p.start, p.end] for p in q.parts]))
             )  # fmt: skip
         self.conn.executemany(
             """INSERT INTO quotes (article_id, ordinal, kind, content, start, end, paragraph, cue, cue_lemma,
                                    cue_start, cue_end, speaker, speaker_start, speaker_end, speaker_actor_id,
-                                   unnamed, medium, tone, flags)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                   unnamed, medium, tone, flags, parts)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             rows,
         )
 
@@ -308,7 +309,7 @@ class Store:
                                coalesce(speaker_actor_id, lower(speaker)), lower(content)"""
             order = " ORDER BY article_id, start"
         rows = self.conn.execute(sql + order, params).fetchall()
-        return [{**dict(r), "flags": json.loads(r["flags"])} for r in rows]
+        return [{**dict(r), "flags": json.loads(r["flags"]), "parts": json.loads(r["parts"])} for r in rows]
 
     def record_error(self, error: DatelineError, stage: str, content_hash: str = "") -> None:
         """Record a failed input; the same failure recorded twice stays one row."""
@@ -470,6 +471,7 @@ class Store:
                         "content",
                         "start",
                         "end",
+                        "parts",
                         "speaker",
                         "speaker_actor_id",
                         "speaker_name",

@@ -246,6 +246,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0006_quote_parts",
+        """
+        -- A quote split around its attribution: JSON [[start, end], ...] of its quoted
+        -- stretches in documents.text; '[]' when the content is one stretch.
+        ALTER TABLE quotes ADD COLUMN parts TEXT NOT NULL DEFAULT '[]';
+        """,
+    ),
 ]
 
 
