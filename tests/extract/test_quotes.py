@@ -221,3 +221,11 @@ def test_a_second_attribution_starts_a_second_quote():
     body += "“Nobody asked the fishermen,” Councillor John Reyes said. “They will lose most of their moorings.”\n"
     quotes = parts_of(body)
     assert [(q[0], len(q[1])) for q in quotes] == [("Anna Berg", 1), ("John Reyes", 2)]
+
+
+def test_speech_reported_inside_a_quote_belongs_to_that_quote():
+    body = FILLER + "Mayor Anna Berg said Councillor John Reyes believes the harbour tender was rigged.\n"
+    body += "“John Reyes told me the ferries will stop,” Councillor Maria Lopes said after the vote.\n"
+    _, quotes = quotes_of(body)
+    assert [q[1] for q in quotes] == ["Anna Berg", "Maria Lopes"]
+    assert "John Reyes believes" in quotes[0][2]

@@ -55,6 +55,8 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
 # a book", "continued the speech").
 _OBJECT_NOT_SAID = {"tell", "ask", "urge", "warn", "thank", "call", "say", "add", "read", "write",
                     "continue", "post", "tweet"}  # fmt: skip
+# Prepositions whose object is the topic of what was said.
+_TOPIC_PREPS = {"about", "of"}
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
                      "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim"}  # fmt: skip
@@ -176,9 +178,9 @@ class _QuoteFinder:
             self._reported_speech(sent, block)
             self._direct_quotes(sent, block)
             self._update_focus(sent)
+        self.quotes = _outermost(self.quotes)
         for quote in self.quotes:
             quote.tone = tone(" ".join(part.text for part in quote.stretches()))
-        self.quotes.sort(key=lambda q: q.content.start)
         return self.quotes
 
     def _block_of(self, char: int) -> int | None:  # -1: the headline
@@ -306,6 +308,16 @@ class _QuoteFinder:
             complements = [c for c in verb.children if c.dep_ == "xcomp"]
             if complements:
                 return self._without_other_speech(complements[0])
+        if reporting_verbs().get(lemma) in ("speech", "object") and self._subject(verb) is not None:
+            # "spoke about the attack", "commented on the deal", "accused her of lying": the
+            # topic after the preposition is what was said.
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and any(
+                    c.dep_ in ("pobj", "pcomp") for c in child.children
+                ):
+                    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
+                    first = objects[0].left_edge.i if objects else child.i + 1
+                    return [t for t in self.doc[first : child.right_edge.i + 1]]
         if verb.lemma_.lower() in ("call", "ask", "urge", "appeal", "push"):
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ == "for":
@@ -650,6 +662,20 @@ class _QuoteFinder:
         if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Quotes in reading order, less those reported inside another quote's words: in
+    "Pence said Clinton thinks this is a game show" Clinton's thought is Pence's claim,
+    part of his quote, not a quote of Clinton's."""
+    kept: list[Quote] = []
+    reach = -1  # the furthest end of the quotes kept so far
+    for quote in sorted(quotes, key=lambda q: (q.content.start, -q.content.end)):
+        if quote.content.end <= reach:
+            continue  # within an earlier quote's extent (same start: the longer came first)
+        kept.append(quote)
+        reach = max(reach, quote.content.end)
+    return kept
 
 
 def _outside_brackets(tokens: list[Token]) -> list[Token]:
