@@ -309,11 +309,13 @@ class _QuoteFinder:
             if complements:
                 return self._without_other_speech(complements[0])
         if reporting_verbs().get(lemma) in ("speech", "object") and self._subject(verb) is not None:
-            # "spoke about the attack", "commented on the deal", "accused her of lying": the
+            # "spoke about the attack", "accused her of lying", "warned of a crisis": the
             # topic after the preposition is what was said.
             for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and any(
-                    c.dep_ in ("pobj", "pcomp") for c in child.children
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in _TOPIC_PREPS
+                    and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
                 ):
                     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
                     first = objects[0].left_edge.i if objects else child.i + 1
