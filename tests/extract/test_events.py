@@ -173,6 +173,12 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         # A generic noun takes its event from its modifier; event nouns with light verbs.
         ("Norway launched a mediation effort between Sudan and Chad on Monday.", "045", "NOR", "SDN"),
         ("The Kenyan president gave a warm welcome to the Ugandan prime minister.", "043", "KENGOV", "UGAGOV"),
+        # Weapons act for their owner's military; a nationality and a people is a group.
+        ("Chilean tanks shelled targets near the border on Monday.", "194", "CHLMIL", None),
+        ("Bosnian Croats demanded a truce with the army.", "100", "BIH", None),
+        # A country by its official name; a leader by the dictionary of well-known figures.
+        ("Kenya demanded that the Islamic Republic of Iran release the sailors.", "100", "KEN", "IRN"),
+        ("Vladimir Putin criticized Boris Johnson on Monday.", "111", "RUSGOV", "GBRGOV"),
     ],
 )
 def test_actor_codes_from_places_clauses_and_objects(sentence, code, source, target):

@@ -79,6 +79,8 @@ class _ActorBuilder:
         for ent in self.doc.ents:
             if ent.label_ in ("PERSON", "ORG") and self.gaz.country_of_name(ent.text):
                 self._add_country(ent)  # the small model reads "Sri Lanka" at a sentence start as a person
+            elif ent.label_ == "PERSON" and self._is_people(ent):
+                self._add_org(ent)  # "Bosnian Serbs", "Iraqi Kurds": a group, not a person
             elif ent.label_ == "PERSON":
                 self._add_person(ent)
             elif ent.label_ == "ORG":
@@ -91,6 +93,7 @@ class _ActorBuilder:
         self._resolve_possessors()
         drafts = [*self.people, *self.orgs.values(), *self.countries.values()]
         for draft in self.people:
+            self._known_figure(draft)
             self._fall_back_to(draft, article_country)
         for draft in drafts:
             if draft.office_of is not None and draft.actor.country is None and draft.office_of.actor.country:
@@ -112,6 +115,22 @@ class _ActorBuilder:
         if actor.country is None and actor.agent_type and article_country and not international:
             actor.country, actor.country_source = article_country, "article"
 
+    def _known_figure(self, draft: _Draft) -> None:
+        """What the text leaves unsaid about a well-known figure, from leaders.tsv."""
+        actor = draft.actor
+        if actor.country is not None and actor.agent_type is not None:
+            return
+        leader = self.lex.leader(draft.full, draft.surname)
+        if leader is None or (actor.country is not None and actor.country != leader.country):
+            return
+        if leader.code is not None:  # an international body's officer: "Kofi Annan" is the UN
+            if actor.country is None:
+                actor.code, actor.agent_type = leader.code, leader.agent_type
+            return
+        if actor.country is None:
+            actor.country, actor.country_source = leader.country, "dictionary"
+        actor.agent_type = actor.agent_type or leader.agent_type
+
     def _add_person(self, ent: Span) -> None:
         words = ent.text.split()
         if not any(t.is_alpha for t in ent):
@@ -131,6 +150,14 @@ class _ActorBuilder:
         after = self.doc[ent.end : ent.end + 2]
         if len(after) == 2 and after[0].text in _POSSESSIVE and after[1].lower_ in _OFFICES:
             self._add_office(draft, self.doc[ent.start : ent.end + 2], _OFFICES[after[1].lower_])
+
+    def _is_people(self, ent: Span) -> bool:
+        """A nationality word and a people ("Bosnian Serbs"), which the model tags as a person."""
+        return (
+            len(ent) >= 2
+            and ent[0].text in self.gaz.adjectives
+            and (ent[-1].text in self.gaz.peoples or ent[-1].tag_ in ("NNS", "NNPS"))
+        )
 
     def _find_person(self, full: str | None, surname: str) -> _Draft | None:
         if full:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ..nlp.gazetteer import normalise
 from ..resources import data_lines, data_rows
 
 _EXTRACT = "dateline.extract.data"
@@ -26,6 +27,15 @@ class KnownOrg:
 
 
 @dataclass(frozen=True)
+class Leader:
+    name: str
+    country: str | None  # ISO3; None for an international body's officer
+    code: str | None  # the body's CAMEO code ("IGOUNO") for those
+    agent_type: str
+    role: str
+
+
+@dataclass(frozen=True)
 class Lexicon:
     titles: dict[str, Title]
     title_max_words: int
@@ -34,6 +44,15 @@ class Lexicon:
     religions: frozenset[str]
     group_nouns: frozenset[str]
     agent_types: frozenset[str]
+    leaders: dict[str, Leader]  # normalised full name -> leader
+    leader_surnames: dict[str, Leader]  # normalised surname -> leader, where only one fits
+
+    def leader(self, full: str | None, surname: str) -> Leader | None:
+        """A well-known figure by full name, or by a surname that fits only one of them."""
+        if full:
+            return self.leaders.get(normalise(full))
+        words = normalise(surname).split()
+        return self.leader_surnames.get(words[-1]) if words else None
 
     def title(self, words: str) -> Title | None:
         return self.titles.get(words.lower())
@@ -75,7 +94,36 @@ def lexicon() -> Lexicon:
         religions=frozenset(data_lines(_EXTRACT, "religions.txt")),
         group_nouns=frozenset(data_lines(_EXTRACT, "group_nouns.txt")),
         agent_types=frozenset(row[0] for row in data_rows(_CAMEO, "agent_types.tsv")),
+        **_leaders(),
     )
+
+
+_NAME_TITLES = {"king", "queen", "prince", "pope", "sheikh", "ayatollah", "sultan", "emir"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "vi", "xiv", "xvi"}
+
+
+def _leaders() -> dict[str, dict[str, Leader]]:
+    by_name: dict[str, Leader] = {}
+    by_surname: dict[str, set[Leader]] = {}
+    for names, country, agent_type, role, _years in _rows(_EXTRACT, "leaders.tsv", 5):
+        international = country.startswith("IGO")
+        for name in names.split("|"):
+            leader = Leader(name, None if international else country, country if international else None,
+                            agent_type, role)  # fmt: skip
+            words = normalise(name).split()
+            by_name[" ".join(words)] = leader
+            if words[0] in _NAME_TITLES and len(words) > 1:
+                by_name[" ".join(words[1:])] = leader  # "King Hassan" is "Hassan" too
+            named = [w for w in words if w not in _SUFFIXES and w not in _NAME_TITLES]
+            if named:
+                by_surname.setdefault(named[-1], set()).add(leader)
+    common = set(data_lines(_EXTRACT, "common_surnames.txt"))
+    surnames = {}
+    for surname, leaders in by_surname.items():
+        kinds = {(leader.country, leader.code, leader.agent_type) for leader in leaders}
+        if len(kinds) == 1 and surname not in common and len(surname) >= 4:
+            surnames[surname] = next(iter(leaders))
+    return {"leaders": by_name, "leader_surnames": surnames}
 
 
 def _rows(package: str, name: str, width: int) -> list[tuple[str, ...]]:

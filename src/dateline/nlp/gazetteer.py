@@ -60,7 +60,7 @@ class Gazetteer:
             self.country_names[country.name] = country.iso3
         for record in pycountry.countries:
             if record.alpha_3 in self.countries:
-                for attr in ("name", "common_name"):
+                for attr in ("name", "common_name", "official_name"):
                     value = getattr(record, attr, None)
                     if value and "," not in value:
                         self.country_names.setdefault(value, record.alpha_3)
