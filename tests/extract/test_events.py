@@ -179,6 +179,13 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         # A country by its official name; a leader by the dictionary of well-known figures.
         ("Kenya demanded that the Islamic Republic of Iran release the sailors.", "100", "KEN", "IRN"),
         ("Vladimir Putin criticized Boris Johnson on Monday.", "111", "RUSGOV", "GBRGOV"),
+        # Hosting a group that is no person by name: the group's body is the guest.
+        (
+            "Kenyan Prime Minister Raila Odinga received a mission of observers from the OSCE.",
+            "043",
+            "KENGOV",
+            "IGOEUROSC",
+        ),
     ],
 )
 def test_actor_codes_from_places_clauses_and_objects(sentence, code, source, target):

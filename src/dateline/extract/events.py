@@ -52,6 +52,9 @@ _DIRECTIVES = {"demand", "urge", "ask", "request", "insist", "press", "call", "a
 _FUTURE = {"will", "'ll", "shall", "would", "'d"}
 _NEGATIVE_DETS = {"no", "neither", "nor"}
 # Nouns that take their event from a modifier: "a mediation effort", "a peace mission".
+# Groups that visit, are received or are called, besides agent nouns ("a mission of observers").
+_VISITORS = {"delegation", "mission", "team", "envoy", "visitor", "observer", "inspector", "counterpart", "leader",
+             "representative", "emissary", "guest"}  # fmt: skip
 _GENERIC_EFFORTS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "campaign", "process"}
 # Prepositions that place a phrase: "demonstrators in Baghdad", "a curfew in Algiers".
 _LOCATIVE = {"in", "at", "inside", "into", "near", "across", "throughout"}
@@ -246,7 +249,14 @@ class _Coder:
         return False
 
     def _is_person(self, token: Token, words: frozenset[str]) -> bool:
-        return "person" in words and token.ent_type_ == "PERSON"
+        """ "person" in a condition: someone who can be received or called, named ("Putin",
+        "the OSCE") or not ("the minister", "a delegation of observers")."""
+        if "person" not in words:
+            return False
+        if token.ent_type_ == "PERSON" or self._actor_at(token) is not None:
+            return True
+        lemma = token.lemma_.lower()
+        return lemma in _VISITORS or token.lower_ in agent_nouns() or lemma in agent_nouns()
 
     def _not_an_event(self, verb: Token) -> bool:
         """Negated, conditional or hypothetical predicates report nothing that happened."""
