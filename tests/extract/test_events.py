@@ -179,6 +179,9 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         # A country by its official name; a leader by the dictionary of well-known figures.
         ("Kenya demanded that the Islamic Republic of Iran release the sailors.", "100", "KEN", "IRN"),
         ("Vladimir Putin criticized Boris Johnson on Monday.", "111", "RUSGOV", "GBRGOV"),
+        # A thing in the target slot gives way to the actor named around it.
+        ("Poland demanded an immediate apology by Moscow.", "100", "POL", "RUS"),
+        ("Iran threatened to cut off electricity to Azerbaijan over unpaid bills.", "1311", "IRN", "AZE"),
         # Hosting a group that is no person by name: the group's body is the guest.
         (
             "Kenyan Prime Minister Raila Odinga received a mission of observers from the OSCE.",

@@ -332,6 +332,11 @@ class _Coder:
                 return "reciprocal" if len(sources) > 1 else None
             found = self._slot(verb, slot, passive)
             if found:
+                side = self._side(found[0])
+                if side is None or side.code is None:
+                    # "demanded an immediate admission by Moscow": the slot holds a thing,
+                    # and an actor named around it is the one the act falls on.
+                    return self._named_in_object(verb, sources) or found
                 return found
         # "threatened to ban Ugandan opposition candidates": a threat, demand or refusal
         # falls on whoever the act it names would fall on.
@@ -360,6 +365,10 @@ class _Coder:
         phrases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         phrases += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in _ARGUMENT_PREPS for c in p.children
                     if c.dep_ == "pobj"]  # fmt: skip
+        for act in (c for c in verb.children if c.dep_ == "xcomp"):  # "threatened to cut off electricity to X"
+            phrases += [c for c in act.children if c.dep_ == "dobj"]
+            phrases += [c for p in act.children if p.dep_ == "prep" and p.lower_ in _ARGUMENT_PREPS
+                        for c in p.children if c.dep_ == "pobj"]  # fmt: skip
         for phrase in phrases:
             for token in sorted(_phrase_tokens(phrase), key=lambda t: t.i):
                 if token.ent_type_ in _NOT_ACTORS:
@@ -368,6 +377,8 @@ class _Coder:
                 if actor is not None and actor not in taken:
                     return [token]
                 if actor is None and token.pos_ == "ADJ" and self.gaz.country_of_word(token.text):
+                    return [token]
+                if actor is None and self._city_country(token):  # "an admission by Moscow"
                     return [token]
         return None
 
