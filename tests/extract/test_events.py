@@ -182,6 +182,11 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         # A thing in the target slot gives way to the actor named around it.
         ("Poland demanded an immediate apology by Moscow.", "100", "POL", "RUS"),
         ("Iran threatened to cut off electricity to Azerbaijan over unpaid bills.", "1311", "IRN", "AZE"),
+        # Abbreviated names, possessors, and a people coded where it lives.
+        ("The PRC demanded that Kenya release the sailors.", "100", "CHN", "KEN"),
+        ("Chile's Cabinet criticized the verdict on Monday.", "111", "CHLGOV", None),
+        ("Ankara's district administration criticized the verdict.", "111", "TURGOV", None),
+        ("Ethnic Hungarians in Romania demanded autonomy.", "100", "ROU", None),
         # Hosting a group that is no person by name: the group's body is the guest.
         (
             "Kenyan Prime Minister Raila Odinga received a mission of observers from the OSCE.",

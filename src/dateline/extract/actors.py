@@ -194,6 +194,9 @@ class _ActorBuilder:
                 actor.agent_type = _org_type(ent, self.lex)
                 actor.country = self._country_in(ent)
                 actor.country_source = "name" if actor.country else None
+                owner = self._possessor_country(ent)
+                if actor.country is None and owner:  # "Israel's Cabinet", "Ankara's district council"
+                    actor.country, actor.country_source = owner, "possessive"
             draft = self.orgs[key] = _Draft(actor)
         draft.add(self.mention(ent, "name"), ent.start)
 
@@ -229,10 +232,18 @@ class _ActorBuilder:
 
     def _country_in(self, span: Span) -> str | None:
         for token in span:
-            iso3 = self.gaz.country_of_word(token.text)
+            iso3 = self.gaz.country_of_word(token.text) or (
+                self._capital_country(token.text) if token.ent_type_ == "GPE" else None
+            )
             if iso3:
                 return iso3
         return None
+
+    def _possessor_country(self, ent: Span) -> str | None:
+        if ent.start < 2 or self.doc[ent.start - 1].text not in _POSSESSIVE:
+            return None
+        owner = self.doc[ent.start - 2]
+        return self.gaz.country_of_name(owner.text) or self._capital_country(owner.text)
 
     # -- pass 2: roles ------------------------------------------------------------------
 

@@ -445,6 +445,11 @@ class _Coder:
             actor = self._group_actor(token)
         if actor is not None:
             a = self.actors[actor]
+            if a.kind == "country" and token.text in self.gaz.peoples:
+                # "ethnic Albanians in south Serbia": a people is coded where it lives.
+                home = self._locative_place(token, _LOCATIVE | {"of", "from"})
+                if home is not None and home.code and home.code != a.code:
+                    return self._phrase_side(token, home.code, None)
             return EventSide(a.name, a.code, actor, start, start + len(token.text))
         # "a fifth of Ukraine", "Baghdad’s forces": an actor named inside the phrase.
         inner = next(
@@ -489,9 +494,9 @@ class _Coder:
         place = self._locative_place(token)
         return place.code if place is not None else None
 
-    def _locative_place(self, head: Token) -> EventSide | None:
+    def _locative_place(self, head: Token, preps: frozenset[str] | set[str] = _LOCATIVE) -> EventSide | None:
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for token in prep.subtree:
                 if token.ent_type_ not in _PLACE_ENTITIES:
@@ -539,9 +544,9 @@ class _Coder:
         for child in token.subtree:
             if child.i > token.i + 3 or child.i < token.left_edge.i:
                 continue
-            iso3 = self.gaz.country_of_word(child.text)
+            iso3 = self.gaz.country_of_word(child.text) or (self._city_country(child) if child is not token else None)
             if iso3:
-                return iso3
+                return iso3  # "Iraqi troops", "Ankara's district administration"
             actor = self._actor_at(child)
             if actor is not None and self.actors[actor].country:
                 return self.actors[actor].country
