@@ -187,6 +187,8 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         ("Chile's Cabinet criticized the verdict on Monday.", "111", "CHLGOV", None),
         ("Ankara's district administration criticized the verdict.", "111", "TURGOV", None),
         ("Ethnic Hungarians in Romania demanded autonomy.", "100", "ROU", None),
+        # "it" in what a country says is that country.
+        ("Kenya says it is willing to withdraw its troops from Somalia.", "035", "KEN", "SOM"),
         # Hosting a group that is no person by name: the group's body is the guest.
         (
             "Kenyan Prime Minister Raila Odinga received a mission of observers from the OSCE.",

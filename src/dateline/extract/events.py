@@ -142,8 +142,11 @@ class _Coder:
         consumed.add(act.i)
         entry = self._best_entry(act, self.lexicon.get(act.lemma_.lower(), []))
         code = _INTENT_BY_ROOT.get(entry.code[:2], "030") if entry else "030"
-        subject = [c for c in adjective.head.children if c.dep_ == "nsubj"]
-        sources = self._coordinated(subject[0]) if subject else []
+        subjects = [c for c in adjective.head.children if c.dep_ == "nsubj"]
+        subject = subjects[0] if subjects else None
+        if subject is not None and subject.pos_ == "PRON":  # "Syria says it is willing to …"
+            subject = self._speaker_for(adjective.head) or subject
+        sources = self._coordinated(subject) if subject is not None else []
         targets = self._targets(act, entry, sources) if entry else None
         self._emit(act, sent, code, "A" + (entry.id if entry else "030"), 1, sources, targets, block, future_ok=False)
 
@@ -319,8 +322,15 @@ class _Coder:
         while current.dep_ in ("ccomp", "xcomp", "conj") and current.head is not current:
             current = current.head
             if current.lemma_.lower() in _SAYING or current.lemma_.lower() in ("announce", "declare", "vow", "pledge"):
-                subjects = [c for c in current.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-                return subjects[0] if subjects else None
+                speaker = current
+                for _ in range(3):  # "X was quoted as saying he would …": the one quoted
+                    subjects = [c for c in speaker.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+                    if subjects:
+                        return subjects[0]
+                    if speaker.dep_ not in ("advcl", "pcomp", "pobj", "xcomp") or speaker.head is speaker:
+                        return None
+                    speaker = speaker.head
+                return None
         return None
 
     def _targets(self, verb: Token, entry: LexiconEntry, sources: list[Token]) -> list[Token] | str | None:
