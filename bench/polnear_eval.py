@@ -49,6 +49,8 @@ def read_gold(path: Path) -> list[Gold]:
     relations = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
+            if line.count("\t") < 2:
+                continue  # a few train files carry a broken line (text spilt from a span): skip it
             ident, info, _ = line.split("\t", 2)
             _, offsets = info.split(" ", 1)
             spans[ident] = [tuple(int(x) for x in part.split()) for part in offsets.split(";")]
