@@ -399,11 +399,16 @@ class _Coder:
                 objects = [verb.head]  # "territory occupied by Russia": the noun is the object
             return self._coordinated(objects[0]) if objects else []
         if slot == "purpose":  # "gathered … to demand that followers of a sect be declared …"
-            for clause in (c for c in verb.children if c.dep_ in ("xcomp", "advcl")):
+            clauses = [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
+            for clause in clauses:
                 for token in clause.subtree:
                     named = self._actor_at(token) is not None or self._group_actor(token) is not None
                     if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token is not clause and named:
                         return self._coordinated(token)
+            for clause in clauses:  # "to demand the resignation of President X", "to protest Sweden's decision"
+                for token in clause.subtree:
+                    if token is not clause and token.ent_type_ not in _NOT_ACTORS and self._actor_at(token) is not None:
+                        return [token]
             return []
         if slot == "dative":
             datives = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
