@@ -49,3 +49,9 @@ def test_leader_rows_are_consistent():
         assert agent_type in lexicon().agent_types, row
         names.extend(names_cell.split("|"))
     assert len(names) == len(set(names)), "a name listed twice"
+
+
+def test_a_known_body_before_a_title_owns_the_person():
+    found = actors_of("NATO spokesman Jamie Dale and Kremlin spokesman Ivan Petrov traded accusations on Monday.\n")
+    assert found["Jamie Dale"][2] == "IGOWSTNAT"
+    assert found["Ivan Petrov"][2] == "RUSGOV"

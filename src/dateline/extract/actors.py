@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Mention
 from ..nlp.gazetteer import Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
-from .lexicon import Lexicon, Title, lexicon
+from .lexicon import KnownOrg, Lexicon, Title, lexicon
 
 _MODIFIERS = {"former", "new", "acting", "interim", "then", "outgoing", "incoming", "late", "deputy", "senior", "top"}
 _DETERMINERS = {"a", "an", "the"}
@@ -291,8 +291,21 @@ class _ActorBuilder:
                 if country or word.is_punct:
                     break
             source = "title" if country else None
-        self._apply_role(draft, title, role_text, country, source, possessor)
+        body = self._known_body_before(start)
+        if body is not None and body.country and country is None:
+            country, source = body.country, "title"  # "Kremlin spokesman X"
+        national = body.agent_type if body is not None and body.agent_type not in ("IGO", "NGO") else None
+        self._apply_role(draft, title, role_text, country, source, possessor, national)
+        if body is not None and body.agent_type in ("IGO", "NGO") and draft.actor.country is None:
+            draft.actor.code = draft.actor.code or body.code  # "Arab League Secretary General X" acts for it
         draft.add(self.mention(self.doc[start:end], "title"), start)
+
+    def _known_body_before(self, start: int) -> KnownOrg | None:
+        """The known organisation named right before a title ("NATO spokesman")."""
+        if start == 0 or self.doc[start - 1].ent_type_ != "ORG":
+            return None
+        ent = next((e for e in self.doc.ents if e.start <= start - 1 < e.end), None)
+        return self.lex.known_org(ent.text) if ent is not None and ent.end == start else None
 
     def _title_ending_at(self, end: int) -> tuple[int, Title] | None:
         for size in range(self.lex.title_max_words, 0, -1):
