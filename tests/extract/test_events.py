@@ -189,6 +189,8 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         ("Ethnic Hungarians in Romania demanded autonomy.", "100", "ROU", None),
         # "it" in what a country says is that country.
         ("Kenya says it is willing to withdraw its troops from Somalia.", "035", "KEN", "SOM"),
+        # A body is coded where it is based.
+        ("A newspaper based in Beirut criticized the ban.", "111", "LBNMED", None),
         # A strike or protest falls on whoever its purpose names.
         ("Teachers went on strike to demand the resignation of Kenyan President Daniel arap Moi.", "143", "", "KENGOV"),
         # Hosting a group that is no person by name: the group's body is the guest.

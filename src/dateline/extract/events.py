@@ -59,6 +59,7 @@ _GENERIC_EFFORTS = {"effort", "mission", "bid", "attempt", "initiative", "drive"
 # Prepositions that place a phrase: "demonstrators in Baghdad", "a curfew in Algiers".
 _LOCATIVE = {"in", "at", "inside", "into", "near", "across", "throughout"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+_SEATED = {"base", "operate", "station", "locate", "headquarter", "deploy"}
 # Prepositions that introduce who an act is aimed at (not when or why: "following", "amid").
 _ARGUMENT_PREPS = {"against", "with", "to", "on", "for", "from", "over", "toward", "towards", "about", "upon"}
 _CONDITIONAL_MARKS = {"if", "unless"}
@@ -510,7 +511,9 @@ class _Coder:
         return place.code if place is not None else None
 
     def _locative_place(self, head: Token, preps: frozenset[str] | set[str] = _LOCATIVE) -> EventSide | None:
-        for prep in head.children:
+        # "a group based in Trinidad", "the Red Cross operating in Iraq": where it sits.
+        seated = [c for v in head.children if v.dep_ == "acl" and v.lemma_.lower() in _SEATED for c in v.children]
+        for prep in [*head.children, *seated]:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for token in prep.subtree:
