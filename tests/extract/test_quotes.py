@@ -229,3 +229,9 @@ def test_speech_reported_inside_a_quote_belongs_to_that_quote():
     _, quotes = quotes_of(body)
     assert [q[1] for q in quotes] == ["Anna Berg", "Maria Lopes"]
     assert "John Reyes believes" in quotes[0][2]
+
+
+def test_an_attribution_the_parser_set_apart_after_a_question():
+    body = FILLER + "Councillor John Reyes spoke first about the budget for the harbour works.\n"
+    body += "“How many more winters must the fishermen wait?” Mayor Anna Berg said. “The harbour is unsafe.”\n"
+    assert [(q[0], len(q[1])) for q in parts_of(body)] == [("Anna Berg", 2)]

@@ -406,7 +406,7 @@ class _QuoteFinder:
             verb, cue_text, speaker = self._attribution(mark, end)
             continued = False
             if verb is None and cue_text is None and (speaker is None or speaker.span is None):
-                if self._short_fragment(start, end):
+                if self._short_fragment(start, end) and not self._short_sentence_after_quote(start, end, block):
                     continue  # scare quotes or a title ("the “Gang of Eight”"): nobody's utterance
                 speaker = self._continuation(mark)
                 continued = True
@@ -425,8 +425,12 @@ class _QuoteFinder:
         if self.last_direct is None:
             return False
         previous, previous_end, previous_verb = self.last_direct
-        if previous is not self.quotes[-1] or previous.block != block or previous.speaker is None:
+        if previous.block != block or previous.speaker is None or previous not in self.quotes:
             return False
+        gap_start, gap_end = self.text.to_document(previous_end), self.text.to_document(start)
+        later = self.quotes[self.quotes.index(previous) + 1 :]
+        if any(not (gap_start <= q.content.start and q.content.end <= gap_end) for q in later):
+            return False  # another quote stands between; one inside the attribution is part of it
         same_verb = verb is not None and previous_verb is not None and verb.i == previous_verb.i
         gap = self.text.text[previous_end:start]
         near = continued and len(gap.split()) <= ATTRIBUTION_REACH and "\n" not in gap
@@ -453,12 +457,32 @@ class _QuoteFinder:
     def _short_fragment(self, start: int, end: int) -> bool:
         return len(self.text.text[start:end].split()) <= 4
 
+    def _short_sentence_after_quote(self, start: int, end: int, block: int) -> bool:
+        """`“…,” she said. “It is unsafe.”`: a short whole sentence right after a quote's
+        attribution goes on with the quote; it is no scare quote."""
+        if self.last_direct is None or self.last_direct[0].block != block:
+            return False
+        gap = self.text.text[self.last_direct[1] : start]
+        words = self.text.text[start + 1 : end - 1].strip()
+        return (
+            len(gap.split()) <= ATTRIBUTION_REACH
+            and "\n" not in gap
+            and words[:1].isupper()
+            and words[-1:] in (".", "!", "?")
+        )
+
     def _attribution(self, mark: _Marked, end: int) -> tuple[Token | None, str | None, _Speaker | None]:
         text = self.text.text
         first, last = self._token_at(mark.start), self._token_at(end - 1)
         if first is None or last is None:
             return None, None, None
         after = [t for t in last.sent if t.idx >= end and not self._inside_marks(t.idx, t.idx + 1)]
+        if not after and last.sent.end < len(self.doc):
+            # `“…?” Clinton said. “…”`: the parser ended the sentence at the closing mark;
+            # the short sentence right after it is the attribution.
+            following = self.doc[last.sent.end].sent
+            if following.start_char - end <= 2 and len(following) <= ATTRIBUTION_REACH:
+                after = [t for t in following if not self._inside_marks(t.idx, t.idx + 1)]
         before = [
             t for t in first.sent if t.idx + len(t.text) <= mark.start and not self._inside_marks(t.idx, t.idx + 1)
         ]
