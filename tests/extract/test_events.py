@@ -189,6 +189,9 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         ("Ethnic Hungarians in Romania demanded autonomy.", "100", "ROU", None),
         # "it" in what a country says is that country.
         ("Kenya says it is willing to withdraw its troops from Somalia.", "035", "KEN", "SOM"),
+        # A compound object meets an entry's object condition; riots as a noun.
+        ("Chilean officials suspended aid deliveries to Peru on Wednesday.", "162", "CHLGOV", "PER"),
+        ("Kenyan riots against the new tax law continued on Monday.", "145", "KEN", None),
         # A body is coded where it is based.
         ("A newspaper based in Beirut criticized the ban.", "111", "LBNMED", None),
         # A strike or protest falls on whoever its purpose names.

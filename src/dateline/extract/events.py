@@ -59,6 +59,9 @@ _GENERIC_EFFORTS = {"effort", "mission", "bid", "attempt", "initiative", "drive"
 # Prepositions that place a phrase: "demonstrators in Baghdad", "a curfew in Algiers".
 _LOCATIVE = {"in", "at", "inside", "into", "near", "across", "throughout"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# Verbs that say an event happened, with the event noun as subject.
+_OCCURRING = {"continue", "erupt", "break", "spread", "begin", "start", "occur", "rage", "escalate", "intensify",
+              "resume", "take"}  # fmt: skip
 _SEATED = {"base", "operate", "station", "locate", "headquarter", "deploy"}
 # Prepositions that introduce who an act is aimed at (not when or why: "following", "amid").
 _ARGUMENT_PREPS = {"against", "with", "to", "on", "for", "from", "over", "toward", "towards", "about", "upon"}
@@ -189,6 +192,8 @@ class _Coder:
             objects += [c for c in verb.children if c.dep_ == "attr"]
         objects += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "for") for c in p.children
                     if c.dep_ == "pobj" and verb.lemma_ in ("go", "embark")]  # fmt: skip
+        if verb.lemma_.lower() in _OCCURRING:  # "riots erupted", "the protests continued"
+            objects += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         for obj in objects:
             entry = nouns.get(obj.lower_) or nouns.get(obj.lemma_.lower())
             if entry is None and obj.lemma_.lower() in _GENERIC_EFFORTS:  # "a mediation effort"
@@ -197,6 +202,9 @@ class _Coder:
             if entry is None or any(d.lower_ in _NEGATIVE_DETS for d in obj.children if d.dep_ == "det"):
                 continue
             sources = self._sources(verb) if obj.dep_ in ("dobj", "attr") else self._agents(verb)
+            if obj.dep_ == "nsubj":  # "Kenyan riots continued": the noun's owner acted
+                sources = [c for c in obj.children if c.dep_ in ("amod", "compound", "poss")
+                           and (self._actor_at(c) is not None or self.gaz.country_of_word(c.text))][:1]  # fmt: skip
             targets: list[Token] = []
             for slot in entry.targets:
                 targets = self._noun_slot(obj, slot) or self._slot(verb, slot, [])
@@ -240,6 +248,7 @@ class _Coder:
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "air and artillery strikes"
             if "*" in words:
                 return any(o.dep_ == "dobj" for o in objects)
+            objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "aid deliveries"
             return any(o.lemma_.lower() in words or o.lower_ in words or self._is_person(o, words) for o in objects)
         if kind == "xcomp":
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children)
