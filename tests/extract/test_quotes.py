@@ -235,3 +235,15 @@ def test_an_attribution_the_parser_set_apart_after_a_question():
     body = FILLER + "Councillor John Reyes spoke first about the budget for the harbour works.\n"
     body += "“How many more winters must the fishermen wait?” Mayor Anna Berg said. “The harbour is unsafe.”\n"
     assert [(q[0], len(q[1])) for q in parts_of(body)] == [("Anna Berg", 2)]
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Mayor Anna Berg dismissed the report of the harbour board.", "the report of the harbour board"),
+        ("Mayor Anna Berg spoke about the cost of dredging the harbour.", "the cost of dredging the harbour"),
+    ],
+)
+def test_what_a_communication_verb_names_is_what_was_said(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert ("indirect", "Anna Berg", said) in [(q[0], q[1], q[2]) for q in quotes], quotes
