@@ -247,3 +247,8 @@ def test_an_attribution_the_parser_set_apart_after_a_question():
 def test_what_a_communication_verb_names_is_what_was_said(line, said):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert ("indirect", "Anna Berg", said) in [(q[0], q[1], q[2]) for q in quotes], quotes
+
+
+def test_a_named_actors_stated_intention_is_reported_stance():
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg refused to sign the harbour contract before the audit.\n")
+    assert ("indirect", "Anna Berg") in [(q[0], q[1]) for q in quotes]
