@@ -227,7 +227,10 @@ class _Coder:
     @staticmethod
     def _is_predicate(token: Token, headline: bool) -> bool:
         if token.pos_ in ("VERB", "AUX"):
-            return True
+            # "the besieged town" describes a state and "the wounded" are people; an act
+            # needs a clause ("territory occupied by Russia" has its agent).
+            nominal = token.dep_ in ("amod", "dobj")
+            return not nominal or any(c.dep_ == "agent" for c in token.children)
         # Headlines drop the words that tell a verb from a noun: "Bangladeshis rally
         # against minority sect" comes out of the small model as a noun phrase.
         return headline and token.pos_ == "NOUN" and any(c.dep_ == "prep" for c in token.children)
