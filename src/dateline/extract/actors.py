@@ -207,7 +207,7 @@ class _ActorBuilder:
         if iso3 is None and ent.label_ == "NORP" and text in self.gaz.peoples:
             iso3, kind = self.gaz.peoples[text], "people"
         if iso3 is None and ent.label_ == "GPE" and ent.root.dep_ in _SUBJECT_DEPS:
-            iso3 = self._capital_country(text)
+            iso3 = self.gaz.country_of_capital(text)
             if iso3:  # "Moscow has mostly had the upper hand": the government acts
                 draft = self.orgs.get(f"org:{iso3}GOV")
                 if draft is None:
@@ -224,16 +224,10 @@ class _ActorBuilder:
             draft = self.countries[iso3] = _Draft(Actor(name=name, kind="country", country=iso3, country_source="name"))
         draft.add(self.mention(ent, kind), ent.start)
 
-    def _capital_country(self, name: str) -> str | None:
-        for country in self.gaz.countries.values():
-            if country.capital == name:
-                return country.iso3
-        return None
-
     def _country_in(self, span: Span) -> str | None:
         for token in span:
             iso3 = self.gaz.country_of_word(token.text) or (
-                self._capital_country(token.text) if token.ent_type_ == "GPE" else None
+                self.gaz.country_of_capital(token.text) if token.ent_type_ == "GPE" else None
             )
             if iso3:
                 return iso3
@@ -243,7 +237,7 @@ class _ActorBuilder:
         if ent.start < 2 or self.doc[ent.start - 1].text not in _POSSESSIVE:
             return None
         owner = self.doc[ent.start - 2]
-        return self.gaz.country_of_name(owner.text) or self._capital_country(owner.text)
+        return self.gaz.country_of_name(owner.text) or self.gaz.country_of_capital(owner.text)
 
     # -- pass 2: roles ------------------------------------------------------------------
 

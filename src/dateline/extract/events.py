@@ -51,10 +51,10 @@ _DIRECTIVES = {"demand", "urge", "ask", "request", "insist", "press", "call", "a
 # ("would … if") are caught by their "if".
 _FUTURE = {"will", "'ll", "shall", "would", "'d"}
 _NEGATIVE_DETS = {"no", "neither", "nor"}
-# Nouns that take their event from a modifier: "a mediation effort", "a peace mission".
 # Groups that visit, are received or are called, besides agent nouns ("a mission of observers").
 _VISITORS = {"delegation", "mission", "team", "envoy", "visitor", "observer", "inspector", "counterpart", "leader",
              "representative", "emissary", "guest"}  # fmt: skip
+# Nouns that take their event from a modifier: "a mediation effort", "a peace mission".
 _GENERIC_EFFORTS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "campaign", "process"}
 # Prepositions that place a phrase: "demonstrators in Baghdad", "a curfew in Algiers".
 _LOCATIVE = {"in", "at", "inside", "into", "near", "across", "throughout"}
@@ -62,6 +62,7 @@ _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 # Verbs that say an event happened, with the event noun as subject.
 _OCCURRING = {"continue", "erupt", "break", "spread", "begin", "start", "occur", "rage", "escalate", "intensify",
               "resume", "take"}  # fmt: skip
+# Participles that seat a body in a place: "a group based in Trinidad".
 _SEATED = {"base", "operate", "station", "locate", "headquarter", "deploy"}
 # Prepositions that introduce who an act is aimed at (not when or why: "following", "amid").
 _ARGUMENT_PREPS = {"against", "with", "to", "on", "for", "from", "over", "toward", "towards", "about", "upon"}
@@ -271,8 +272,7 @@ class _Coder:
             return False
         if token.ent_type_ == "PERSON" or self._actor_at(token) is not None:
             return True
-        lemma = token.lemma_.lower()
-        return lemma in _VISITORS or token.lower_ in agent_nouns() or lemma in agent_nouns()
+        return token.lemma_.lower() in _VISITORS or _agent_type(token) is not None
 
     def _not_an_event(self, verb: Token) -> bool:
         """Negated, conditional or hypothetical predicates report nothing that happened."""
@@ -483,7 +483,7 @@ class _Coder:
         inner = next(
             (self._actor_at(t) for t in token.subtree if t is not token and self._actor_at(t) is not None), None
         )
-        agent = agent_nouns().get(token.lower_) or agent_nouns().get(token.lemma_.lower())
+        agent = _agent_type(token)
         if agent is not None:
             if inner is not None and (self.actors[inner].code or "")[:3] in ("IGO", "NGO"):
                 # "European Community foreign ministers" act for the body
@@ -523,7 +523,6 @@ class _Coder:
         return place.code if place is not None else None
 
     def _locative_place(self, head: Token, preps: frozenset[str] | set[str] = _LOCATIVE) -> EventSide | None:
-        # "a group based in Trinidad", "the Red Cross operating in Iraq": where it sits.
         seated = [c for v in head.children if v.dep_ == "acl" and v.lemma_.lower() in _SEATED for c in v.children]
         for prep in [*head.children, *seated]:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
@@ -751,6 +750,11 @@ def _same_side(a: EventSide, b: EventSide) -> bool:
 
 def _verbal_conj(token: Token) -> bool:
     return token.dep_ == "conj" and token.pos_ == "VERB"
+
+
+def _agent_type(token: Token) -> str | None:
+    """The CAMEO agent type of a generic agent noun ("troops" -> MIL), as written or by lemma."""
+    return agent_nouns().get(token.lower_) or agent_nouns().get(token.lemma_.lower())
 
 
 def _side_key(side: EventSide | None) -> tuple:

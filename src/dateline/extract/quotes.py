@@ -116,8 +116,9 @@ class _QuoteFinder:
         self.mentions = MentionIndex(actors)
         self.state = _State()
         self.quotes: list[Quote] = []
-        # The last direct quote, where it ends in the parse text, and its speech verb.
-        self.last_direct: tuple[Quote, int, Token | None] | None = None
+        # The last direct quote (its index in self.quotes), where it ends in the parse
+        # text, and its speech verb.
+        self.last_direct: tuple[int, int, Token | None] | None = None
 
     # -- quotation marks ----------------------------------------------------------------
 
@@ -319,7 +320,7 @@ class _QuoteFinder:
                 ):
                     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
                     first = objects[0].left_edge.i if objects else child.i + 1
-                    return [t for t in self.doc[first : child.right_edge.i + 1]]
+                    return list(self.doc[first : child.right_edge.i + 1])
         if verb.lemma_.lower() in ("call", "ask", "urge", "appeal", "push"):
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ == "for":
@@ -413,7 +414,7 @@ class _QuoteFinder:
             if self._joins_previous(start, end, block, verb, speaker, continued, flags):
                 continue
             self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
-            self.last_direct = (self.quotes[-1], end, verb)
+            self.last_direct = (len(self.quotes) - 1, end, verb)
 
     def _joins_previous(
         self, start: int, end: int, block: int, verb: Token | None, speaker: _Speaker | None, continued: bool,
@@ -422,23 +423,22 @@ class _QuoteFinder:
         """A quote split around its attribution is one quote: `“…,” he said, “…”` (the
         same speech verb on both sides) or `“…,” he said. “…”` (the second part has no
         attribution of its own and follows within the attribution's reach)."""
-        if self.last_direct is None:
+        gap = self._gap_after_last_direct(start, block)
+        if gap is None:
             return False
-        previous, previous_end, previous_verb = self.last_direct
-        if previous.block != block or previous.speaker is None or previous not in self.quotes:
+        index, previous_end, previous_verb = self.last_direct
+        previous = self.quotes[index]
+        if previous.speaker is None:
             return False
         gap_start, gap_end = self.text.to_document(previous_end), self.text.to_document(start)
-        later = self.quotes[self.quotes.index(previous) + 1 :]
-        if any(not (gap_start <= q.content.start and q.content.end <= gap_end) for q in later):
+        if any(not (gap_start <= q.content.start and q.content.end <= gap_end) for q in self.quotes[index + 1 :]):
             return False  # another quote stands between; one inside the attribution is part of it
         same_verb = verb is not None and previous_verb is not None and verb.i == previous_verb.i
-        gap = self.text.text[previous_end:start]
-        near = continued and len(gap.split()) <= ATTRIBUTION_REACH and "\n" not in gap
         same_speaker = speaker is not None and (
             (speaker.actor is not None and speaker.actor == previous.speaker_actor)
             or (speaker.span is not None and speaker.span.text == previous.speaker.text)
         )
-        if not (same_verb or (near and same_speaker)):
+        if not (same_verb or (continued and _within_reach(gap) and same_speaker)):
             return False
         to_doc = self.text.to_document
         part = Span(self.text.text[start:end], to_doc(start), to_doc(start) + (end - start))
@@ -447,7 +447,7 @@ class _QuoteFinder:
         previous.content = Span(self.text.text[first:end], previous.content.start,
                                 previous.content.start + (end - first))  # fmt: skip
         previous.flags.extend(f for f in flags if f not in previous.flags)
-        self.last_direct = (previous, end, previous_verb)
+        self.last_direct = (index, end, previous_verb)
         return True
 
     def _sentence_end(self, char: int) -> int:
@@ -457,19 +457,19 @@ class _QuoteFinder:
     def _short_fragment(self, start: int, end: int) -> bool:
         return len(self.text.text[start:end].split()) <= 4
 
+    def _gap_after_last_direct(self, start: int, block: int) -> str | None:
+        """The text between the last direct quote and a quote opening at ``start`` in the
+        same paragraph; None when there is no such quote."""
+        if self.last_direct is None or self.quotes[self.last_direct[0]].block != block:
+            return None
+        return self.text.text[self.last_direct[1] : start]
+
     def _short_sentence_after_quote(self, start: int, end: int, block: int) -> bool:
         """`“…,” she said. “It is unsafe.”`: a short whole sentence right after a quote's
         attribution goes on with the quote; it is no scare quote."""
-        if self.last_direct is None or self.last_direct[0].block != block:
-            return False
-        gap = self.text.text[self.last_direct[1] : start]
+        gap = self._gap_after_last_direct(start, block)
         words = self.text.text[start + 1 : end - 1].strip()
-        return (
-            len(gap.split()) <= ATTRIBUTION_REACH
-            and "\n" not in gap
-            and words[:1].isupper()
-            and words[-1:] in (".", "!", "?")
-        )
+        return gap is not None and _within_reach(gap) and words[:1].isupper() and words[-1:] in (".", "!", "?")
 
     def _attribution(self, mark: _Marked, end: int) -> tuple[Token | None, str | None, _Speaker | None]:
         text = self.text.text
@@ -688,6 +688,11 @@ class _QuoteFinder:
         if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _within_reach(gap: str) -> bool:
+    """No more words than an attribution takes, and no line break, between two quotes."""
+    return len(gap.split()) <= ATTRIBUTION_REACH and "\n" not in gap
 
 
 def _outermost(quotes: list[Quote]) -> list[Quote]:

