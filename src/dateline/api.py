@@ -6,7 +6,7 @@ from datetime import datetime
 
 from .clean.written import article_as_written
 from .ingest import decode_any
-from .ingest.sniff import Kind, sniff
+from .ingest.sniff import sniff
 from .ingest.sources import content_hash
 from .model import Document, RawDocument
 from .pipeline import DEFAULT_STAGES, Pipeline
@@ -17,8 +17,7 @@ def process_text(
 ) -> Document:
     """Run the pipeline on one text (or its bytes) and return the document with its articles."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    media_type = "text/html" if sniff(data, source) is Kind.HTML else "text/plain"
-    raw = RawDocument(source, data, content_hash(data), crawl_time, media_type=media_type)
+    raw = RawDocument(source, data, content_hash(data), crawl_time, media_type=sniff(data, source).media_type)
     return (pipeline or Pipeline())(decode_any(raw))
 
 

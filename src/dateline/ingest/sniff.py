@@ -16,6 +16,11 @@ class Kind(Enum):
     HTML = "html"
     TEXT = "text"
 
+    @property
+    def media_type(self) -> str:
+        """The media type a single document of this kind is decoded as."""
+        return "text/html" if self is Kind.HTML else "text/plain"
+
 
 _HTML = re.compile(rb"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]")

@@ -85,8 +85,7 @@ def read_inputs(inputs: Iterable[str], options: RunOptions) -> Iterator[RawDocum
         elif kind is Kind.CSV:
             yield from read_csv(source, data)
         else:
-            media_type = "text/html" if kind is Kind.HTML else "text/plain"
-            yield RawDocument(source, data, content_hash(data), options.crawl_time, media_type=media_type)
+            yield RawDocument(source, data, content_hash(data), options.crawl_time, media_type=kind.media_type)
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
