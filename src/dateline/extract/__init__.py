@@ -8,7 +8,7 @@ from ..nlp.text import article_text, repeated_prints
 from .actors import extract_actors
 from .events import extract_events
 from .fingerprint import fingerprint
-from .places import article_country, extract_places
+from .places import article_country, extract_places, setting_country
 from .quotes import extract_quotes
 from .tone import article_tone, tone
 
@@ -52,7 +52,7 @@ def find_events(doc: Document) -> Document:
         when = next((v.value for v in (article.published, article.updated) if v is not None and v.value), crawl)
         article.events = extract_events(
             article.parse, article.parse_text, article.actors, article.quotes, article.places, when,
-            article_country(article.dateline_places),
+            article_country(article.dateline_places) or setting_country(article.parse),
         )  # fmt: skip
     return doc
 

@@ -23,6 +23,7 @@ from ..model import Actor, Mention
 from ..nlp.gazetteer import Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
 from .lexicon import KnownOrg, Lexicon, Title, lexicon
+from .places import setting_country
 
 _MODIFIERS = {"former", "new", "acting", "interim", "then", "outgoing", "incoming", "late", "deputy", "senior", "top"}
 _DETERMINERS = {"a", "an", "the"}
@@ -92,14 +93,17 @@ class _ActorBuilder:
         self._link_descriptions()
         self._resolve_possessors()
         drafts = [*self.people, *self.orgs.values(), *self.countries.values()]
+        home, source = article_country, "article"
+        if home is None:
+            home, source = setting_country(self.doc), "setting"
         for draft in self.people:
             self._known_figure(draft)
-            self._fall_back_to(draft, article_country)
+            self._fall_back_to(draft, home, source)
         for draft in drafts:
             if draft.office_of is not None and draft.actor.country is None and draft.office_of.actor.country:
                 draft.actor.country, draft.actor.country_source = draft.office_of.actor.country, "possessive"
         for draft in self.orgs.values():
-            self._fall_back_to(draft, article_country)
+            self._fall_back_to(draft, home, source)
         for draft in drafts:
             _assign_code(draft.actor)
         actors = [d.actor for d in drafts if d.actor.mentions]
@@ -108,12 +112,12 @@ class _ActorBuilder:
         return actors
 
     @staticmethod
-    def _fall_back_to(draft: _Draft, article_country: str | None) -> None:
-        """A role with no stated country takes the article's (marked as such)."""
+    def _fall_back_to(draft: _Draft, home: str | None, source: str) -> None:
+        """A role with no stated country takes the article's (marked where it came from)."""
         actor = draft.actor
         international = actor.agent_type in ("IGO", "NGO", "MED", "MNC") or (actor.code or "").startswith("IGO")
-        if actor.country is None and actor.agent_type and article_country and not international:
-            actor.country, actor.country_source = article_country, "article"
+        if actor.country is None and actor.agent_type and home and not international:
+            actor.country, actor.country_source = home, source
 
     def _known_figure(self, draft: _Draft) -> None:
         """What the text leaves unsaid about a well-known figure, from leaders.tsv."""

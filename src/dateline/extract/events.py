@@ -16,6 +16,7 @@ planned acts become intents where CAMEO has them ("will meet" -> 036).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import cache
 
@@ -206,11 +207,15 @@ class _Coder:
             if obj.dep_ == "nsubj":  # "Kenyan riots continued": the noun's owner acted
                 sources = [c for c in obj.children if c.dep_ in ("amod", "compound", "poss")
                            and (self._actor_at(c) is not None or self.gaz.country_of_word(c.text))][:1]  # fmt: skip
-            targets: list[Token] = []
+            targets: list[Token] | None = []
             for slot in entry.targets:
                 targets = self._noun_slot(obj, slot) or self._slot(verb, slot, [])
                 if targets:
                     break
+            if not targets and "none" not in entry.targets:
+                # "lodged an official protest with Albania", "after deliberations with the
+                # government": whoever the noun's own phrase names is the one it concerns.
+                targets = self._named_in([obj], sources)
             self._emit(verb, sent, entry.code, entry.id, 1, sources, targets, block)
             return
 
@@ -347,20 +352,38 @@ class _Coder:
         return None
 
     def _targets(self, verb: Token, entry: LexiconEntry, sources: list[Token]) -> list[Token] | str | None:
+        """The entry's target slots in order; then the places a target hides in when the slot
+        is empty or holds a thing no one can code ("threatened to stop negotiations if the
+        United States ..."): the first candidate that resolves to a coded actor wins, else
+        the first candidate found."""
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        first: list[Token] | None = None
+        for candidate in self._target_candidates(verb, entry, sources, passive):
+            if candidate in ("none", "reciprocal"):
+                if first is not None:
+                    return first
+                return "reciprocal" if candidate == "reciprocal" and len(sources) > 1 else None
+            if not candidate:
+                continue
+            side = self._side(candidate[0])
+            if side is not None and side.code is not None:
+                return candidate
+            first = first or candidate
+        return first
+
+    def _target_candidates(
+        self, verb: Token, entry: LexiconEntry, sources: list[Token], passive: list[Token]
+    ) -> Iterator[list[Token] | str | None]:
         for slot in entry.targets:
-            if slot == "none":
-                return None
-            if slot == "reciprocal":
-                return "reciprocal" if len(sources) > 1 else None
+            if slot in ("none", "reciprocal"):
+                yield slot
+                return
             found = self._slot(verb, slot, passive)
             if found:
-                side = self._side(found[0])
-                if side is None or side.code is None:
-                    # "demanded an immediate admission by Moscow": the slot holds a thing,
-                    # and an actor named around it is the one the act falls on.
-                    return self._named_in_object(verb, sources) or found
-                return found
+                # "demanded an immediate admission by Moscow": the slot holds a thing,
+                # and an actor named around it is the one the act falls on.
+                yield found
+                yield self._named_in_object(verb, sources)
         # "threatened to ban Ugandan opposition candidates": a threat, demand or refusal
         # falls on whoever the act it names would fall on.
         for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
@@ -373,18 +396,25 @@ class _Coder:
                 if c.dep_ == "pobj"
             ]  # fmt: skip  "offered to negotiate with the president"
             if objects and objects[0].pos_ in ("NOUN", "PROPN"):
-                return self._coordinated(objects[0])
+                yield self._coordinated(objects[0])
         # "demanded that the US cancel plans": the one the clause is about.
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
             if subjects:
-                return self._coordinated(subjects[0])
-        return self._named_in_object(verb, sources)
+                yield self._coordinated(subjects[0])
+        yield self._named_in_object(verb, sources)
+        # "threatened to strike unless Israel rescinded the annexation": the condition is
+        # put to its subject.
+        acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        for clause in (c for a in acts for c in a.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in clause.children):
+                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+                if subjects:
+                    yield self._coordinated(subjects[0])
 
     def _named_in_object(self, verb: Token, sources: list[Token]) -> list[Token] | None:
         """ "rejected an Indian proposal", "denounced Serbia's suppression of …", "called for
         sanctions against Nigeria": an actor named inside the object is its target."""
-        taken = {self._actor_at(t) for t in sources} - {None}
         phrases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         phrases += [c for p in verb.children if p.dep_ == "prep" and p.lower_ in _ARGUMENT_PREPS for c in p.children
                     if c.dep_ == "pobj"]  # fmt: skip
@@ -392,6 +422,11 @@ class _Coder:
             phrases += [c for c in act.children if c.dep_ == "dobj"]
             phrases += [c for p in act.children if p.dep_ == "prep" and p.lower_ in _ARGUMENT_PREPS
                         for c in p.children if c.dep_ == "pobj"]  # fmt: skip
+        return self._named_in(phrases, sources)
+
+    def _named_in(self, phrases: list[Token], sources: list[Token]) -> list[Token] | None:
+        """The first actor, nationality or city named in these phrases that is not a source."""
+        taken = {self._actor_at(t) for t in sources} - {None}
         for phrase in phrases:
             for token in sorted(_phrase_tokens(phrase), key=lambda t: t.i):
                 if token.ent_type_ in _NOT_ACTORS:
