@@ -79,7 +79,9 @@ class Actor:
     kind: str  # person | organisation | country
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None  # ISO 3166 alpha-3
-    country_source: str | None = None  # title | appositive | possessive | description | name | article | setting | dictionary
+    # where the country came from: title | appositive | possessive | description | name |
+    # article (dateline) | setting (the country the article names most) | dictionary
+    country_source: str | None = None
     agent_type: str | None = None  # CAMEO agent type: GOV, MIL, REL, ...
     role: str | None = None  # role words as written: "Defense Secretary"
     rank: str | None = None  # normalised role: "head of state", "minister", ...

@@ -399,18 +399,18 @@ class _Coder:
                 yield self._coordinated(objects[0])
         # "demanded that the US cancel plans": the one the clause is about.
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
-            if subjects:
-                yield self._coordinated(subjects[0])
+            yield self._clause_subject(clause)
         yield self._named_in_object(verb, sources)
         # "threatened to strike unless Israel rescinded the annexation": the condition is
         # put to its subject.
         acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
         for clause in (c for a in acts for c in a.children if c.dep_ == "advcl"):
             if any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in clause.children):
-                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
-                if subjects:
-                    yield self._coordinated(subjects[0])
+                yield self._clause_subject(clause)
+
+    def _clause_subject(self, clause: Token) -> list[Token]:
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        return self._coordinated(subjects[0]) if subjects else []
 
     def _named_in_object(self, verb: Token, sources: list[Token]) -> list[Token] | None:
         """ "rejected an Indian proposal", "denounced Serbia's suppression of …", "called for
