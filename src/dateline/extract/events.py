@@ -58,7 +58,9 @@ _VISITORS = {"delegation", "mission", "team", "envoy", "visitor", "observer", "i
 # Nouns that take their event from a modifier: "a mediation effort", "a peace mission".
 _GENERIC_EFFORTS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "campaign", "process"}
 # Prepositions that place a phrase: "demonstrators in Baghdad", "a curfew in Algiers".
-_LOCATIVE = {"in", "at", "inside", "into", "near", "across", "throughout"}
+_LOCATIVE = {"in", "at", "inside", "into", "near", "across", "throughout", "outside"}
+# "the town of Samarra": a name the small model may not tag as a place, but the phrase does.
+_SETTLEMENTS = {"town", "city", "village", "capital", "port", "province", "region", "district", "enclave", "camp"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 # Verbs that say an event happened, with the event noun as subject.
 _OCCURRING = {"continue", "erupt", "break", "spread", "begin", "start", "occur", "rage", "escalate", "intensify",
@@ -513,6 +515,12 @@ class _Coder:
                 home = self._locative_place(token, _LOCATIVE | {"of", "from"})
                 if home is not None and home.code and home.code != a.code:
                     return self._phrase_side(token, home.code, None)
+                if any(c.lower_ == "ethnic" for c in token.children):
+                    # "ethnic" says they live outside their people's country: where the
+                    # sentence puts them, else the other country it names.
+                    elsewhere = self._other_country(token, a.code, where)
+                    if elsewhere:
+                        return self._phrase_side(token, elsewhere, None)
             return EventSide(a.name, a.code, actor, start, start + len(token.text))
         # "a fifth of Ukraine", "Baghdad’s forces": an actor named inside the phrase.
         inner = next(
@@ -525,8 +533,8 @@ class _Coder:
                 return self._phrase_side(token, self.actors[inner].code, inner)
             owner = self.actors[inner].country if inner is not None else None
             country = self._country_in(token) or owner or self._located_country(token)
-            country = country or (where.code if where is not None else None) or self.article_country
-            return self._phrase_side(token, (country or "") + agent, None)
+            country = country or (where.code if where is not None else None) or self._city_country_near(token)
+            return self._phrase_side(token, (country or self.article_country or "") + agent, None)
         if inner is not None:
             a = self.actors[inner]
             return EventSide(a.name, a.code, inner, start, start + len(token.text))
@@ -535,7 +543,8 @@ class _Coder:
             return EventSide(token.text, country, None, start, start + len(token.text))
         if token.pos_ in ("NOUN", "PROPN"):  # someone acted, though we cannot code who
             # ... though we may know where: "prisoners in East Timor's capital Dili"
-            return self._phrase_side(token, self._located_country(token), None)
+            country = self._located_country(token) or self._city_country_near(token) or self.article_country
+            return self._phrase_side(token, country, None)
         return None
 
     def _phrase_side(self, token: Token, code: str | None, actor: int | None) -> EventSide:
@@ -563,7 +572,7 @@ class _Coder:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for token in prep.subtree:
-                if token.ent_type_ not in _PLACE_ENTITIES:
+                if token.ent_type_ not in _PLACE_ENTITIES and not _settlement_name(token):
                     continue
                 actor = self._actor_at(token)
                 start = self.text.to_document(token.idx)
@@ -572,6 +581,9 @@ class _Coder:
                     return EventSide(a.name, a.code, actor, start, start + len(token.text))
                 place = self._place_at(token)
                 country = (place.country if place is not None else None) or self.gaz.country_of_word(token.text)
+                if country is None and _settlement_name(token):
+                    candidates = self.gaz.city_candidates(token.text)
+                    country = self.gaz.iso3(candidates[0].iso2) if candidates else None
                 if country:
                     return EventSide(token.text, country, None, start, start + len(token.text))
         return None
@@ -608,13 +620,20 @@ class _Coder:
         for child in token.subtree:
             if child.i > token.i + 3 or child.i < token.left_edge.i:
                 continue
-            iso3 = self.gaz.country_of_word(child.text) or (self._city_country(child) if child is not token else None)
+            iso3 = self._word_country(child) or (self._city_country(child) if child is not token else None)
             if iso3:
                 return iso3  # "Iraqi troops", "Ankara's district administration"
             actor = self._actor_at(child)
             if actor is not None and self.actors[actor].country:
                 return self.actors[actor].country
         return None
+
+    def _word_country(self, token: Token) -> str | None:
+        """A nationality or country word, of one word or two ("Sri Lankan army")."""
+        iso3 = self.gaz.country_of_word(token.text)
+        if iso3 is None and token.i + 1 < len(self.doc):
+            iso3 = self.gaz.country_of_word(f"{token.text} {self.doc[token.i + 1].text}")
+        return iso3
 
     def _actor_at(self, token: Token) -> int | None:
         start = self.text.to_document(token.idx)
@@ -721,6 +740,28 @@ class _Coder:
                     return value, "sentence"
         return base.isoformat(), "article"
 
+    def _other_country(self, token: Token, own: str | None, where: EventSide | None) -> str | None:
+        if where is not None and where.code and where.code != own:
+            return where.code
+        for other in token.sent:
+            if other.i == token.i:
+                continue
+            actor = self._actor_at(other)
+            country = self.actors[actor].country if actor is not None else self.gaz.country_of_word(other.text)
+            if country and country != own:
+                return country
+        return None
+
+    def _city_country_near(self, token: Token) -> str | None:
+        """The country of the first city named in the token's sentence: "killed 23 people
+        ... when they blew themselves up in Tel Aviv" were people in Israel."""
+        sent = token.sent
+        start = self.text.to_document(sent.start_char)
+        end = start + len(sent.text)
+        cities = [p for p in self.places if p.source == "text" and p.feature == "city" and p.start is not None
+                  and start <= p.start < end]  # fmt: skip
+        return cities[0].country if cities else None
+
     def _place(self, sent: SpacySpan) -> Place | None:
         start = self.text.to_document(sent.start_char)
         end = start + len(sent.text)
@@ -750,6 +791,12 @@ class _Coder:
 
 _QUANTITIES = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "number", "some", "many",
                "most", "all", "several", "both", "part", "members", "band", "crowd"}  # fmt: skip
+
+
+def _settlement_name(token: Token) -> bool:
+    head = token.head
+    of_settlement = head.lower_ == "of" and head.head.lemma_.lower() in _SETTLEMENTS
+    return token.pos_ == "PROPN" and token.dep_ == "pobj" and of_settlement
 
 
 def _quantified(token: Token) -> Token:

@@ -44,19 +44,19 @@ def article_country(dateline: list[str]) -> str | None:
 
 def setting_country(doc: Doc) -> str | None:
     """The country an article without a dateline is set in: the one it names most often
-    (by name, people or nationality), if no other is named as often. "Vice-President Moody
+    (by name, people, nationality or capital), if no other is named as often. "Vice-President Moody
     Awori ... the Kenya Anti-Corruption Commission" is Kenyan; a story naming two countries
     equally has no one home."""
     gaz = gazetteer()
     counts: dict[str, int] = {}
     covered: set[int] = set()
     for ent in doc.ents:  # names of more than one word: "Ivory Coast", "the United States"
-        iso3 = gaz.country_of_name(ent.text) if len(ent) > 1 else None
+        iso3 = gaz.country_of_word(ent.text) if len(ent) > 1 else None
         if iso3:
             counts[iso3] = counts.get(iso3, 0) + 1
             covered.update(range(ent.start, ent.end))
     for token in doc:
-        iso3 = None if token.i in covered else gaz.country_of_word(token.text)
+        iso3 = None if token.i in covered else gaz.country_of_word(token.text) or gaz.country_of_capital(token.text)
         if iso3:
             counts[iso3] = counts.get(iso3, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
