@@ -324,6 +324,8 @@ class _Coder:
                 current = current.head  # "agreed to meet": the one who agreed meets
             elif current.dep_ == "pcomp" and current.head.head is not current.head:
                 current = current.head.head  # "succeeded in pushing … and recapturing"
+            elif current.dep_ in ("acl", "relcl") and _infinitive(current) and _governor(current.head) is not None:
+                current = _governor(current.head)  # "converged for a rally to protest": the ralliers
             elif current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                 return current.head
             else:
@@ -341,13 +343,14 @@ class _Coder:
         current = verb
         while current.dep_ in ("ccomp", "xcomp", "conj") and current.head is not current:
             current = current.head
-            if current.lemma_.lower() in _SAYING or current.lemma_.lower() in ("announce", "declare", "vow", "pledge"):
+            lemma = current.lemma_.lower()
+            if lemma in _SAYING or lemma in ("announce", "declare", "vow", "pledge", "confirm", "report"):
                 speaker = current
                 for _ in range(3):  # "X was quoted as saying he would …": the one quoted
                     subjects = [c for c in speaker.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
                     if subjects:
                         return subjects[0]
-                    if speaker.dep_ not in ("advcl", "pcomp", "pobj", "xcomp") or speaker.head is speaker:
+                    if speaker.dep_ not in ("advcl", "pcomp", "pobj", "xcomp", "prep") or speaker.head is speaker:
                         return None
                     speaker = speaker.head
                 return None
@@ -791,6 +794,24 @@ class _Coder:
 
 _QUANTITIES = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "number", "some", "many",
                "most", "all", "several", "both", "part", "members", "band", "crowd"}  # fmt: skip
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through prepositions ("converged for a rally")."""
+    current = noun
+    for _ in range(3):
+        if current.head is current:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.pos_ != "ADP":
+            return None
+    return None
 
 
 def _settlement_name(token: Token) -> bool:
