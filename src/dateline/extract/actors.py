@@ -82,8 +82,8 @@ class _ActorBuilder:
                 self._add_country(ent)  # the small model reads "Sri Lanka" at a sentence start as a person
             elif ent.label_ == "PERSON" and self._is_people(ent):
                 self._add_org(ent)  # "Bosnian Serbs", "Iraqi Kurds": a group, not a person
-            elif ent.label_ == "PERSON":
-                self._add_person(ent)
+            elif ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._titled_name(ent)):
+                self._add_person(ent)  # "Vice-President Moody Awori", tagged ORG, is a person
             elif ent.label_ == "ORG":
                 self._add_org(ent)
             elif ent.label_ in ("GPE", "NORP"):
@@ -305,13 +305,23 @@ class _ActorBuilder:
         ent = next((e for e in self.doc.ents if e.start <= start - 1 < e.end), None)
         return self.lex.known_org(ent.text) if ent is not None and ent.end == start else None
 
+    def _titled_name(self, ent: Span) -> bool:
+        """A short capitalised name right after a personal title ("President X")."""
+        if len(ent) > 3 or not all(t.is_title for t in ent) or self.lex.known_org(ent.text) is not None:
+            return False
+        found = self._title_ending_at(ent.start)
+        return found is not None and found[1].agent_type not in (None, "")
+
     def _title_ending_at(self, end: int) -> tuple[int, Title] | None:
         for size in range(self.lex.title_max_words, 0, -1):
             start = end - size
             if start < 0:
                 continue
             words = self.doc[start:end]
-            if any(not (t.is_alpha or t.text == "-") for t in words) or words[0].text == "-":
+            # words, hyphens and abbreviations: "Vice-President", "Lt. Gen."
+            if any(not (t.is_alpha or t.text in "-." or t.text.rstrip(".").isalpha()) for t in words) or (
+                words[0].text in "-."
+            ):
                 continue
             if start > 0 and self.doc[start - 1].text == "-":
                 continue  # "Secretary-General": the whole compound is the title
@@ -341,6 +351,10 @@ class _ActorBuilder:
             i += 1
         described = self._described_title(i, words_only=False)
         if described is None:
+            owner = self.gaz.country_of_name(doc[i].text) if i + 1 < len(doc) else None
+            if owner and doc[i + 1].text in _POSSESSIVE and draft.actor.country is None:
+                # "X, Algeria's leading human rights activist,": no title we know, but a country
+                draft.actor.country, draft.actor.country_source = owner, "appositive"
             return
         country, i, j, title = described
         agent_type = title.agent_type
