@@ -70,6 +70,7 @@ _SEATED = {"base", "operate", "station", "locate", "headquarter", "deploy"}
 # Prepositions that introduce who an act is aimed at (not when or why: "following", "amid").
 _ARGUMENT_PREPS = {"against", "with", "to", "on", "for", "from", "over", "toward", "towards", "about", "upon"}
 _CONDITIONAL_MARKS = {"if", "unless"}
+_STANCES = {"defiance", "protest", "solidarity", "retaliation", "response", "support", "opposition", "revenge"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Planned or promised acts: CAMEO codes the intent, by the root of the act.
 # Refusing a cooperative act, by the root of the act (CAMEO 12x).
@@ -370,7 +371,7 @@ class _Coder:
                 return "reciprocal" if candidate == "reciprocal" and len(sources) > 1 else None
             if not candidate:
                 continue
-            side = self._side(candidate[0])
+            side = self._side(candidate[0], guess=False)
             if side is not None and side.code is not None:
                 return candidate
             first = first or candidate
@@ -406,6 +407,12 @@ class _Coder:
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             yield self._clause_subject(clause)
         yield self._named_in_object(verb, sources)
+        # "blocked a road to show their disapproval of the United States' policies", "in
+        # defiance of Chinese authorities": whom the act is aimed at, by its purpose or stance.
+        yield self._named_in([c for c in verb.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)], sources)
+        stances = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                   if o.dep_ == "pobj" and o.lemma_.lower() in _STANCES]  # fmt: skip
+        yield self._named_in(stances, sources)
         # "threatened to strike unless Israel rescinded the annexation": the condition is
         # put to its subject.
         acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
@@ -497,12 +504,14 @@ class _Coder:
             stack.extend(c for c in current.children if c.dep_ == "conj")
         return sorted(found, key=lambda t: t.i)
 
-    def _side(self, token: Token, where: EventSide | None = None) -> EventSide | None:
+    def _side(self, token: Token, where: EventSide | None = None, guess: bool = True) -> EventSide | None:
         """Resolve a phrase head to an actor, or to an agent noun with its country.
 
         A generic agent ("police", "demonstrators", "the government") named with no country
         takes the country of the place it is in ("demonstrators in Baghdad"), else of the
-        place where it acts (``where``): domestic actors are coded where they act.
+        place where it acts (``where``): domestic actors are coded where they act. Anything
+        else named (a thing, an unknown noun) is coded by where it is, else, when ``guess``,
+        by the sentence's city or the article's country.
         """
         token = _quantified(token)
         if token.ent_type_ in _NOT_ACTORS:
@@ -546,7 +555,9 @@ class _Coder:
             return EventSide(token.text, country, None, start, start + len(token.text))
         if token.pos_ in ("NOUN", "PROPN"):  # someone acted, though we cannot code who
             # ... though we may know where: "prisoners in East Timor's capital Dili"
-            country = self._located_country(token) or self._city_country_near(token) or self.article_country
+            country = self._located_country(token)
+            if guess:
+                country = country or self._city_country_near(token) or self.article_country
             return self._phrase_side(token, country, None)
         return None
 

@@ -78,13 +78,16 @@ class Gazetteer:
                 self.peoples[word] = iso3
         self.iso2_to_iso3 = {c.iso2: c.iso3 for c in self.countries.values()}
         self.cities: dict[str, list[City]] = {}  # normalised name -> candidates
+        # "Africa" is an old name of Mahdia and "Asia" a Philippine town: in news, a
+        # continent's name is the continent, never a city.
+        continents = {normalise(c["name"]) for c in gc.get_continents().values()}
         for info in gc.get_cities().values():
             city = City(
                 info["geonameid"], info["name"], info["countrycode"], info["latitude"], info["longitude"],
                 info["population"], info.get("admin1code", ""),
             )  # fmt: skip
             names = {info["name"]} | {n for n in info["alternatenames"] if n.isascii() and n[:1].isupper()}
-            for key in {normalise(name) for name in names}:
+            for key in {normalise(name) for name in names} - continents:
                 self.cities.setdefault(key, []).append(city)
         for candidates in self.cities.values():
             candidates.sort(key=lambda c: -c.population)
