@@ -422,6 +422,13 @@ class _ActorBuilder:
             country, i, end, title = described
             if end < len(doc) and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"):
                 continue  # a title before a name, handled as a role
+            if end + 1 < len(doc) and doc[end].lower_ == "of":
+                # "the president of Armenia" is Armenia's; "the president of the company" no one's we know
+                owner = next((self.gaz.country_of_name(t.text) for t in doc[end + 1 : end + 4]
+                              if self.gaz.country_of_name(t.text)), None)  # fmt: skip
+                if owner is None or (country is not None and owner != country):
+                    continue
+                country = owner
             draft = self._nearest_fitting(token.i, country, title)
             if draft is None:
                 continue
@@ -439,8 +446,9 @@ class _ActorBuilder:
         earlier.sort(key=lambda d: -max(p for p in self._token_positions(d) if p < position))
         for draft in earlier:
             actor = draft.actor
-            if country and actor.country and actor.country != country:
-                continue
+            known = actor.country or self._dictionary_country(draft)
+            if country and known and known != country:
+                continue  # "the president of Armenia" is not Putin, though no text says his country yet
             if title.rank == "leader":
                 if actor.agent_type not in (None, "GOV", "OPP", "REB", "REL"):
                     continue
@@ -448,6 +456,10 @@ class _ActorBuilder:
                 continue
             return draft
         return None
+
+    def _dictionary_country(self, draft: _Draft) -> str | None:
+        leader = self.lex.leader(draft.full, draft.surname)
+        return leader.country if leader is not None and leader.code is None else None
 
     def _token_positions(self, draft: _Draft) -> list[int]:
         return [i for i, d in self.by_token.items() if d is draft]

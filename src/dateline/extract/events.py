@@ -43,8 +43,9 @@ _HYPOTHETICAL = {"could", "might", "may", "should", "can"}
 # "said Sudan must return …": an obligation named in reported speech is a demand.
 _OBLIGATION = {"must", "should"}
 # Verbs that offer, plan or promise an act: the act they name has not happened either.
+# An attempt is not among them: it was made, and CAMEO codes an attempted killing as the act.
 _INTENDING = {"offer", "plan", "propose", "want", "hope", "seek", "intend", "promise", "pledge", "vow", "threaten",
-              "aim", "try", "attempt", "wish", "prepare", "expect", "consider"}  # fmt: skip
+              "aim", "wish", "prepare", "expect", "consider"}  # fmt: skip
 # Verbs that ask for an act: the act they name has not happened.
 _DIRECTIVES = {"demand", "urge", "ask", "request", "insist", "press", "call", "appeal", "propose", "suggest",
                "recommend", "order", "implore", "beg", "invite"}  # fmt: skip
@@ -533,7 +534,11 @@ class _Coder:
                     elsewhere = self._other_country(token, a.code, where)
                     if elsewhere:
                         return self._phrase_side(token, elsewhere, None)
-            return EventSide(a.name, a.code, actor, start, start + len(token.text))
+            code = a.code
+            if code is None and guess and a.kind != "country":
+                # someone we know nothing of but the name is coded where they are
+                code = self._located_country(token) or self._city_country_near(token) or self.article_country
+            return EventSide(a.name, code, actor, start, start + len(token.text))
         # "a fifth of Ukraine", "Baghdad’s forces": an actor named inside the phrase.
         inner = next(
             (self._actor_at(t) for t in token.subtree if t is not token and self._actor_at(t) is not None), None
