@@ -157,7 +157,7 @@ class _Coder:
         if subject is not None and subject.pos_ == "PRON":  # "Syria says it is willing to …"
             subject = self._speaker_for(adjective.head) or subject
         sources = self._coordinated(subject) if subject is not None else []
-        targets = self._targets(act, entry, sources) if entry else None
+        targets = self._targets(act, entry, sources)  # "willing to send material to help defend X"
         self._emit(act, sent, code, "A" + (entry.id if entry else "030"), 1, sources, targets, block, future_ok=False)
 
     def _demanded(self, verb: Token, sent: SpacySpan, block: int | None) -> bool:
@@ -358,7 +358,7 @@ class _Coder:
                 return None
         return None
 
-    def _targets(self, verb: Token, entry: LexiconEntry, sources: list[Token]) -> list[Token] | str | None:
+    def _targets(self, verb: Token, entry: LexiconEntry | None, sources: list[Token]) -> list[Token] | str | None:
         """The entry's target slots in order; then the places a target hides in when the slot
         is empty or holds a thing no one can code ("threatened to stop negotiations if the
         United States ..."): the first candidate that resolves to a coded actor wins, else
@@ -379,9 +379,9 @@ class _Coder:
         return first
 
     def _target_candidates(
-        self, verb: Token, entry: LexiconEntry, sources: list[Token], passive: list[Token]
+        self, verb: Token, entry: LexiconEntry | None, sources: list[Token], passive: list[Token]
     ) -> Iterator[list[Token] | str | None]:
-        for slot in entry.targets:
+        for slot in entry.targets if entry is not None else ():
             if slot in ("none", "reciprocal"):
                 yield slot
                 return
