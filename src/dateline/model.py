@@ -194,6 +194,9 @@ class Article:
     events: list[Event] = field(default_factory=list)
     minhash: list[int] | None = None  # body fingerprint for near-duplicate clusters
     cluster_id: int | None = None  # set by the store: the first article of its cluster
+    # The country the article is set in and how we know it ("article": its dateline;
+    # "setting": the one it names most), found once by the actors stage for the later ones.
+    home: tuple[str | None, str] = field(default=(None, "article"), repr=False, compare=False)
     # The spaCy parse and its text map, kept between stages of one run, never stored.
     parse: Any = field(default=None, repr=False, compare=False)
     parse_text: Any = field(default=None, repr=False, compare=False)

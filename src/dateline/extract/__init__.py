@@ -8,7 +8,7 @@ from ..nlp.text import article_text, repeated_prints
 from .actors import extract_actors
 from .events import extract_events
 from .fingerprint import fingerprint
-from .places import article_country, extract_places, setting_country
+from .places import extract_places, home_country
 from .quotes import extract_quotes
 from .tone import article_tone, tone
 
@@ -30,7 +30,8 @@ def find_actors(doc: Document) -> Document:
     """Stage: actors, places and tone of every article."""
     for article in doc.articles:
         spacy_doc, text = article.parse, article.parse_text
-        article.actors = extract_actors(spacy_doc, text, article_country(article.dateline_places))
+        article.home = home_country(article.dateline_places, spacy_doc)
+        article.actors = extract_actors(spacy_doc, text, *article.home)
         _project_repeated_prints(article, doc.text)
         article.places = extract_places(spacy_doc, text, article.dateline_places, article.actors)
         article.block_tones = [tone(span.text) for _, span in article.blocks]
@@ -52,7 +53,7 @@ def find_events(doc: Document) -> Document:
         when = next((v.value for v in (article.published, article.updated) if v is not None and v.value), crawl)
         article.events = extract_events(
             article.parse, article.parse_text, article.actors, article.quotes, article.places, when,
-            article_country(article.dateline_places) or setting_country(article.parse),
+            article.home[0],
         )  # fmt: skip
     return doc
 

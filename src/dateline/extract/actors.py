@@ -23,7 +23,6 @@ from ..model import Actor, Mention
 from ..nlp.gazetteer import Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
 from .lexicon import KnownOrg, Lexicon, Title, lexicon
-from .places import setting_country
 
 _MODIFIERS = {"former", "new", "acting", "interim", "then", "outgoing", "incoming", "late", "deputy", "senior", "top"}
 _DETERMINERS = {"a", "an", "the"}
@@ -56,9 +55,10 @@ class _Draft:
         self.last = max(self.last, position)
 
 
-def extract_actors(doc: Doc, text: ArticleText, article_country: str | None = None) -> list[Actor]:
-    """All actors of one article, with mentions in document offsets."""
-    return _ActorBuilder(doc, text, lexicon(), gazetteer()).build(article_country)
+def extract_actors(doc: Doc, text: ArticleText, home: str | None = None, home_source: str = "article") -> list[Actor]:
+    """All actors of one article, with mentions in document offsets. ``home`` is the country
+    the article is set in, given to roles with no stated country and marked ``home_source``."""
+    return _ActorBuilder(doc, text, lexicon(), gazetteer()).build(home, home_source)
 
 
 class _ActorBuilder:
@@ -76,7 +76,7 @@ class _ActorBuilder:
 
     # -- pass 1: names ------------------------------------------------------------------
 
-    def build(self, article_country: str | None) -> list[Actor]:
+    def build(self, home: str | None, source: str) -> list[Actor]:
         for ent in self.doc.ents:
             if ent.label_ in ("PERSON", "ORG") and self.gaz.country_of_name(ent.text):
                 self._add_country(ent)  # the small model reads "Sri Lanka" at a sentence start as a person
@@ -93,9 +93,6 @@ class _ActorBuilder:
         self._link_descriptions()
         self._resolve_possessors()
         drafts = [*self.people, *self.orgs.values(), *self.countries.values()]
-        home, source = article_country, "article"
-        if home is None:
-            home, source = setting_country(self.doc), "setting"
         for draft in self.people:
             self._known_figure(draft)
             self._fall_back_to(draft, home, source)
@@ -424,8 +421,7 @@ class _ActorBuilder:
                 continue  # a title before a name, handled as a role
             if end + 1 < len(doc) and doc[end].lower_ == "of":
                 # "the president of Armenia" is Armenia's; "the president of the company" no one's we know
-                owner = next((self.gaz.country_of_name(t.text) for t in doc[end + 1 : end + 4]
-                              if self.gaz.country_of_name(t.text)), None)  # fmt: skip
+                owner = next(filter(None, (self.gaz.country_of_name(t.text) for t in doc[end + 1 : end + 4])), None)
                 if owner is None or (country is not None and owner != country):
                     continue
                 country = owner

@@ -381,6 +381,9 @@ class _Coder:
     def _target_candidates(
         self, verb: Token, entry: LexiconEntry | None, sources: list[Token], passive: list[Token]
     ) -> Iterator[list[Token] | str | None]:
+        # An actor named in the object is offered right after a slot that holds a thing, else
+        # later; offering the same candidate twice cannot change the choice.
+        offered_named = False
         for slot in entry.targets if entry is not None else ():
             if slot in ("none", "reciprocal"):
                 yield slot
@@ -390,7 +393,9 @@ class _Coder:
                 # "demanded an immediate admission by Moscow": the slot holds a thing,
                 # and an actor named around it is the one the act falls on.
                 yield found
-                yield self._named_in_object(verb, sources)
+                if not offered_named:
+                    offered_named = True
+                    yield self._named_in_object(verb, sources)
         # "threatened to ban Ugandan opposition candidates": a threat, demand or refusal
         # falls on whoever the act it names would fall on.
         for act in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
@@ -407,7 +412,8 @@ class _Coder:
         # "demanded that the US cancel plans": the one the clause is about.
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             yield self._clause_subject(clause)
-        yield self._named_in_object(verb, sources)
+        if not offered_named:
+            yield self._named_in_object(verb, sources)
         # "blocked a road to show their disapproval of the United States' policies", "in
         # defiance of Chinese authorities": whom the act is aimed at, by its purpose or stance.
         yield self._named_in([c for c in verb.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)], sources)
@@ -536,8 +542,7 @@ class _Coder:
                         return self._phrase_side(token, elsewhere, None)
             code = a.code
             if code is None and guess and a.kind != "country":
-                # someone we know nothing of but the name is coded where they are
-                code = self._located_country(token) or self._city_country_near(token) or self.article_country
+                code = self._guessed_country(token)  # someone we know nothing of but the name
             return EventSide(a.name, code, actor, start, start + len(token.text))
         # "a fifth of Ukraine", "Baghdad’s forces": an actor named inside the phrase.
         inner = next(
@@ -560,9 +565,7 @@ class _Coder:
             return EventSide(token.text, country, None, start, start + len(token.text))
         if token.pos_ in ("NOUN", "PROPN"):  # someone acted, though we cannot code who
             # ... though we may know where: "prisoners in East Timor's capital Dili"
-            country = self._located_country(token)
-            if guess:
-                country = country or self._city_country_near(token) or self.article_country
+            country = self._guessed_country(token) if guess else self._located_country(token)
             return self._phrase_side(token, country, None)
         return None
 
@@ -601,8 +604,7 @@ class _Coder:
                 place = self._place_at(token)
                 country = (place.country if place is not None else None) or self.gaz.country_of_word(token.text)
                 if country is None and _settlement_name(token):
-                    candidates = self.gaz.city_candidates(token.text)
-                    country = self.gaz.iso3(candidates[0].iso2) if candidates else None
+                    country = self.gaz.country_of_city(token.text)
                 if country:
                     return EventSide(token.text, country, None, start, start + len(token.text))
         return None
@@ -632,8 +634,7 @@ class _Coder:
         place = self._place_at(token)
         if place is not None and place.country:
             return place.country
-        candidates = self.gaz.city_candidates(token.text)
-        return self.gaz.iso3(candidates[0].iso2) if candidates else None
+        return self.gaz.country_of_city(token.text)
 
     def _country_in(self, token: Token) -> str | None:
         for child in token.subtree:
@@ -771,20 +772,25 @@ class _Coder:
                 return country
         return None
 
+    def _guessed_country(self, token: Token) -> str | None:
+        """Where a side the text cannot code is: the place it is in, else the sentence's
+        city, else the article's country."""
+        return self._located_country(token) or self._city_country_near(token) or self.article_country
+
     def _city_country_near(self, token: Token) -> str | None:
         """The country of the first city named in the token's sentence: "killed 23 people
         ... when they blew themselves up in Tel Aviv" were people in Israel."""
-        sent = token.sent
-        start = self.text.to_document(sent.start_char)
-        end = start + len(sent.text)
-        cities = [p for p in self.places if p.source == "text" and p.feature == "city" and p.start is not None
-                  and start <= p.start < end]  # fmt: skip
+        cities = [p for p in self._places_in(token.sent) if p.feature == "city"]
         return cities[0].country if cities else None
 
-    def _place(self, sent: SpacySpan) -> Place | None:
+    def _places_in(self, sent: SpacySpan) -> list[Place]:
+        """The places the text names inside a sentence, in order."""
         start = self.text.to_document(sent.start_char)
         end = start + len(sent.text)
-        inside = [p for p in self.places if p.source == "text" and p.start is not None and start <= p.start < end]
+        return [p for p in self.places if p.source == "text" and p.start is not None and start <= p.start < end]
+
+    def _place(self, sent: SpacySpan) -> Place | None:
+        inside = self._places_in(sent)
         cities = [p for p in inside if p.feature == "city"]
         if cities:
             return cities[0]

@@ -6,6 +6,8 @@ Ambiguous names are settled by the article's own countries first ("Moscow" next 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from ..model import Actor, Place
@@ -42,27 +44,34 @@ def article_country(dateline: list[str]) -> str | None:
     return None
 
 
+def home_country(dateline: list[str], doc: Doc) -> tuple[str | None, str]:
+    """The country an article is set in and how we know it: its dateline ("article"),
+    else the country it names most ("setting")."""
+    country = article_country(dateline)
+    return (country, "article") if country else (setting_country(doc), "setting")
+
+
 def setting_country(doc: Doc) -> str | None:
     """The country an article without a dateline is set in: the one it names most often
     (by name, people, nationality or capital), if no other is named as often. "Vice-President Moody
     Awori ... the Kenya Anti-Corruption Commission" is Kenyan; a story naming two countries
     equally has no one home."""
     gaz = gazetteer()
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     covered: set[int] = set()
     for ent in doc.ents:  # names of more than one word: "Ivory Coast", "the United States"
         iso3 = gaz.country_of_word(ent.text) if len(ent) > 1 else None
         if iso3:
-            counts[iso3] = counts.get(iso3, 0) + 1
+            counts[iso3] += 1
             covered.update(range(ent.start, ent.end))
     for token in doc:
         iso3 = None if token.i in covered else gaz.country_of_word(token.text) or gaz.country_of_capital(token.text)
         if iso3:
-            counts[iso3] = counts.get(iso3, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            counts[iso3] += 1
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
         return None
-    return max(counts, key=counts.__getitem__)
+    return top[0][0]
 
 
 def _resolve(place: Place, gaz: Gazetteer, countries: set[str], states: set[str]) -> Place:

@@ -106,6 +106,11 @@ class Gazetteer:
         """ISO3 for a nationality adjective, a people noun or a country name."""
         return self.adjectives.get(word) or self.peoples.get(word) or self.country_of_name(word)
 
+    def country_of_city(self, name: str) -> str | None:
+        """ISO3 of the most populous city of this name, if any."""
+        candidates = self.city_candidates(name)
+        return self.iso3(candidates[0].iso2) if candidates else None
+
     def city_candidates(self, name: str) -> list[City]:
         return self.cities.get(normalise(_strip_the(name)), [])
 
