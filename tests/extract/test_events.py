@@ -211,6 +211,18 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         ("A car bomb killed 12 people in Mombasa on Monday.", "180", "KEN", "KEN"),
         # A country-only apposition.
         ("Amina Yusuf, Kenya's leading rights activist, began a hunger strike on Sunday.", "143", "KEN", None),
+        # "anti-" and "pro-" name a stance toward a country, not where one comes from.
+        ("Police arrested an anti-Kenya activist in Kampala on Monday.", "173", "UGACOP", "UGA"),
+        # A noun's own nationality before any place its phrase names.
+        ("Norway cut aid to the largest Somali refugee camp in Kenya.", "162", "NOR", "SOM"),
+        # "is opposed to": the one opposed opposes.
+        ("Chile is opposed to Peruvian mediation in the border dispute.", "110", "CHL", "PER"),
+        ("Kenya has agreed to Tanzanian mediation in the talks with Uganda.", "038", "KEN", "TZA"),
+        # A preposition whose object the parser hung on a clause of its own; an office holder
+        # takes the body its modifier names.
+        ("Chile has granted asylum to three Peruvian army officers holed up in an embassy.", "075", "CHL", "PERMIL"),
+        # "the Emirates" is the country.
+        ("Oman launched a mediation effort between the Emirates and Qatar.", "045", "OMN", "ARE"),
         # Hosting a group that is no person by name: the group's body is the guest.
         (
             "Kenyan Prime Minister Raila Odinga received a mission of observers from the OSCE.",
@@ -234,6 +246,11 @@ def test_participles_are_states_not_acts():
     doc = process_article("UN helicopters evacuated the wounded from the besieged Syrian town of Madaya on Friday.",
                           headline=False)  # fmt: skip
     assert [e.code for e in doc.articles[0].events if e.entry != "Q010"] == ["073"]
+
+
+def test_the_emirates_is_a_country_but_the_airline_is_not():
+    found = process_article("Emirates carried a record number of passengers last year.", headline=False)
+    assert all(a.code != "ARE" for a in found.articles[0].actors)
 
 
 def test_a_continent_is_never_a_city():

@@ -204,6 +204,8 @@ class _ActorBuilder:
     def _add_country(self, ent: Span) -> None:
         text = ent.text
         iso3 = self.gaz.country_of_name(text)
+        if iso3 is None and ent.start > 0 and self.doc[ent.start - 1].lower_ == "the":
+            iso3 = self.gaz.country_of_name(f"the {text}")  # "the Emirates", not the airline "Emirates"
         kind = "name"
         if iso3 is None and ent.label_ == "NORP" and text in self.gaz.peoples:
             iso3, kind = self.gaz.peoples[text], "people"

@@ -71,6 +71,9 @@ _SEATED = {"base", "operate", "station", "locate", "headquarter", "deploy"}
 # Prepositions that introduce who an act is aimed at (not when or why: "following", "amid").
 _ARGUMENT_PREPS = {"against", "with", "to", "on", "for", "from", "over", "toward", "towards", "about", "upon"}
 _CONDITIONAL_MARKS = {"if", "unless"}
+# Participles that state a stance of their grammatical subject: "is opposed to", "is committed to".
+_STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
+_DEFIANT_STANCES = {"defiance", "protest", "opposition"}
 _STANCES = {"defiance", "protest", "solidarity", "retaliation", "response", "support", "opposition", "revenge"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Planned or promised acts: CAMEO codes the intent, by the root of the act.
@@ -313,12 +316,18 @@ class _Coder:
     def _subject(self, verb: Token) -> Token | None:
         current = verb
         for _ in range(4):
-            for child in current.children:
+            # The small model sometimes hangs the subject on the auxiliary ("Chile is opposed").
+            auxiliaries = [g for a in current.children if a.dep_ in ("aux", "auxpass") for g in a.children]
+            for child in [*current.children, *auxiliaries]:
                 if child.dep_ in ("nsubj", "csubj") and any(c.isalpha() for c in child.text):
                     return child
             agents = [c for a in current.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
             if agents:
                 return agents[0]
+            if current.lemma_.lower() in _STANCE_PARTICIPLES:  # "Israel is opposed to …": Israel opposes
+                held = [c for c in current.children if c.dep_ == "nsubjpass"]
+                if held:
+                    return held[0]
             if current.pos_ == "NOUN":  # a headline verb read as a noun: its modifier acts
                 named = [c for c in current.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_]
                 return named[0] if named else None
@@ -384,6 +393,9 @@ class _Coder:
         # An actor named in the object is offered right after a slot that holds a thing, else
         # later; offering the same candidate twice cannot change the choice.
         offered_named = False
+        # "blocked streets in Hong Kong in defiance of Chinese authorities": a defiant stance
+        # names whom the act is aimed at more surely than its object does.
+        yield self._named_in(self._stance_phrases(verb, _DEFIANT_STANCES), sources)
         for slot in entry.targets if entry is not None else ():
             if slot in ("none", "reciprocal"):
                 yield slot
@@ -417,15 +429,19 @@ class _Coder:
         # "blocked a road to show their disapproval of the United States' policies", "in
         # defiance of Chinese authorities": whom the act is aimed at, by its purpose or stance.
         yield self._named_in([c for c in verb.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)], sources)
-        stances = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
-                   if o.dep_ == "pobj" and o.lemma_.lower() in _STANCES]  # fmt: skip
-        yield self._named_in(stances, sources)
+        yield self._named_in(self._stance_phrases(verb, _STANCES), sources)
         # "threatened to strike unless Israel rescinded the annexation": the condition is
         # put to its subject.
         acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
         for clause in (c for a in acts for c in a.children if c.dep_ == "advcl"):
             if any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in clause.children):
                 yield self._clause_subject(clause)
+
+    @staticmethod
+    def _stance_phrases(verb: Token, stances: set[str]) -> list[Token]:
+        """ "in defiance of …", "in protest at …": the stance nouns on the verb."""
+        return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                if o.dep_ == "pobj" and o.lemma_.lower() in stances]  # fmt: skip
 
     def _clause_subject(self, clause: Token) -> list[Token]:
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
@@ -448,7 +464,7 @@ class _Coder:
         taken = {self._actor_at(t) for t in sources} - {None}
         for phrase in phrases:
             for token in sorted(_phrase_tokens(phrase), key=lambda t: t.i):
-                if token.ent_type_ in _NOT_ACTORS:
+                if token.ent_type_ in _NOT_ACTORS or _stance_prefixed(token):
                     continue
                 actor = self._actor_at(token)
                 if actor is not None and actor not in taken:
@@ -498,7 +514,7 @@ class _Coder:
             return []
         for token in _phrase_tokens(verb):  # a preposition: "with", "against", …
             if token.dep_ in ("prep", "dative") and token.lower_ == slot:
-                objects = [c for c in token.children if c.dep_ == "pobj"]
+                objects = _prep_objects(token)
                 if objects:
                     return self._coordinated(objects[0])
         return []
@@ -546,7 +562,12 @@ class _Coder:
             return EventSide(a.name, code, actor, start, start + len(token.text))
         # "a fifth of Ukraine", "Baghdad’s forces": an actor named inside the phrase.
         inner = next(
-            (self._actor_at(t) for t in token.subtree if t is not token and self._actor_at(t) is not None), None
+            (
+                self._actor_at(t)
+                for t in token.subtree
+                if t is not token and self._actor_at(t) is not None and not _stance_prefixed(t)
+            ),
+            None,
         )
         agent = _agent_type(token)
         if agent is not None:
@@ -557,6 +578,11 @@ class _Coder:
             country = self._country_in(token) or owner or self._located_country(token)
             country = country or (where.code if where is not None else None) or self._city_country_near(token)
             return self._phrase_side(token, (country or self.article_country or "") + agent, None)
+        own = self._modifier_country(token)
+        if own is not None:
+            # "the Cambodian refugee camp in Thailand", "US mediation": the noun's own
+            # nationality, before any actor its phrase goes on to name.
+            return self._phrase_side(token, *own)
         if inner is not None:
             a = self.actors[inner]
             return EventSide(a.name, a.code, inner, start, start + len(token.text))
@@ -638,7 +664,7 @@ class _Coder:
 
     def _country_in(self, token: Token) -> str | None:
         for child in token.subtree:
-            if child.i > token.i + 3 or child.i < token.left_edge.i:
+            if child.i > token.i + 3 or child.i < token.left_edge.i or _stance_prefixed(child):
                 continue
             iso3 = self._word_country(child) or (self._city_country(child) if child is not token else None)
             if iso3:
@@ -648,8 +674,21 @@ class _Coder:
                 return self.actors[actor].country
         return None
 
+    def _modifier_country(self, token: Token) -> tuple[str, int | None] | None:
+        """The country a noun's own modifier names ("French mediation"), with its actor."""
+        for child in token.children:
+            if child.i < token.i and child.dep_ in ("amod", "compound", "nmod"):
+                iso3 = self._word_country(child)
+                if iso3:
+                    actor = self._actor_at(child)
+                    kind = self.actors[actor].kind if actor is not None else None
+                    return iso3, actor if kind == "country" else None
+        return None
+
     def _word_country(self, token: Token) -> str | None:
         """A nationality or country word, of one word or two ("Sri Lankan army")."""
+        if _stance_prefixed(token):
+            return None
         iso3 = self.gaz.country_of_word(token.text)
         if iso3 is None and token.i + 1 < len(self.doc):
             iso3 = self.gaz.country_of_word(f"{token.text} {self.doc[token.i + 1].text}")
@@ -818,6 +857,23 @@ _QUANTITIES = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", 
                "most", "all", "several", "both", "part", "members", "band", "crowd"}  # fmt: skip
 
 
+def _prep_objects(prep: Token) -> list[Token]:
+    """A preposition's object; when the parser hung the phrase after it on a clause of its
+    own ("granted asylum to five officers holed up in …" read with "officers" as the
+    subject of "holed"), the subject that starts right after the preposition."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if objects or prep.i + 1 >= len(prep.doc):
+        return objects
+    following = prep.doc[prep.i + 1]
+    for token in following.sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i == prep.i + 1 and token.head.i > token.i:
+            return [token]
+    return []
+
+
+_OFFICE_HOLDERS = {"officer", "official", "personnel", "spokesman", "spokeswoman", "spokesperson", "source"}
+
+
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -834,6 +890,15 @@ def _governor(noun: Token) -> Token | None:
         if current.pos_ != "ADP":
             return None
     return None
+
+
+def _stance_prefixed(token: Token) -> bool:
+    """ "an anti-Syria journalist", "the pro-Iranian group": a stance toward a country, not
+    where one comes from."""
+    if token.lower_.startswith(("anti-", "pro-")):
+        return True
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
 
 
 def _settlement_name(token: Token) -> bool:
@@ -878,8 +943,15 @@ def _verbal_conj(token: Token) -> bool:
 
 
 def _agent_type(token: Token) -> str | None:
-    """The CAMEO agent type of a generic agent noun ("troops" -> MIL), as written or by lemma."""
-    return agent_nouns().get(token.lower_) or agent_nouns().get(token.lemma_.lower())
+    """The CAMEO agent type of a generic agent noun ("troops" -> MIL), as written or by lemma;
+    an office holder takes the body a modifier names ("army officers" -> MIL)."""
+    own = agent_nouns().get(token.lower_) or agent_nouns().get(token.lemma_.lower())
+    if token.lemma_.lower() in _OFFICE_HOLDERS:
+        for child in token.children:
+            body = agent_nouns().get(child.lower_) if child.dep_ in ("compound", "amod") else None
+            if body and body != own:
+                return body
+    return own
 
 
 def _side_key(side: EventSide | None) -> tuple:
