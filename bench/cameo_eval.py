@@ -15,7 +15,9 @@ INVESTIGATE->ACCUSE (0.8 files investigations under ACCUSE, mode "investigate").
 Actor codes: the first three letters of the main event's source and target codes
 against the gold's first source and target ``code`` (country or IGO/NGO), over gold
 records that have one. A few gold records use the older KEDS-era country codes JAP, ITL
-and VTN; they are read as the ISO codes JPN, ITA and VNM that CAMEO uses now.
+and VTN; they are read as the ISO codes JPN, ITA and VNM that CAMEO uses now. Actor-code
+errors are counted by kind: no event found, no source/target, an actor without a code, a
+different code.
 
     python bench/cameo_eval.py [--shared ../shared] [--errors]
 """
@@ -103,6 +105,7 @@ def evaluate_plover(folder: Path) -> dict:
     right = 0
     actor_hits = {"source": 0, "target": 0}
     actor_total = {"source": 0, "target": 0}
+    actor_errors: Counter = Counter()
     errors = []
     for record, event in zip(records, events, strict=True):
         gold = GSR_RENAMED.get(record["event"], record["event"])
@@ -119,8 +122,13 @@ def evaluate_plover(folder: Path) -> dict:
             gold_code = gold_actors[0]["code"][:3]
             if ours is not None and ours.code and ours.code[:3] == LEGACY_COUNTRY_CODES.get(gold_code, gold_code):
                 actor_hits[side] += 1
+            else:
+                kind = ("no event" if event is None else f"no {side}" if ours is None
+                        else "actor without a code" if not ours.code else "other code")  # fmt: skip
+                actor_errors[(side, kind)] += 1
     pooled = (actor_hits["source"] + actor_hits["target"]) / max(1, actor_total["source"] + actor_total["target"])
     return {"n": len(records), "accuracy": right / len(records), "errors": errors, "actor_accuracy": pooled,
+            "actor_errors": actor_errors,
             "source_accuracy": actor_hits["source"] / max(1, actor_total["source"]),
             "target_accuracy": actor_hits["target"] / max(1, actor_total["target"])}  # fmt: skip
 
@@ -145,6 +153,10 @@ def main() -> int:
     print(f"PLOVER: {plover['n']} sentences, event-type accuracy {plover['accuracy']:.3f}; actor codes: "
           f"source {plover['source_accuracy']:.3f}, target {plover['target_accuracy']:.3f}, "
           f"pooled {plover['actor_accuracy']:.3f}")  # fmt: skip
+    wrong = plover["actor_errors"]
+    for side in ("source", "target"):
+        kinds = ", ".join(f"{kind} {n}" for (s, kind), n in sorted(wrong.items()) if s == side)
+        print(f"  {side} code errors by kind: {kinds}")
     print(f"time: {time.perf_counter() - start:.1f} s")
     if args.errors:
         for sentence, gold, event in result["errors"][:80]:
