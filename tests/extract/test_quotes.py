@@ -252,3 +252,33 @@ def test_what_a_communication_verb_names_is_what_was_said(line, said):
 def test_a_named_actors_stated_intention_is_reported_stance():
     _, quotes = quotes_of(FILLER + "Mayor Anna Berg refused to sign the harbour contract before the audit.\n")
     assert ("indirect", "Anna Berg") in [(q[0], q[1]) for q in quotes]
+
+
+def test_a_transcript_turn_belongs_to_its_speaker_label():
+    body = FILLER + "Mayor Anna Berg was interviewed on the local radio station on Tuesday.\n"
+    body += '"HOST: Will the harbour be dredged this year? The fishermen say they cannot wait.\n'
+    body += '"BERG: We will start in the spring. The money is there and the contract is signed.\n'
+    _, quotes = quotes_of(body)
+    berg = [q for q in quotes if q[2].startswith("We will start in the spring")]
+    assert berg and berg[0][1] == "Anna Berg" and berg[0][0] == "direct", quotes
+    assert not any(q[2].startswith("BERG") or q[2].startswith('"BERG') for q in quotes)
+
+
+def test_a_horizontal_bar_names_the_speaker_after_the_quote():
+    body = FILLER + "“The harbour has been neglected for a decade.” ― Maria Lopes\n"
+    body += "The council will hold a second meeting on the plan before the end of the month, officials said.\n"
+    _, quotes = quotes_of(body)
+    assert ("direct", "Maria Lopes") in [(q[0], q[1]) for q in quotes], quotes
+
+
+def test_a_quoted_programme_title_is_nobodys_words():
+    body = FILLER + "Mayor Anna Berg said on Radio Harbour’s “Morning Tide,” that the plan was sound.\n"
+    _, quotes = quotes_of(body)
+    assert not any(q[2].startswith("“Morning Tide") for q in quotes), quotes
+
+
+def test_verbs_of_exclaiming_and_supporting_report_speech():
+    _, quotes = quotes_of(FILLER + "“This is a great day for the harbour,” Mayor Anna Berg exclaimed.\n")
+    assert ("direct", "Anna Berg") in [(q[0], q[1]) for q in quotes], quotes
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg supported the dredging plan of the harbour board.\n")
+    assert ("indirect", "Anna Berg", "the dredging plan of the harbour board") in [q[:3] for q in quotes], quotes

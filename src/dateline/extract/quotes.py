@@ -10,7 +10,9 @@ Per body paragraph, in reading order:
 3. direct quotes are attributed to the reporting verb beside them (`“…,” X said`,
    `X said: “…”`, `“…” — X`), else continue the speaker of the quote or attribution just
    before them (a quote-only paragraph); a quote split around its attribution
-   (`“…,” X said, “…”`, `“…,” X said. “…”`) is one quote in parts;
+   (`“…,” X said, “…”`, `“…,” X said. “…”`) is one quote in parts; a transcript
+   paragraph (`PENCE: Well, …`) is its labelled speaker's; a short quoted title after
+   "on", "of" or a possessive ("ABC’s “This Week”") is nobody's words;
 4. speakers resolve to actors through their mentions; pronouns to the person last in
    focus (the last person speaker or subject); phrases naming nobody ("a source",
    "a banner") are kept, typed, with no actor.
@@ -18,6 +20,7 @@ Per body paragraph, in reading order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -54,7 +57,13 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
 # is the person addressed, the words' medium or a continuation ("told reporters", "wrote
 # a book", "continued the speech").
 _OBJECT_NOT_SAID = {"tell", "ask", "urge", "warn", "thank", "call", "say", "add", "read", "write",
-                    "continue", "post", "tweet"}  # fmt: skip
+                    "continue", "post", "tweet", "answer", "interrupt", "inform", "assure", "advise", "remind",
+                    "swear", "plead"}  # fmt: skip
+# A transcript's speaker label: "PENCE:", "CHRIS WALLACE:".
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
+# Words before a quoted title: "appeared on “Meet the Press”", "his book “The Art of the Deal”".
+_BEFORE_TITLES = (" on", " of", "’s", "'s", " titled", " entitled", " show", " program", " programme", " book", " film",
+                  " movie", " series", " column", " podcast", " documentary", " novel", " song", " album")  # fmt: skip
 # Prepositions whose object is the topic of what was said.
 _TOPIC_PREPS = {"about", "of"}
 # Verbs whose "to"-infinitive reports what their subject said or wants.
@@ -260,12 +269,45 @@ class _QuoteFinder:
         if colon is None or colon.i == sent.start or self._inside_marks(colon.idx, colon.idx + 1):
             return
         before = self.doc[sent.start : colon.i]
+        if self._transcript_turn(before, colon, block):
+            return
         if not all(t.ent_type_ in ("PERSON", "ORG") or t.is_punct for t in before):
             return
         start, end = self._char_bounds(list(self.doc[colon.i + 1 : sent.end]))
         if start is None or self._inside_marks(start, end):
             return
         self._emit(start, end, "indirect", block, colon, self._resolve(before), ":")
+
+    def _transcript_turn(self, label: SpacySpan, colon: Token, block: int) -> bool:
+        """ "PENCE: Well, look, …" at the head of a paragraph: a transcript's speaker label
+        (in capitals) and the words that follow, to the paragraph's end, are that speaker's."""
+        words = [t for t in label if not t.is_punct]
+        if not 1 <= len(words) <= 3 or not all(t.is_alpha and t.is_upper and len(t) > 1 for t in words):
+            return False
+        if block < 0 or label.start_char != self.blocks[block][0]:
+            return False
+        start, end = self._char_bounds(list(self.doc[colon.i + 1 :]))
+        if start is None:
+            return False
+        end = min(end, self.blocks[block][1])
+        self._emit(start, end, "direct", block, colon, self._label_speaker(label), ":")
+        return True
+
+    def _label_speaker(self, label: SpacySpan) -> _Speaker:
+        speaker = self._resolve(label)
+        if speaker.actor is None:  # "PENCE" names the article's Mike Pence
+            surname = label[-1].text.title()
+            people = [i for i, a in enumerate(self.actors) if a.kind == "person" and a.name.split()[-1] == surname]
+            speaker = _Speaker(label, people[0]) if len(people) == 1 else _Speaker(label, None, "person")
+        return speaker
+
+    def _quoted_turn(self, start: int, block: int) -> tuple[int, SpacySpan] | None:
+        """A quoted transcript paragraph (`"PENCE: Well, …`): where its words start, and the label."""
+        match = _TRANSCRIPT_LABEL.match(self.text.text, start + 1)
+        if block < 0 or start != self.blocks[block][0] or match is None:
+            return None
+        label = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        return (match.end(), label) if label is not None and len(label) else None
 
     def _remember_attribution(self, verb: Token, sent: SpacySpan, block: int) -> None:
         """A speech verb with a speaker and no content of its own, outside any quote:
@@ -404,6 +446,13 @@ class _QuoteFinder:
                 flags.append("unbalanced quotation mark: cut at the end of its sentence")
             if not any(c.isalpha() for c in self.text.text[start:end]):
                 continue  # a stray mark, not a quotation
+            if self._title(start, end):
+                continue  # said on Fox News’ “Hannity,”: a programme's name, nobody's words
+            turn = self._quoted_turn(start, block)
+            if turn is not None:
+                start, label = turn
+                self._emit(start, end, "direct", block, None, self._label_speaker(label), ":", flags)
+                continue
             verb, cue_text, speaker = self._attribution(mark, end)
             continued = False
             if verb is None and cue_text is None and (speaker is None or speaker.span is None):
@@ -454,6 +503,19 @@ class _QuoteFinder:
         token = self._token_at(char)
         return token.sent.end_char if token is not None else char
 
+    def _title(self, start: int, end: int) -> bool:
+        """A short quoted name in title case after "on", a possessive or a word such as
+        "show": the title of a programme, book or film ("told ABC’s “This Week,”")."""
+        inner = self.text.text[start + 1 : end - 1].strip().rstrip(",")
+        words = inner.split()
+        if not words or len(words) > 6 or inner[-1:] in ".!?" or "," in inner:
+            return False
+        significant = [words[0]] + [w for w in words[1:] if w.isalpha() and len(w) > 3]
+        if not all(w[:1].isupper() for w in significant):
+            return False
+        before = self.text.text[max(0, start - 30) : start].rstrip().lower()
+        return before.endswith(_BEFORE_TITLES) or before.endswith(("’", "'"))
+
     def _short_fragment(self, start: int, end: int) -> bool:
         return len(self.text.text[start:end].split()) <= 4
 
@@ -497,9 +559,11 @@ class _QuoteFinder:
             if self._is_speech(token):
                 return token, None, self._speaker_of(token)
         rest = text[end : end + 4].lstrip()
-        if rest[:1] in ("—", "–"):  # “…” — X (the parser may make the dash line its own sentence)
+        if rest[:1] in ("—", "–", "―"):  # “…” — X (the parser may make the dash line its own sentence)
             following = [t for t in self.doc[last.i + 1 : last.i + 8] if "\n\n" not in t.text]
+            following = following[: next((i for i, t in enumerate(following) if "\n" in t.text), len(following))]
             names = [t for t in following if t.ent_type_ in ("PERSON", "ORG")]
+            names = names or [t for t in following if t.pos_ == "PROPN"]  # a reader's name the model missed
             if names:
                 return None, "—", self._resolve(self._phrase(names[0]))
         if before and before[-1].text == ":":
