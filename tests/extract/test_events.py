@@ -221,6 +221,9 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         # A preposition whose object the parser hung on a clause of its own; an office holder
         # takes the body its modifier names.
         ("Chile has granted asylum to three Peruvian army officers holed up in an embassy.", "075", "CHL", "PERMIL"),
+        # A description before the name, set off by commas, is the person's role.
+        ("A member of the Kenyan parliament, Amina Yusuf, began a hunger strike on Sunday.", "143", "KENLEG", None),
+        ("Kenyan police officers sexually abused three Somali refugees, a rights group said.", "1821", "KEN", "SOM"),
         # "the Emirates" is the country.
         ("Oman launched a mediation effort between the Emirates and Qatar.", "045", "OMN", "ARE"),
         # Hosting a group that is no person by name: the group's body is the guest.
@@ -246,6 +249,13 @@ def test_participles_are_states_not_acts():
     doc = process_article("UN helicopters evacuated the wounded from the besieged Syrian town of Madaya on Friday.",
                           headline=False)  # fmt: skip
     assert [e.code for e in doc.articles[0].events if e.entry != "Q010"] == ["073"]
+
+
+def test_an_act_never_falls_on_the_words_that_did_it():
+    found = process_article("Police beat the protesters, a human rights group charged on Sunday.", headline=False)
+    for event in found.articles[0].events:
+        if event.source is not None and event.target is not None:
+            assert (event.source.start, event.source.end) != (event.target.start, event.target.end), event
 
 
 def test_the_emirates_is_a_country_but_the_airline_is_not():

@@ -250,6 +250,7 @@ class _ActorBuilder:
             if mention_start > 0 and self.by_token.get(mention_start - 1) is draft:
                 continue  # only the first token of each mention
             self._title_before(draft, token)
+            self._apposition_before(draft, token)
         ent_ends = sorted({self._ent_end(i) for i, d in self.by_token.items() if d is draft})
         for end in ent_ends:
             self._apposition_after(draft, end)
@@ -348,13 +349,36 @@ class _ActorBuilder:
         i = end + 1
         if i < len(doc) and doc[i].lower_ in _DETERMINERS:
             i += 1
-        described = self._described_title(i, words_only=False)
-        if described is None:
-            owner = self.gaz.country_of_name(doc[i].text) if i + 1 < len(doc) else None
-            if owner and doc[i + 1].text in _POSSESSIVE and draft.actor.country is None:
-                # "X, Algeria's leading human rights activist,": no title we know, but a country
-                draft.actor.country, draft.actor.country_source = owner, "appositive"
+        if self._describe(draft, i):
             return
+        owner = self.gaz.country_of_name(doc[i].text) if i + 1 < len(doc) else None
+        if owner and doc[i + 1].text in _POSSESSIVE and draft.actor.country is None:
+            # "X, Algeria's leading human rights activist,": no title we know, but a country
+            draft.actor.country, draft.actor.country_source = owner, "appositive"
+
+    def _apposition_before(self, draft: _Draft, first: Token) -> None:
+        """ "A member of the Syrian parliament, Mohammed Mamoun, started …": the description
+        the name stands in apposition to, set off by commas on both sides."""
+        doc = self.doc
+        root = doc[self._ent_end(first.i) - 1]
+        closed = root.i + 1 < len(doc) and doc[root.i + 1].text in (",", "\n\n")
+        if first.i == 0 or doc[first.i - 1].text != "," or not closed or root.dep_ != "appos":
+            return
+        head = root.head
+        if head.i >= first.i or head.pos_ != "NOUN" or head.i in self.by_token:
+            return
+        i = head.left_edge.i
+        if doc[i].lower_ in _DETERMINERS:
+            i += 1
+        self._describe(draft, i, ending_at=head.i)
+
+    def _describe(self, draft: _Draft, i: int, ending_at: int | None = None) -> bool:
+        """Read a description ("a spokesman for the Ahmadiya community in Bangladesh")
+        starting at ``i`` as the draft's role; False when no known title starts there."""
+        doc = self.doc
+        described = self._described_title(i, words_only=False)
+        if described is None or (ending_at is not None and described[2] - 1 != ending_at):
+            return False
         country, i, j, title = described
         agent_type = title.agent_type
         source = "appositive" if country else None
@@ -369,6 +393,7 @@ class _ActorBuilder:
                 agent_type = _org_type(group, self.lex)
         self._apply_role(draft, title, doc[i:j].text, country, source, None, agent_type)
         draft.add(self.mention(doc[i:j], "title"), i)
+        return True
 
     def _described_title(
         self, i: int, words_only: bool, reach: int | None = None

@@ -933,6 +933,8 @@ def _phrase_tokens(head: Token) -> list[Token]:
 
 
 def _same_side(a: EventSide, b: EventSide) -> bool:
+    if a.start is not None and (a.start, a.end) == (b.start, b.end):
+        return True  # the same words on both sides
     if a.actor is not None or b.actor is not None:
         return a.actor == b.actor
     return a.code is not None and a.code == b.code and a.text.lower() == b.text.lower()
