@@ -224,6 +224,13 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         # A description before the name, set off by commas, is the person's role.
         ("A member of the Kenyan parliament, Amina Yusuf, began a hunger strike on Sunday.", "143", "KENLEG", None),
         ("Kenyan police officers sexually abused three Somali refugees, a rights group said.", "1821", "KEN", "SOM"),
+        # Objects the parser displaced: "up to 30 …", moved after an "as" phrase.
+        ("Gunmen abducted up to 30 Nigerian schoolgirls in Borno state.", "181", "NGA", "NGA"),
+        ("Kenya condemned as a grave violation Uganda's seizure of the border post.", "111", "KEN", "UGA"),
+        # A demand's clause names whom it is put to, and what it asks for has not happened.
+        ("The African Union renewed its call on Monday that Sudan free the activists.", "020", "IGOAFRAU", "SDN"),
+        ("Ethnic Somali militiamen operating in Kenya attacked a police post.", "180", "KEN", None),
+        ("Kenya eased emergency measures on Wednesday in its northern province.", "0814", "KEN", None),
         # "the Emirates" is the country.
         ("Oman launched a mediation effort between the Emirates and Qatar.", "045", "OMN", "ARE"),
         # Hosting a group that is no person by name: the group's body is the guest.
@@ -256,6 +263,18 @@ def test_an_act_never_falls_on_the_words_that_did_it():
     for event in found.articles[0].events:
         if event.source is not None and event.target is not None:
             assert (event.source.start, event.source.end) != (event.target.start, event.target.end), event
+
+
+def test_what_a_demand_noun_asks_for_has_not_happened():
+    text = "The ILO reiterated its demand today that Israel ease restrictions on workers."
+    found = process_article(text, headline=False)
+    assert [e.code for e in found.articles[0].events if e.entry != "Q010"] == ["100"]
+
+
+def test_the_infinitives_prepositions_are_not_the_verbs():
+    # "with immediate effect" belongs to lifting, and makes no agreement "with" anyone.
+    found = process_article("Kenya agreed to lift the embargo on Uganda with immediate effect.", headline=False)
+    assert [e.code for e in found.articles[0].events if e.entry != "Q010"] == ["0354"]
 
 
 def test_the_emirates_is_a_country_but_the_airline_is_not():

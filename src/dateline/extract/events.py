@@ -220,6 +220,15 @@ class _Coder:
                 if targets:
                     break
             if not targets and "none" not in entry.targets:
+                # "reiterated its demand that Israel ease restrictions": the one the noun's
+                # clause is about.
+                clauses = [c for c in obj.children if c.dep_ in ("acl", "ccomp")]
+                clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i > obj.i]  # the clause moved off
+                for clause in (c for c in clauses if c.pos_ in ("VERB", "AUX")):
+                    targets = self._clause_subject(clause)
+                    if targets:
+                        break
+            if not targets and "none" not in entry.targets:
                 # "lodged an official protest with Albania", "after deliberations with the
                 # government": whoever the noun's own phrase names is the one it concerns.
                 targets = self._named_in([obj], sources)
@@ -228,7 +237,7 @@ class _Coder:
 
     def _noun_slot(self, noun: Token, slot: str) -> list[Token]:
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == slot):
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in _NOT_ACTORS]
             if objects:
                 return self._coordinated(objects[0])
         return []
@@ -257,7 +266,12 @@ class _Coder:
 
     def _holds(self, verb: Token, phrase: list[Token], kind: str, words: frozenset[str]) -> bool:
         if kind == "prep":
-            return any(t.dep_ in ("prep", "agent", "dative") and t.lower_ in words for t in phrase)
+            # The verb's own prepositions, not its infinitive's ("agreed to lift embargoes …
+            # with strings attached" is no agreement with anyone).
+            nested = {t.i for c in verb.children if c.dep_ == "xcomp" for t in c.subtree}
+            return any(
+                t.dep_ in ("prep", "agent", "dative") and t.lower_ in words and t.i not in nested for t in phrase
+            )
         if kind == "obj":
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
             objects += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
@@ -297,8 +311,12 @@ class _Coder:
                 return True
             if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
                 return True
-        if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in _DIRECTIVES:
-            return True  # "demanded that Belarus free the journalists": asked for, not done
+        if verb.dep_ in ("ccomp", "xcomp", "acl") and verb.head.lemma_.lower() in _DIRECTIVES:
+            return True  # "demanded that Belarus free the journalists", "its demand that …": asked for, not done
+        if verb.dep_ == "ccomp" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _DIRECTIVES and c.i < verb.i for c in verb.head.children
+        ):
+            return True  # "reiterated its demand today that Israel ease …": the clause moved off the noun
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENDING:
             return True  # "offered to negotiate": the offer is the event, not a negotiation
         current = verb
@@ -477,7 +495,7 @@ class _Coder:
 
     def _slot(self, verb: Token, slot: str, passive: list[Token]) -> list[Token]:
         if slot == "dobj":
-            objects = [c for c in verb.children if c.dep_ == "dobj"] or passive
+            objects = [c for c in verb.children if c.dep_ == "dobj"] or passive or _displaced_objects(verb)
             if not objects and verb.dep_ == "acl" and verb.tag_ == "VBN":
                 objects = [verb.head]  # "territory occupied by Russia": the noun is the object
             return self._coordinated(objects[0]) if objects else []
@@ -576,6 +594,9 @@ class _Coder:
                 return self._phrase_side(token, self.actors[inner].code, inner)
             owner = self.actors[inner].country if inner is not None else None
             country = self._country_in(token) or owner or self._located_country(token)
+            if country and any(t.lower_ == "ethnic" for t in token.subtree if t.i < token.i):
+                # "ethnic Albanian guerrillas operating in Macedonia": coded where they are
+                country = self._located_country(token) or self._other_country(token, country, where) or country
             country = country or (where.code if where is not None else None) or self._city_country_near(token)
             return self._phrase_side(token, (country or self.article_country or "") + agent, None)
         own = self._modifier_country(token)
@@ -857,13 +878,31 @@ _QUANTITIES = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", 
                "most", "all", "several", "both", "part", "members", "band", "crowd"}  # fmt: skip
 
 
+def _displaced_objects(verb: Token) -> list[Token]:
+    """An object the parser did not hang as one: "kidnapped up to 16 Russian advisers"
+    ("up" read as a particle, the number phrase as its "to" object), "denounced as an ugly
+    crime Serbia's suppression of …" (the object moved after its "as" phrase)."""
+    for child in verb.children:
+        if child.dep_ == "prt" and child.lower_ == "up":
+            for prep in (p for p in child.children if p.dep_ == "prep" and p.lower_ == "to"):
+                counted = [o for o in prep.children if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
+                if counted:
+                    return counted
+        if child.dep_ == "prep" and child.lower_ == "as":
+            described = [o for o in child.children if o.dep_ == "pobj"]
+            moved = [a for o in described for a in o.children if a.dep_ == "appos"] + described[1:]
+            if moved:
+                return moved[:1]
+    return []
+
+
 def _prep_objects(prep: Token) -> list[Token]:
     """A preposition's object; when the parser hung the phrase after it on a clause of its
     own ("granted asylum to five officers holed up in …" read with "officers" as the
     subject of "holed"), the subject that starts right after the preposition."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if objects or prep.i + 1 >= len(prep.doc):
-        return objects
+        return [o for o in objects if o.ent_type_ not in _NOT_ACTORS]  # "on Monday" is when, not whom
     following = prep.doc[prep.i + 1]
     for token in following.sent:
         if token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i == prep.i + 1 and token.head.i > token.i:

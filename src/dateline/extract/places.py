@@ -11,15 +11,20 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..model import Actor, Place
-from ..nlp.gazetteer import City, Gazetteer, gazetteer
+from ..nlp.gazetteer import City, Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Below this population a town matched only by one of its alternate names needs the
+# article to name its country.
+_ALTERNATE_NAME_POPULATION = 100_000
 
 
 def extract_places(doc: Doc, text: ArticleText, dateline: list[str], actors: list[Actor]) -> list[Place]:
     gaz = gazetteer()
     countries = {a.country for a in actors if a.kind == "country" and a.country}
+    # Nationalities name a country too ("Nigerian schoolgirls … in Borno state").
+    countries |= {gaz.country_of_word(ent.text) for ent in doc.ents if ent.label_ == "NORP"} - {None}
     states = {_us_state_code(ent.text) for ent in doc.ents} - {None}
     places: list[Place] = []
     for name in dateline:
@@ -89,6 +94,8 @@ def _resolve(place: Place, gaz: Gazetteer, countries: set[str], states: set[str]
             place.latitude, place.longitude = capital.latitude, capital.longitude
         return place
     city = _pick(gaz.city_candidates(place.name), countries, states, gaz)
+    if city is not None and _far_fetched(city, place.name, countries, gaz):
+        city = None
     if city is not None:
         place.geonameid, place.resolved_name, place.feature = city.geonameid, city.name, "city"
         place.country, place.latitude, place.longitude = gaz.iso3(city.iso2), city.latitude, city.longitude
@@ -104,6 +111,19 @@ def _pick(candidates: list[City], countries: set[str], states: set[str], gaz: Ga
         return in_state[0]
     in_countries = [c for c in candidates if gaz.iso3(c.iso2) in countries]
     return (in_countries or candidates)[0]  # candidates are sorted by population
+
+
+def _far_fetched(city: City, name: str, countries: set[str], gaz: Gazetteer) -> bool:
+    """ "Borno" (a Nigerian state) is also an old name of Borna, a German town: a small town
+    known by that name only as an alternate, outside every country the article names, is
+    a guess worse than none."""
+    alternate = normalise(city.name) != normalise(name)
+    return (
+        alternate
+        and city.population < _ALTERNATE_NAME_POPULATION
+        and bool(countries)
+        and (gaz.iso3(city.iso2) not in countries)
+    )
 
 
 def _us_state_code(name: str) -> str | None:
