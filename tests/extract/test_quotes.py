@@ -282,3 +282,28 @@ def test_verbs_of_exclaiming_and_supporting_report_speech():
     assert ("direct", "Anna Berg") in [(q[0], q[1]) for q in quotes], quotes
     _, quotes = quotes_of(FILLER + "Mayor Anna Berg supported the dredging plan of the harbour board.\n")
     assert ("indirect", "Anna Berg", "the dredging plan of the harbour board") in [q[:3] for q in quotes], quotes
+
+
+def test_a_curly_quote_closed_by_a_straight_mark():
+    body = FILLER + '“We are going to make the harbour work for everyone," Mayor Anna Berg said.\n'
+    _, quotes = quotes_of(body)
+    assert [(q[0], q[1], q[3]) for q in quotes] == [("direct", "Anna Berg", [])], quotes
+
+
+def test_two_character_quotation_marks_of_archive_text():
+    body = FILLER + "''The port is finished,'' Councillor John Reyes said. ''We need a new one.''\n"
+    body += "Mayor Anna Berg said the plan was ``a good start'' for the town.\n"
+    _, quotes = quotes_of(body)
+    assert ("direct", "John Reyes") in [(q[0], q[1]) for q in quotes], quotes
+    assert ("partial", "Anna Berg") in [(q[0], q[1]) for q in quotes] or ("mixed", "Anna Berg") in [
+        (q[0], q[1]) for q in quotes
+    ], quotes
+
+
+def test_a_long_apposition_between_quote_and_speech_verb():
+    body = FILLER + (
+        "“The harbour will be busy again by the summer,” the engineer Maria Lopes, a former adviser to the "
+        "regional port authority in the north, wrote on her blog.\n"
+    )
+    _, quotes = quotes_of(body)
+    assert ("direct", "Maria Lopes") in [(q[0], q[1]) for q in quotes], quotes

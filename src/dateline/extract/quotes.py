@@ -1,7 +1,8 @@
 """Quotations: who said what, direct and indirect, with the speaker resolved to an actor.
 
 Per body paragraph, in reading order:
-1. quotation marks are paired (curly, straight, guillemets); a quote left open at the
+1. quotation marks are paired (curly, straight, guillemets, the ''…'' and ``…'' of archive
+   text; a curly quote may close with a straight mark); a quote left open at the
    end of a paragraph continues when the next paragraph opens with a mark, and is
    otherwise cut at its sentence end and flagged;
 2. reported speech: a reporting verb (data file) with a clausal complement ("The Kremlin
@@ -152,14 +153,30 @@ class _QuoteFinder:
         text = self.text.text
         found: list[_Marked] = []
         open_at, closers = None, set()
-        for i in range(start, end):
+        i = start - 1
+        while i + 1 < end:
+            i += 1
             c = text[i]
+            pair = text[i : i + 2]
+            if pair in ("''", "``") and (open_at is None or closers == {"''"}):
+                # ''…'' and ``…'': two-character marks of archive and typewriter text.
+                if open_at is None and (i == start or not text[i - 1].isalnum()):
+                    open_at, closers = i, {"''"}
+                elif open_at is not None and pair == "''" and i > open_at + 1:
+                    found.append(_Marked(open_at, i + 2, True, block))
+                    open_at = None
+                i += 1
+                continue
             if open_at is None:
                 if c in _OPEN:
                     open_at, closers = i, {_OPEN[c], *_CLOSE} if c != "„" else {"“", "”"}
                 elif c == '"' and (i == start or not text[i - 1].isalnum()):
                     open_at, closers = i, {'"'}
             elif c in closers and i > open_at:
+                found.append(_Marked(open_at, i + 1, True, block))
+                open_at = None
+            elif c == '"' and closers != {'"'} and not text[i - 1].isspace():
+                # `“We will win," she said`: scraped text mixes curly and straight marks.
                 found.append(_Marked(open_at, i + 1, True, block))
                 open_at = None
             elif c in _OPEN and closers != {'"'}:
@@ -555,6 +572,13 @@ class _QuoteFinder:
                 if speaker.span is None:
                     speaker = self._name_near(after, token)
                 return token, None, speaker
+        for token in after:
+            # “…,” the economist X, a former adviser in the Obama White House, wrote on his
+            # blog: a long apposition, but the sentence's own verb is the speech verb.
+            if token.dep_ == "ROOT" and self._is_speech(token) and self._subject(token) is not None:
+                if self._subject(token).i > last.i:
+                    return token, None, self._speaker_of(token)
+                break
         for token in reversed(before[-10:]):  # X said: “…” / X told AFP: “…”
             if self._is_speech(token):
                 return token, None, self._speaker_of(token)
@@ -643,6 +667,8 @@ class _QuoteFinder:
         for child in head.children:
             if child.dep_ in ("compound", "flat") and child.i >= end:
                 end = child.i + 1
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.left_edge.i == end:
+                end = child.i + 1  # "the economist Jared Bernstein"
             if child.dep_ == "conj":
                 end = max(end, max(t.i for t in child.subtree) + 1)
         ent = self._entity_of(head) if head.ent_iob_ != "O" else None
