@@ -231,6 +231,13 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         ("The African Union renewed its call on Monday that Sudan free the activists.", "020", "IGOAFRAU", "SDN"),
         ("Ethnic Somali militiamen operating in Kenya attacked a police post.", "180", "KEN", None),
         ("Kenya eased emergency measures on Wednesday in its northern province.", "0814", "KEN", None),
+        # An uncoded actor named inside the target phrase is coded where the sentence is.
+        (
+            "Nairobi's city council denied a permit for the construction of a new mosque, Masjid Noor.",
+            "016",
+            "KEN",
+            "KEN",
+        ),
         # "the Emirates" is the country.
         ("Oman launched a mediation effort between the Emirates and Qatar.", "045", "OMN", "ARE"),
         # Hosting a group that is no person by name: the group's body is the guest.

@@ -258,6 +258,8 @@ class _Coder:
         return headline and token.pos_ == "NOUN" and any(c.dep_ == "prep" for c in token.children)
 
     def _best_entry(self, verb: Token, entries: list[LexiconEntry]) -> LexiconEntry | None:
+        if not entries:
+            return None
         phrase = _phrase_tokens(verb)
         for entry in entries:
             if all(self._holds(verb, phrase, kind, words) for kind, words in entry.conditions):
@@ -268,10 +270,11 @@ class _Coder:
         if kind == "prep":
             # The verb's own prepositions, not its infinitive's ("agreed to lift embargoes …
             # with strings attached" is no agreement with anyone).
+            found = [t for t in phrase if t.dep_ in ("prep", "agent", "dative") and t.lower_ in words]
+            if not found:
+                return False
             nested = {t.i for c in verb.children if c.dep_ == "xcomp" for t in c.subtree}
-            return any(
-                t.dep_ in ("prep", "agent", "dative") and t.lower_ in words and t.i not in nested for t in phrase
-            )
+            return any(t.i not in nested for t in found)
         if kind == "obj":
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
             objects += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
@@ -606,7 +609,10 @@ class _Coder:
             return self._phrase_side(token, *own)
         if inner is not None:
             a = self.actors[inner]
-            return EventSide(a.name, a.code, inner, start, start + len(token.text))
+            code = a.code
+            if code is None and guess and a.kind != "country":
+                code = self._guessed_country(token)  # "land for an Alewite temple, Cemevi": where it is
+            return EventSide(a.name, code, inner, start, start + len(token.text))
         country = self._country_in(token) or self._city_country(token)
         if country:
             return EventSide(token.text, country, None, start, start + len(token.text))
