@@ -307,3 +307,10 @@ def test_a_long_apposition_between_quote_and_speech_verb():
     )
     _, quotes = quotes_of(body)
     assert ("direct", "Maria Lopes") in [(q[0], q[1]) for q in quotes], quotes
+
+
+def test_a_vote_or_focus_reports_what_its_preposition_names():
+    _, quotes = quotes_of(FILLER + "Councillor John Reyes will vote for the new harbour plan on Friday.\n")
+    assert ("indirect", "John Reyes", "the new harbour plan") in [q[:3] for q in quotes], quotes
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg focused on the cost of dredging the harbour.\n")
+    assert ("indirect", "Anna Berg", "the cost of dredging the harbour") in [q[:3] for q in quotes], quotes

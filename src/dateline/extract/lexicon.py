@@ -133,5 +133,11 @@ def _rows(package: str, name: str, width: int) -> list[tuple[str, ...]]:
 
 @cache
 def reporting_verbs() -> dict[str, str]:
-    """Reporting verbs by lemma: "speech", "thought" or "object" (extract/data/reporting_verbs.tsv)."""
+    """Reporting verbs by lemma: "speech", "thought", "object" or "topic" (extract/data/reporting_verbs.tsv)."""
     return {lemma: kind for lemma, kind in data_rows(_EXTRACT, "reporting_verbs.tsv")}
+
+
+@cache
+def topic_prepositions() -> dict[str, frozenset[str]]:
+    """Prepositions whose object a reporting verb reports, by lemma (extract/data/topic_prepositions.tsv)."""
+    return {lemma: frozenset(preps.split("|")) for lemma, preps in data_rows(_EXTRACT, "topic_prepositions.tsv")}

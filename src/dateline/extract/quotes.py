@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Actor, Quote, Span
 from ..nlp.text import ArticleText
 from ..resources import data_rows
-from .lexicon import reporting_verbs
+from .lexicon import reporting_verbs, topic_prepositions
 from .mentions import MentionIndex
 from .tone import tone
 
@@ -347,7 +347,7 @@ class _QuoteFinder:
                 return [t for t in self._without_other_speech(following[0]) if t.i > verb.i]
             return self._without_other_speech(complements[0])
         lemma = verb.lemma_.lower()
-        if reporting_verbs().get(lemma) and lemma not in _OBJECT_NOT_SAID:
+        if reporting_verbs().get(lemma) not in (None, "topic") and lemma not in _OBJECT_NOT_SAID:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects and self._subject(verb) is not None:  # said by nobody, it reports nothing
                 return self._without_other_speech(objects[0])
@@ -368,13 +368,14 @@ class _QuoteFinder:
             complements = [c for c in verb.children if c.dep_ == "xcomp"]
             if complements:
                 return self._without_other_speech(complements[0])
-        if reporting_verbs().get(lemma) in ("speech", "object") and self._subject(verb) is not None:
-            # "spoke about the attack", "accused her of lying", "warned of a crisis": the
-            # topic after the preposition is what was said.
+        if reporting_verbs().get(lemma) in ("speech", "object", "topic") and self._subject(verb) is not None:
+            # "spoke about the attack", "accused her of lying", "warned of a crisis", "would
+            # vote for Clinton": the topic after the preposition is what was said.
+            topics = _TOPIC_PREPS | topic_prepositions().get(lemma, frozenset())
             for child in verb.children:
                 if (
                     child.dep_ == "prep"
-                    and child.lower_ in _TOPIC_PREPS
+                    and child.lower_ in topics
                     and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
                 ):
                     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
