@@ -314,3 +314,18 @@ def test_a_vote_or_focus_reports_what_its_preposition_names():
     assert ("indirect", "John Reyes", "the new harbour plan") in [q[:3] for q in quotes], quotes
     _, quotes = quotes_of(FILLER + "Mayor Anna Berg focused on the cost of dredging the harbour.\n")
     assert ("indirect", "Anna Berg", "the cost of dredging the harbour") in [q[:3] for q in quotes], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        # A "for … to" clause after "call", a "that" clause the parser hung on the audience,
+        # and what someone is told to do.
+        ("Mayor Anna Berg is calling for the port authority to dredge the harbour.", "the port authority to dredge"),
+        ("Mayor Anna Berg told a meeting of harbour workers that the port would stay open.", "that the port"),
+        ("Mayor Anna Berg told her advisers to find the money for the dredging.", "to find the money for the dredging"),
+    ],
+)
+def test_what_is_called_for_or_told_is_reported(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert any(q[1] == "Anna Berg" and q[2].startswith(said) for q in quotes), quotes

@@ -169,13 +169,13 @@ class _Coder:
         if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children):
             return False
         speech = verb
-        while speech.dep_ in ("ccomp", "conj") and speech.head is not speech:
+        while speech.dep_ in ("ccomp", "conj") and speech.head.i != speech.i:
             speech = speech.head
             if reporting_verbs().get(speech.lemma_.lower()) == "speech":
                 break
         else:
             return False
-        if speech is verb or self._not_an_event(speech):
+        if speech.i == verb.i or self._not_an_event(speech):
             return False
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         targets = self._coordinated(subject[0]) if subject else []
@@ -323,10 +323,10 @@ class _Coder:
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENDING:
             return True  # "offered to negotiate": the offer is the event, not a negotiation
         current = verb
-        while current.head is not current:
+        while current.head.i != current.i:
             if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in current.children):
                 return True
-            if current.dep_ in ("ccomp", "xcomp", "conj", "advcl") or current is verb:
+            if current.dep_ in ("ccomp", "xcomp", "conj", "advcl") or current.i == verb.i:
                 current = current.head
             else:
                 break
@@ -352,9 +352,9 @@ class _Coder:
             if current.pos_ == "NOUN":  # a headline verb read as a noun: its modifier acts
                 named = [c for c in current.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_]
                 return named[0] if named else None
-            if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+            if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
                 current = current.head  # "agreed to meet": the one who agreed meets
-            elif current.dep_ == "pcomp" and current.head.head is not current.head:
+            elif current.dep_ == "pcomp" and current.head.head.i != current.head.i:
                 current = current.head.head  # "succeeded in pushing … and recapturing"
             elif current.dep_ in ("acl", "relcl") and _infinitive(current) and _governor(current.head) is not None:
                 current = _governor(current.head)  # "converged for a rally to protest": the ralliers
@@ -373,7 +373,7 @@ class _Coder:
     def _speaker_for(self, verb: Token) -> Token | None:
         """ "Rebels said they will lay down their weapons": "they" are the rebels."""
         current = verb
-        while current.dep_ in ("ccomp", "xcomp", "conj") and current.head is not current:
+        while current.dep_ in ("ccomp", "xcomp", "conj") and current.head.i != current.i:
             current = current.head
             lemma = current.lemma_.lower()
             if lemma in _SAYING or lemma in ("announce", "declare", "vow", "pledge", "confirm", "report"):
@@ -382,7 +382,7 @@ class _Coder:
                     subjects = [c for c in speaker.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
                     if subjects:
                         return subjects[0]
-                    if speaker.dep_ not in ("advcl", "pcomp", "pobj", "xcomp", "prep") or speaker.head is speaker:
+                    if speaker.dep_ not in ("advcl", "pcomp", "pobj", "xcomp", "prep") or speaker.head.i == speaker.i:
                         return None
                     speaker = speaker.head
                 return None
@@ -507,11 +507,11 @@ class _Coder:
             for clause in clauses:
                 for token in clause.subtree:
                     named = self._actor_at(token) is not None or self._group_actor(token) is not None
-                    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token is not clause and named:
+                    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.i != clause.i and named:
                         return self._coordinated(token)
             for clause in clauses:  # "to demand the resignation of President X", "to protest Sweden's decision"
                 for token in clause.subtree:
-                    if token is not clause and token.ent_type_ not in _NOT_ACTORS and self._actor_at(token) is not None:
+                    if token.i != clause.i and token.ent_type_ not in _NOT_ACTORS and self._actor_at(token) is not None:
                         return [token]
             return []
         if slot == "dative":
@@ -586,7 +586,7 @@ class _Coder:
             (
                 self._actor_at(t)
                 for t in token.subtree
-                if t is not token and self._actor_at(t) is not None and not _stance_prefixed(t)
+                if t.i != token.i and self._actor_at(t) is not None and not _stance_prefixed(t)
             ),
             None,
         )
@@ -693,7 +693,7 @@ class _Coder:
         for child in token.subtree:
             if child.i > token.i + 3 or child.i < token.left_edge.i or _stance_prefixed(child):
                 continue
-            iso3 = self._word_country(child) or (self._city_country(child) if child is not token else None)
+            iso3 = self._word_country(child) or (self._city_country(child) if child.i != token.i else None)
             if iso3:
                 return iso3  # "Iraqi troops", "Ankara's district administration"
             actor = self._actor_at(child)
@@ -927,7 +927,7 @@ def _governor(noun: Token) -> Token | None:
     """The verb a noun phrase hangs from, through prepositions ("converged for a rally")."""
     current = noun
     for _ in range(3):
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
         if current.pos_ in ("VERB", "AUX"):

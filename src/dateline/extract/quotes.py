@@ -69,7 +69,8 @@ _BEFORE_TITLES = (" on", " of", "’s", "'s", " titled", " entitled", " show", "
 _TOPIC_PREPS = {"about", "of"}
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
-                     "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim"}  # fmt: skip
+                     "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim",
+                     "tell"}  # fmt: skip
 # A quoted stretch covering at least this share of reported content makes it "mixed";
 # less is a "partial" quote inside indirect speech.
 MIXED_SHARE = 0.5
@@ -337,6 +338,18 @@ class _QuoteFinder:
 
     def _content_of(self, verb: Token) -> list[Token] | None:
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not complements and self._is_speech(verb):
+            # "told a meeting of island leaders that few people understood …": the clause
+            # parsed as a relative clause of the audience, with "that" as its mark.
+            complements = [
+                r
+                for o in verb.children
+                if o.dep_ in ("dobj", "dative")
+                for r in o.subtree
+                if r.dep_ in ("relcl", "acl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in r.children)
+            ][:1]
         if complements:
             # "The probe set off fireworks: Republicans said they are convinced …": what
             # follows the verb is what was said, not a clause before a colon.
@@ -351,7 +364,8 @@ class _QuoteFinder:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects and self._subject(verb) is not None:  # said by nobody, it reports nothing
                 return self._without_other_speech(objects[0])
-        if verb.lemma_.lower() in ("call", "label", "brand", "dub", "term"):
+        calling_for = any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)
+        if verb.lemma_.lower() in ("call", "label", "brand", "dub", "term") and not calling_for:
             # "called Trump “unhinged”", "calling Trump a fascist": naming is saying.
             named = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
             predicate = [c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp")]
@@ -367,7 +381,12 @@ class _QuoteFinder:
         if verb.lemma_.lower() in _INFINITIVE_VERBS:  # "refused to give", "wants to lose"
             complements = [c for c in verb.children if c.dep_ == "xcomp"]
             if complements:
-                return self._without_other_speech(complements[0])
+                content = self._without_other_speech(complements[0])
+                asked = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < complements[0].i
+                         for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+                if asked:  # "is calling for the port authority to dredge …": who is asked, too
+                    return [*asked[0].subtree, *content]
+                return content
         if reporting_verbs().get(lemma) in ("speech", "object", "topic") and self._subject(verb) is not None:
             # "spoke about the attack", "accused her of lying", "warned of a crisis", "would
             # vote for Clinton": the topic after the preposition is what was said.
@@ -387,6 +406,9 @@ class _QuoteFinder:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return list(objects[0].subtree)
+                if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+                    # "is calling for the United States to step up …"
+                    return [t for t in child.subtree if not (t.dep_ == "mark" and t.head.i == child.i)]
         return None
 
     def _without_other_speech(self, head: Token) -> list[Token]:
@@ -394,7 +416,9 @@ class _QuoteFinder:
         ("Trump and Zelensky had spoken …, while the Kremlin said …")."""
         cut: set[int] = set()
         for token in head.subtree:
-            if token is head or token.dep_ not in ("advcl", "conj") or token.lemma_.lower() not in reporting_verbs():
+            if token.i == head.i or token.dep_ not in ("advcl", "conj"):
+                continue
+            if token.lemma_.lower() not in reporting_verbs():
                 continue
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 cut.update(t.i for t in token.subtree)
@@ -638,7 +662,7 @@ class _QuoteFinder:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return objects[0]
-            if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+            if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
                 current = current.head  # "Ukraine demands … and says …"
             else:
                 break
