@@ -329,3 +329,10 @@ def test_a_vote_or_focus_reports_what_its_preposition_names():
 def test_what_is_called_for_or_told_is_reported(line, said):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert any(q[1] == "Anna Berg" and q[2].startswith(said) for q in quotes), quotes
+
+
+def test_a_stance_taken_with_a_light_verb_reports_what_it_is_about():
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg made the case for a new harbour wall on Monday.\n")
+    assert ("indirect", "Anna Berg", "a new harbour wall") in [q[:3] for q in quotes], quotes
+    _, quotes = quotes_of(FILLER + "Harbour police launched an attack on the smugglers' boat at night.\n")
+    assert quotes == [], "a raid is no speech"

@@ -52,7 +52,11 @@ ATTRIBUTION_REACH = 12
 _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "warning", "promise",
                  "announcement", "accusation", "allegation", "belief", "view", "insistence", "report",
                  "contention", "charge", "assurance", "prediction", "admission", "message", "pledge",
-                 "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark"}  # fmt: skip
+                 "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark",
+                 "case", "stance", "criticism", "swipe", "jab", "appeal"}  # fmt: skip
+# Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
+_LIGHT_VERBS = {"make", "take", "level", "lodge", "voice", "renew", "repeat", "issue"}
+_STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
 # With no clause, a reporting verb's direct object is what was said ("denied the report",
 # "stressed the need for …", "polls show Clinton ahead"), except for verbs whose object
 # is the person addressed, the words' medium or a continuation ("told reporters", "wrote
@@ -253,9 +257,15 @@ class _QuoteFinder:
         return bool(words) and all(self._inside_marks(t.idx, t.idx + len(t.text)) for t in words)
 
     def _noun_attribution(self, noun: Token, block: int) -> None:
-        """ "Trump’s claim that Mexico will pay": content hangs from a noun of saying."""
+        """ "Trump’s claim that Mexico will pay": content hangs from a noun of saying; "made
+        these allegations against the NRA", "took a firm stance against …": what a stance
+        taken with a light verb is about."""
         clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]  # fmt: skip
+        if not clauses and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+            preps = [*noun.children, *(p for p in noun.head.children if p.i > noun.i)]  # "took a swipe at X"
+            clauses = [o for p in preps if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS
+                       for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
         if not clauses:
             return
         start, end = self._char_bounds(list(clauses[0].subtree))
