@@ -264,6 +264,15 @@ def test_a_transcript_turn_belongs_to_its_speaker_label():
     assert not any(q[2].startswith("BERG") or q[2].startswith('"BERG') for q in quotes)
 
 
+def test_an_unquoted_transcript_turn_belongs_to_its_speaker_label():
+    body = FILLER + "Mayor Anna Berg was interviewed on the local radio station on Tuesday.\n"
+    body += "HOST: Will the harbour be dredged this year? The fishermen say they cannot wait.\n"
+    body += "BERG: We will start in the spring. The money is there and the contract is signed.\n"
+    _, quotes = quotes_of(body)
+    berg = [q for q in quotes if q[2].startswith("We will start in the spring")]
+    assert berg and berg[0][1] == "Anna Berg" and berg[0][0] == "direct", quotes
+
+
 def test_a_horizontal_bar_names_the_speaker_after_the_quote():
     body = FILLER + "“The harbour has been neglected for a decade.” ― Maria Lopes\n"
     body += "The council will hold a second meeting on the plan before the end of the month, officials said.\n"

@@ -237,7 +237,7 @@ class _Coder:
 
     def _noun_slot(self, noun: Token, slot: str) -> list[Token]:
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == slot):
-            objects = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in _NOT_ACTORS]
+            objects = _whom(prep)
             if objects:
                 return self._coordinated(objects[0])
         return []
@@ -577,10 +577,7 @@ class _Coder:
                     elsewhere = self._other_country(token, a.code, where)
                     if elsewhere:
                         return self._phrase_side(token, elsewhere, None)
-            code = a.code
-            if code is None and guess and a.kind != "country":
-                code = self._guessed_country(token)  # someone we know nothing of but the name
-            return EventSide(a.name, code, actor, start, start + len(token.text))
+            return self._actor_side(token, actor, start, guess)
         # "a fifth of Ukraine", "Baghdad’s forces": an actor named inside the phrase.
         inner = next(
             (
@@ -607,12 +604,8 @@ class _Coder:
             # "the Cambodian refugee camp in Thailand", "US mediation": the noun's own
             # nationality, before any actor its phrase goes on to name.
             return self._phrase_side(token, *own)
-        if inner is not None:
-            a = self.actors[inner]
-            code = a.code
-            if code is None and guess and a.kind != "country":
-                code = self._guessed_country(token)  # "land for an Alewite temple, Cemevi": where it is
-            return EventSide(a.name, code, inner, start, start + len(token.text))
+        if inner is not None:  # "land for an Alewite temple, Cemevi"
+            return self._actor_side(token, inner, start, guess)
         country = self._country_in(token) or self._city_country(token)
         if country:
             return EventSide(token.text, country, None, start, start + len(token.text))
@@ -621,6 +614,15 @@ class _Coder:
             country = self._guessed_country(token) if guess else self._located_country(token)
             return self._phrase_side(token, country, None)
         return None
+
+    def _actor_side(self, token: Token, actor: int, start: int, guess: bool) -> EventSide:
+        """An actor of the article as a side; one with no code (someone we know nothing of
+        but the name) is coded, when ``guess``, by where the sentence puts it."""
+        a = self.actors[actor]
+        code = a.code
+        if code is None and guess and a.kind != "country":
+            code = self._guessed_country(token)
+        return EventSide(a.name, code, actor, start, start + len(token.text))
 
     def _phrase_side(self, token: Token, code: str | None, actor: int | None) -> EventSide:
         """An event side named by the noun phrase ending at ``token`` ("Riot police")."""
@@ -902,13 +904,17 @@ def _displaced_objects(verb: Token) -> list[Token]:
     return []
 
 
+def _whom(prep: Token) -> list[Token]:
+    """A preposition's objects that can be someone: "on Monday" is when, not whom."""
+    return [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in _NOT_ACTORS]
+
+
 def _prep_objects(prep: Token) -> list[Token]:
     """A preposition's object; when the parser hung the phrase after it on a clause of its
     own ("granted asylum to five officers holed up in …" read with "officers" as the
     subject of "holed"), the subject that starts right after the preposition."""
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if objects or prep.i + 1 >= len(prep.doc):
-        return [o for o in objects if o.ent_type_ not in _NOT_ACTORS]  # "on Monday" is when, not whom
+    if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(prep.doc):
+        return _whom(prep)
     following = prep.doc[prep.i + 1]
     for token in following.sent:
         if token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i == prep.i + 1 and token.head.i > token.i:

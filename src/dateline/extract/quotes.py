@@ -296,9 +296,9 @@ class _QuoteFinder:
         colon = next((t for t in sent[:12] if t.text == ":"), None)
         if colon is None or colon.i == sent.start or self._inside_marks(colon.idx, colon.idx + 1):
             return
-        before = self.doc[sent.start : colon.i]
-        if self._transcript_turn(before, colon, block):
+        if self._transcript_turn(sent, colon, block):
             return
+        before = self.doc[sent.start : colon.i]
         if not all(t.ent_type_ in ("PERSON", "ORG") or t.is_punct for t in before):
             return
         start, end = self._char_bounds(list(self.doc[colon.i + 1 : sent.end]))
@@ -306,19 +306,19 @@ class _QuoteFinder:
             return
         self._emit(start, end, "indirect", block, colon, self._resolve(before), ":")
 
-    def _transcript_turn(self, label: SpacySpan, colon: Token, block: int) -> bool:
+    def _transcript_turn(self, sent: SpacySpan, colon: Token, block: int) -> bool:
         """ "PENCE: Well, look, …" at the head of a paragraph: a transcript's speaker label
         (in capitals) and the words that follow, to the paragraph's end, are that speaker's."""
-        words = [t for t in label if not t.is_punct]
-        if not 1 <= len(words) <= 3 or not all(t.is_alpha and t.is_upper and len(t) > 1 for t in words):
+        if block < 0 or sent.start_char != self.blocks[block][0]:
             return False
-        if block < 0 or label.start_char != self.blocks[block][0]:
+        turn = self._turn_label(block, inside_mark=False)
+        if turn is None or turn[1].end_char != colon.idx:
             return False
         start, end = self._char_bounds(list(self.doc[colon.i + 1 :]))
         if start is None:
             return False
         end = min(end, self.blocks[block][1])
-        self._emit(start, end, "direct", block, colon, self._label_speaker(label), ":")
+        self._emit(start, end, "direct", block, colon, self._label_speaker(turn[1]), ":")
         return True
 
     def _label_speaker(self, label: SpacySpan) -> _Speaker:
@@ -329,10 +329,11 @@ class _QuoteFinder:
             speaker = _Speaker(label, people[0]) if len(people) == 1 else _Speaker(label, None, "person")
         return speaker
 
-    def _quoted_turn(self, start: int, block: int) -> tuple[int, SpacySpan] | None:
-        """A quoted transcript paragraph (`"PENCE: Well, …`): where its words start, and the label."""
-        match = _TRANSCRIPT_LABEL.match(self.text.text, start + 1)
-        if block < 0 or start != self.blocks[block][0] or match is None:
+    def _turn_label(self, block: int, inside_mark: bool) -> tuple[int, SpacySpan] | None:
+        """A transcript's speaker label at the head of a paragraph, or just inside the mark
+        opening a quoted one (`"PENCE: Well, …`): where the turn's words start, and the label."""
+        match = _TRANSCRIPT_LABEL.match(self.text.text, self.blocks[block][0] + inside_mark)
+        if match is None:
             return None
         label = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         return (match.end(), label) if label is not None and len(label) else None
@@ -500,7 +501,8 @@ class _QuoteFinder:
                 continue  # a stray mark, not a quotation
             if self._title(start, end):
                 continue  # said on Fox News’ “Hannity,”: a programme's name, nobody's words
-            turn = self._quoted_turn(start, block)
+            at_head = block >= 0 and start == self.blocks[block][0]
+            turn = self._turn_label(block, inside_mark=True) if at_head else None
             if turn is not None:
                 start, label = turn
                 self._emit(start, end, "direct", block, None, self._label_speaker(label), ":", flags)
@@ -610,10 +612,12 @@ class _QuoteFinder:
         for token in after:
             # “…,” the economist X, a former adviser in the Obama White House, wrote on his
             # blog: a long apposition, but the sentence's own verb is the speech verb.
-            if token.dep_ == "ROOT" and self._is_speech(token) and self._subject(token) is not None:
-                if self._subject(token).i > last.i:
+            if token.dep_ == "ROOT" and self._is_speech(token):
+                subject = self._subject(token)
+                if subject is not None and subject.i > last.i:
                     return token, None, self._speaker_of(token)
-                break
+                if subject is not None:
+                    break
         for token in reversed(before[-10:]):  # X said: “…” / X told AFP: “…”
             if self._is_speech(token):
                 return token, None, self._speaker_of(token)
