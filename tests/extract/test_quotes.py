@@ -396,3 +396,46 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quote_below():
     _, quotes = quotes_of(body)
     statement = [q for q in quotes if "has failed the fishermen" in q[2]]
     assert statement and statement[0][1] == "John Reyes", quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Mayor Anna Berg is seeking to delay the vote on the harbour plan.", "to delay the vote"),
+        ("Mayor Anna Berg thanked the fishermen for their patience during the works.", "the fishermen for their"),
+    ],
+)
+def test_what_is_sought_and_what_is_thanked_for_are_reported(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert any(q[1] == "Anna Berg" and q[2].startswith(said) for q in quotes), quotes
+
+
+def test_thanking_someone_alone_reports_nothing():
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg thanked the fishermen at the harbour on Monday.\n")
+    assert quotes == [], quotes
+
+
+def test_a_day_is_no_topic_of_speech():
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg spoke on Saturday at the harbour.\n")
+    assert not any(q[2] == "Saturday" for q in quotes), quotes
+
+
+def test_a_poll_before_a_colon_is_the_source_of_what_follows():
+    from dateline.api import process_article
+
+    article = process_article("Poll: Harbour plan loses support among fishermen\n\n" + FILLER).articles[0]
+    found = [q for q in article.quotes if q.content.text.startswith("Harbour plan loses support")]
+    assert found and found[0].speaker.text == "Poll", [(q.speaker, q.content.text) for q in article.quotes]
+
+
+def test_someone_quoted_within_a_quote_does_not_speak_the_next_quote():
+    body = (
+        FILLER
+        + "Mayor Anna Berg spoke at the harbour.\n"
+        + (
+            '"That speech went beyond the harbour. It went beyond the moment," said Maria Lopes, the interim chairwoman '
+            "of the Harbour Board. \"That was the mayor essentially saying, 'Don't leave it on the field.'\"\n"
+        )
+    )
+    _, quotes = quotes_of(body)
+    assert [q[1] for q in quotes if q[0] == "direct"] == ["Maria Lopes"], quotes

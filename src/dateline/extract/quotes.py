@@ -74,11 +74,12 @@ _TOPIC_PREPS = {"about", "of"}
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
                      "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim",
-                     "tell", "aim"}  # fmt: skip
+                     "tell", "aim", "seek"}  # fmt: skip
 # Prepositions carrying the view a verb takes of its object: "described the plan as a
-# disaster"; comparing verbs take their own ("likened RT to the BBC").
+# disaster"; comparing and thanking take their own ("likened RT to the BBC", "thanked
+# voters for their support": the person thanked alone is no content).
 _VIEW_PREPS = {"as"}
-_LIKENING_PREPS = {"compare": {"to", "with"}, "liken": {"to"}}
+_LIKENING_PREPS = {"compare": {"to", "with"}, "liken": {"to"}, "thank": {"for"}}
 # A quoted stretch covering at least this share of reported content makes it "mixed";
 # less is a "partial" quote inside indirect speech.
 MIXED_SHARE = 0.5
@@ -304,8 +305,9 @@ class _QuoteFinder:
         if self._transcript_turn(sent, colon, block):
             return
         before = self.doc[sent.start : colon.i]
-        if not all(t.ent_type_ in ("PERSON", "ORG") or t.is_punct for t in before):
-            return
+        named = all(t.ent_type_ in ("PERSON", "ORG") or t.is_punct for t in before)
+        if not named and not (len(before) <= 3 and _unnamed().get(before[-1].lemma_.lower()) in ("object", "source")):
+            return  # "Poll: Wealthy voters abandon …", "Report: …" name their source too
         start, end = self._char_bounds(list(self.doc[colon.i + 1 : sent.end]))
         if start is None or self._inside_marks(start, end):
             return
@@ -348,6 +350,8 @@ class _QuoteFinder:
         the quote that follows is likely its content ("X told The Economist. “…”")."""
         if not self._is_speech(verb) or any(m.start >= sent.start_char and m.end <= sent.end_char for m in self.marked):
             return
+        if self._inside_marks(verb.idx, verb.idx + 1):
+            return  # "… the president essentially saying, 'Don't …'": someone quoted within a quote
         speaker = self._speaker_of(verb)
         if speaker.actor is not None:
             self.state.pending = (speaker, block)
@@ -392,7 +396,7 @@ class _QuoteFinder:
             return self._without_other_speech(complements[0])
         lemma = verb.lemma_.lower()
         kind = reporting_verbs().get(lemma)
-        if kind not in (None, "topic") and lemma not in _OBJECT_NOT_SAID:
+        if kind not in (None, "topic") and (lemma not in _OBJECT_NOT_SAID or lemma in _LIKENING_PREPS):
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects and self._subject(verb) is not None:  # said by nobody, it reports nothing
                 # "sees the plan as a chance", "likened RT to the BBC": the view runs on past the object
@@ -400,7 +404,7 @@ class _QuoteFinder:
                 view = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > objects[0].i]
                 if view:
                     return list(self.doc[objects[0].left_edge.i : view[0].right_edge.i + 1])
-                if kind != "as":
+                if kind != "as" and lemma not in _OBJECT_NOT_SAID:
                     return self._without_other_speech(objects[0])
         if kind == "as":
             return None
@@ -435,8 +439,8 @@ class _QuoteFinder:
                 if (
                     child.dep_ == "prep"
                     and child.lower_ in topics
-                    and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
-                ):
+                    and any(c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME") for c in child.children)
+                ):  # "spoke on Saturday" names no topic
                     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
                     first = objects[0].left_edge.i if objects else child.i + 1
                     return list(self.doc[first : child.right_edge.i + 1])
@@ -538,6 +542,8 @@ class _QuoteFinder:
                 continue
             verb, cue_text, speaker = self._attribution(mark, end)
             continued = False
+            if verb is not None or cue_text is not None:
+                self.state.pending = None  # an attribution waits for the next quote only, not past this one
             if verb is None and cue_text is None and (speaker is None or speaker.span is None):
                 if self._short_fragment(start, end) and not self._short_sentence_after_quote(start, end, block):
                     continue  # scare quotes or a title ("the “Gang of Eight”"): nobody's utterance
