@@ -439,3 +439,13 @@ def test_someone_quoted_within_a_quote_does_not_speak_the_next_quote():
     )
     _, quotes = quotes_of(body)
     assert [q[1] for q in quotes if q[0] == "direct"] == ["Maria Lopes"], quotes
+
+
+def test_an_unattributed_quote_far_from_the_last_speaker_is_nobodys():
+    body = FILLER + "“The port will create jobs,” Mayor Anna Berg said.\n"
+    body += "The harbour was built in 1890 and has been dredged twice since the war.\n"
+    body += "Fishing boats have used the eastern quay for most of the last century.\n"
+    body += "“Nobody has asked the fishermen what they want from the new harbour.”\n"
+    _, quotes = quotes_of(body)
+    far = [q for q in quotes if "Nobody has asked" in q[2]]
+    assert far and far[0][1] is None, quotes

@@ -210,8 +210,6 @@ class _QuoteFinder:
             block = self._block_of(sent.start_char)
             if block is None:
                 continue
-            if block != self.state.last_block:
-                self.state.last_block = block
             self._reported_speech(sent, block)
             self._direct_quotes(sent, block)
             self._lead_in(sent, block)
