@@ -146,8 +146,10 @@ def test_quote_running_over_several_paragraphs():
     body += "The vote is expected next month, officials said.\n"
     _, quotes = quotes_of(body)
     direct = [q for q in quotes if q[0] == "direct"]
-    assert len(direct) == 2 and all(q[1] == "Anna Berg" for q in direct)
-    assert not any(q[3] for q in direct)  # continued, not unbalanced
+    assert len(direct) == 1 and direct[0][1] == "Anna Berg", direct  # one quote, a part per paragraph
+    assert not direct[0][3]  # continued, not unbalanced
+    (_, parts, _), *_ = [p for p in parts_of(body) if p[0] == "Anna Berg"]
+    assert [part[:12] for part in parts] == ["“The port ha", "“It will ser"]
 
 
 def test_quote_after_its_attribution_sentence():

@@ -551,6 +551,8 @@ class _QuoteFinder:
                     continued = True
             if self._joins_previous(start, end, block, verb, speaker, continued, flags):
                 continue
+            if self._runs_on(mark, start, end, verb, speaker, flags):
+                continue
             self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
             self.last_direct = (len(self.quotes) - 1, end, verb)
 
@@ -579,6 +581,33 @@ class _QuoteFinder:
         follows = _within_reach(gap) or self._only_attribution(previous_end, start, previous_verb)
         if not (same_verb or (continued and follows and same_speaker)):
             return False
+        self._add_part(index, start, end, flags)
+        return True
+
+    def _runs_on(
+        self, mark: _Marked, start: int, end: int, verb: Token | None, speaker: _Speaker | None, flags: list[str]
+    ) -> bool:
+        """A quote running over paragraphs, its opening mark repeated at each and closed only
+        at the end, is one quote with a part per paragraph (unless the new paragraph names
+        another speaker)."""
+        if not mark.continued or self.last_direct is None:
+            return False
+        index, previous_end, _ = self.last_direct
+        previous = self.quotes[index]
+        if previous.block != mark.block - 1 or previous_end < self.blocks[previous.block][1] - 1:
+            return False  # the quote before did not run to the end of the paragraph before
+        if verb is not None and speaker is not None and speaker.span is not None:
+            same = (speaker.actor is not None and speaker.actor == previous.speaker_actor) or (
+                previous.speaker is not None and speaker.span.text == previous.speaker.text
+            )
+            if not same:
+                return False
+        self._add_part(index, start, end, flags)
+        return True
+
+    def _add_part(self, index: int, start: int, end: int, flags: list[str]) -> None:
+        """Quoted words [start, end) go on the quote at ``index`` as a further part."""
+        previous = self.quotes[index]
         to_doc = self.text.to_document
         part = Span(self.text.text[start:end], to_doc(start), to_doc(start) + (end - start))
         previous.parts = [*previous.stretches(), part]
@@ -586,8 +615,7 @@ class _QuoteFinder:
         previous.content = Span(self.text.text[first:end], previous.content.start,
                                 previous.content.start + (end - first))  # fmt: skip
         previous.flags.extend(f for f in flags if f not in previous.flags)
-        self.last_direct = (index, end, previous_verb)
-        return True
+        self.last_direct = (index, end, self.last_direct[2] if self.last_direct else None)
 
     def _only_attribution(self, previous_end: int, start: int, verb: Token | None) -> bool:
         """Between two quotes of one paragraph stands only the first one's attribution, however
