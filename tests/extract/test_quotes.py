@@ -451,3 +451,8 @@ def test_an_unattributed_quote_far_from_the_last_speaker_is_nobodys():
     _, quotes = quotes_of(body)
     far = [q for q in quotes if "Nobody has asked" in q[2]]
     assert far and far[0][1] is None, quotes
+
+
+def test_what_someones_call_asks_for_is_reported():
+    _, quotes = quotes_of(FILLER + "Other councillors joined Mayor Anna Berg's call for a new harbour wall.\n")
+    assert ("indirect", "Anna Berg", "a new harbour wall") in [q[:3] for q in quotes], quotes

@@ -54,6 +54,9 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
                  "contention", "charge", "assurance", "prediction", "admission", "message", "pledge",
                  "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark",
                  "case", "stance", "criticism", "swipe", "jab", "appeal"}  # fmt: skip
+# Nouns of asking and promising whose "for" phrase or "to" infinitive is what their owner
+# asked or promised: "Pence's call for a special prosecutor", "her pledge to cut taxes".
+_DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "vow", "threat"}
 # Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
 _LIGHT_VERBS = {"make", "take", "level", "lodge", "voice", "renew", "repeat", "issue"}
 _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
@@ -266,6 +269,13 @@ class _QuoteFinder:
         taken with a light verb is about."""
         clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]  # fmt: skip
+        owned = any(c.dep_ == "poss" for c in noun.children)
+        if not clauses and owned and noun.lemma_.lower() in _DEMAND_NOUNS:
+            # "Pence's call for a special prosecutor", "his call to ban all Muslim immigrants"
+            clauses = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "for"
+                       for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            clauses += [c for c in noun.children if c.dep_ == "acl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # fmt: skip
         if not clauses and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
             preps = [*noun.children, *(p for p in noun.head.children if p.i > noun.i)]  # "took a swipe at X"
             clauses = [o for p in preps if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS
