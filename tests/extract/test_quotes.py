@@ -435,8 +435,9 @@ def test_someone_quoted_within_a_quote_does_not_speak_the_next_quote():
         FILLER
         + "Mayor Anna Berg spoke at the harbour.\n"
         + (
-            '"That speech went beyond the harbour. It went beyond the moment," said Maria Lopes, the interim chairwoman '
-            "of the Harbour Board. \"That was the mayor essentially saying, 'Don't leave it on the field.'\"\n"
+            '"That speech went beyond the harbour. It went beyond the moment," said Maria Lopes, the interim '
+            "chairwoman of the Harbour Board. "
+            "\"That was the mayor essentially saying, 'Don't leave it on the field.'\"\n"
         )
     )
     _, quotes = quotes_of(body)
@@ -456,3 +457,16 @@ def test_an_unattributed_quote_far_from_the_last_speaker_is_nobodys():
 def test_what_someones_call_asks_for_is_reported():
     _, quotes = quotes_of(FILLER + "Other councillors joined Mayor Anna Berg's call for a new harbour wall.\n")
     assert ("indirect", "Anna Berg", "a new harbour wall") in [q[:3] for q in quotes], quotes
+
+
+def test_a_titled_name_before_a_colon_in_a_headline_is_its_source():
+    from dateline.api import process_article
+
+    article = process_article("Dr. Anna Berg: The harbour plan is dead\n\n" + FILLER).articles[0]
+    found = [q for q in article.quotes if q.content.text.startswith("The harbour plan is dead")]
+    assert found and found[0].speaker.text == "Dr. Anna Berg", [(q.speaker, q.content.text) for q in article.quotes]
+
+
+def test_what_someone_is_encouraged_to_do_is_reported():
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg encouraged the fishermen to apply for the new moorings.\n")
+    assert any(q[1] == "Anna Berg" and "to apply for the new moorings" in q[2] for q in quotes), quotes

@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Actor, Quote, Span
 from ..nlp.text import ArticleText
 from ..resources import data_rows
-from .lexicon import reporting_verbs, topic_prepositions
+from .lexicon import lexicon, reporting_verbs, topic_prepositions
 from .mentions import MentionIndex
 from .tone import tone
 
@@ -54,6 +54,8 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
                  "contention", "charge", "assurance", "prediction", "admission", "message", "pledge",
                  "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark",
                  "case", "stance", "criticism", "swipe", "jab", "appeal"}  # fmt: skip
+# Forms of address, which the title list leaves out (they say nothing of a role).
+_ADDRESS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
 # Nouns of asking and promising whose "for" phrase or "to" infinitive is what their owner
 # asked or promised: "Pence's call for a special prosecutor", "her pledge to cut taxes".
 _DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "vow", "threat"}
@@ -64,7 +66,7 @@ _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
 # "stressed the need for …", "polls show Clinton ahead"), except for verbs whose object
 # is the person addressed, the words' medium or a continuation ("told reporters", "wrote
 # a book", "continued the speech").
-_OBJECT_NOT_SAID = {"tell", "ask", "urge", "warn", "thank", "call", "say", "add", "read", "write",
+_OBJECT_NOT_SAID = {"tell", "ask", "urge", "encourage", "warn", "thank", "call", "say", "add", "read", "write",
                     "continue", "post", "tweet", "answer", "interrupt", "inform", "assure", "advise", "remind",
                     "swear", "plead"}  # fmt: skip
 # A transcript's speaker label: "PENCE:", "CHRIS WALLACE:".
@@ -77,7 +79,7 @@ _TOPIC_PREPS = {"about", "of"}
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
                      "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim",
-                     "tell", "aim", "seek"}  # fmt: skip
+                     "tell", "aim", "seek", "encourage"}  # fmt: skip
 # Prepositions carrying the view a verb takes of its object: "described the plan as a
 # disaster"; comparing and thanking take their own ("likened RT to the BBC", "thanked
 # voters for their support": the person thanked alone is no content).
@@ -313,7 +315,9 @@ class _QuoteFinder:
         if self._transcript_turn(sent, colon, block):
             return
         before = self.doc[sent.start : colon.i]
-        named = all(t.ent_type_ in ("PERSON", "ORG") or t.is_punct for t in before)
+        named = any(t.ent_type_ in ("PERSON", "ORG") for t in before) and all(
+            t.ent_type_ in ("PERSON", "ORG") or t.is_punct or _is_title(t) for t in before
+        )  # "Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve’"
         if not named and not (len(before) <= 3 and _unnamed().get(before[-1].lemma_.lower()) in ("object", "source")):
             return  # "Poll: Wealthy voters abandon …", "Report: …" name their source too
         start, end = self._char_bounds(list(self.doc[colon.i + 1 : sent.end]))
@@ -924,6 +928,12 @@ class _QuoteFinder:
         if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _is_title(token: Token) -> bool:
+    """A title or form of address before a name: "Senator", "Dr.", "Mrs."."""
+    word = token.text.rstrip(".")
+    return word.lower() in _ADDRESS or lexicon().title(word) is not None
 
 
 def _within_reach(gap: str) -> bool:
