@@ -470,3 +470,18 @@ def test_a_titled_name_before_a_colon_in_a_headline_is_its_source():
 def test_what_someone_is_encouraged_to_do_is_reported():
     _, quotes = quotes_of(FILLER + "Mayor Anna Berg encouraged the fishermen to apply for the new moorings.\n")
     assert any(q[1] == "Anna Berg" and "to apply for the new moorings" in q[2] for q in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The speaker is the subject of the clause the reporting verb hangs from.
+        "Mayor Anna Berg began her speech by saying that the harbour would be dredged in spring.",
+        "Mayor Anna Berg is more likely to say that the harbour will be dredged in spring.",
+        "Mayor Anna Berg stirred controversy with an assertion that the harbour would be sold.",
+    ],
+)
+def test_a_speaker_found_through_the_clause_the_verb_hangs_from(line):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    found = [q for q in quotes if "the harbour will" in q[2] or "the harbour would" in q[2]]
+    assert found and found[0][1] == "Anna Berg", quotes

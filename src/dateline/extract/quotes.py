@@ -292,6 +292,8 @@ class _QuoteFinder:
             speaker = self._resolve(self._phrase(owners[0]))
         elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             speaker = self._speaker_of(noun.head)  # "X made the claim that …"
+        elif noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+            speaker = self._speaker_of(noun.head.head)  # "X says in a statement that …"
         else:
             speaker = _Speaker()
         self._emit(start, end, self._kind_of_reported(start, end), block, noun, speaker, None)
@@ -787,8 +789,10 @@ class _QuoteFinder:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return objects[0]
-            if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
-                current = current.head  # "Ukraine demands … and says …"
+            if current.dep_ in ("conj", "advcl", "xcomp", "acomp") and current.head.i != current.i:
+                current = current.head  # "Ukraine demands … and says …", "voters are more likely to say …"
+            elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
+                current = current.head.head  # "began by saying", "before clarifying that …"
             else:
                 break
         return None
