@@ -485,3 +485,11 @@ def test_a_speaker_found_through_the_clause_the_verb_hangs_from(line):
     _, quotes = quotes_of(FILLER + line + "\n")
     found = [q for q in quotes if "the harbour will" in q[2] or "the harbour would" in q[2]]
     assert found and found[0][1] == "Anna Berg", quotes
+
+
+def test_a_speech_verb_before_its_subject_introduces_the_quote_below():
+    body = FILLER + "Mayor Anna Berg spoke at the meeting.\nCouncillor John Reyes was there too.\n"
+    body += "Stated Reyes:\n“I think that the stakes are so high for the harbour and for the fishermen there.”\n"
+    _, quotes = quotes_of(body)
+    found = [q for q in quotes if "the stakes are so high" in q[2]]
+    assert found and found[0][1] == "John Reyes", quotes

@@ -805,6 +805,9 @@ class _QuoteFinder:
             before = self.doc[verb.i - 1]
             if verb.i - 1 > verb.sent.start and before.ent_type_ in ("PERSON", "ORG", "NORP"):
                 return self._resolve(self._entity_of(before) or self.doc[before.i : verb.i])
+            after = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+            if verb.i == verb.sent.start and after is not None and after.ent_type_ in ("PERSON", "ORG"):
+                return self._resolve(self._entity_of(after) or self.doc[after.i : after.i + 1])  # "Said Stone: …"
             return _Speaker()
         return self._resolve(self._phrase(subject))
 
