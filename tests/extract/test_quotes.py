@@ -493,3 +493,10 @@ def test_a_speech_verb_before_its_subject_introduces_the_quote_below():
     _, quotes = quotes_of(body)
     found = [q for q in quotes if "the stakes are so high" in q[2]]
     assert found and found[0][1] == "John Reyes", quotes
+
+
+def test_editors_notes_and_tallies_are_nobodys_words():
+    body = FILLER + "CORRECTION: An earlier version of this article misstated the date of the vote.\n"
+    body += "Councillor John Reyes: 1,769.\n"
+    _, quotes = quotes_of(body)
+    assert quotes == [], quotes

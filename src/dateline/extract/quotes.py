@@ -71,6 +71,9 @@ _OBJECT_NOT_SAID = {"tell", "ask", "urge", "encourage", "warn", "thank", "call",
                     "swear", "plead"}  # fmt: skip
 # A transcript's speaker label: "PENCE:", "CHRIS WALLACE:".
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
+# Capitalised labels of editors' notes, which look like a transcript's speaker labels.
+_EDITORIAL_LABELS = {"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "PREVIOUSLY", "RELATED", "WATCH", "NOTE",
+                     "EDITOR'S NOTE", "EDITOR’S NOTE", "READ MORE", "PHOTOS", "VIDEO", "ADVERTISEMENT"}  # fmt: skip
 # Words before a quoted title: "appeared on “Meet the Press”", "his book “The Art of the Deal”".
 _BEFORE_TITLES = (" on", " of", "’s", "'s", " titled", " entitled", " show", " program", " programme", " book", " film",
                   " movie", " series", " column", " podcast", " documentary", " novel", " song", " album")  # fmt: skip
@@ -325,6 +328,8 @@ class _QuoteFinder:
         start, end = self._char_bounds(list(self.doc[colon.i + 1 : sent.end]))
         if start is None or self._inside_marks(start, end):
             return
+        if sum(1 for word in self.text.text[start:end].split() if any(c.isalpha() for c in word)) < 2:
+            return  # "Clinton: 1,769." is a tally, not words of hers
         self._emit(start, end, "indirect", block, colon, self._resolve(before), ":")
 
     def _transcript_turn(self, sent: SpacySpan, colon: Token, block: int) -> bool:
@@ -354,7 +359,7 @@ class _QuoteFinder:
         """A transcript's speaker label at the head of a paragraph, or just inside the mark
         opening a quoted one (`"PENCE: Well, …`): where the turn's words start, and the label."""
         match = _TRANSCRIPT_LABEL.match(self.text.text, self.blocks[block][0] + inside_mark)
-        if match is None:
+        if match is None or match.group(1).rstrip(".") in _EDITORIAL_LABELS:
             return None
         label = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         return (match.end(), label) if label is not None and len(label) else None
