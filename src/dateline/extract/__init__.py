@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Article, Document, Mention
+from ..nlp.headline import reparse_headline
 from ..nlp.pipeline import load_nlp
 from ..nlp.text import article_text, repeated_prints
 from .actors import extract_actors
@@ -22,6 +23,9 @@ def parse_document(doc: Document) -> Document:
     texts = [article_text(article) for article in doc.articles]
     parsed = load_nlp().pipe((t.text for t in texts), batch_size=BATCH_SIZE)
     for article, text, spacy_doc in zip(doc.articles, texts, parsed, strict=True):
+        if article.headline is not None and text.has_headline:
+            body = "\n".join(span.text for _, span in article.blocks)
+            reparse_headline(load_nlp(), spacy_doc, len(article.headline.text), body)
         article.parse, article.parse_text = spacy_doc, text
     return doc
 

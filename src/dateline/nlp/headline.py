@@ -1,0 +1,77 @@
+"""Headlines written in Title Case, parsed as the sentence they are.
+
+The small model parses "Hillary Clinton Calls ISIS Violence Against Yazidis ‘Genocide’"
+as a row of proper nouns: no verb, no subject, nothing to attribute. Lower-casing the
+words that are not names (names are the words the article's body also capitalises in
+mid-sentence) and parsing again gives the headline a verb; the new tags and tree are
+copied back onto the article's parse. The text itself is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+_ATTRS = [POS, TAG, DEP, HEAD, LEMMA]
+# Short function words stay out of the title-case test: "of", "the", "in" are often lower-case anyway.
+_MIN_LETTERS = 4
+
+
+def is_title_case(headline: str) -> bool:
+    words = [w for w in _WORD.findall(headline) if len(w) >= _MIN_LETTERS]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def names_in(body: str) -> set[str]:
+    """Words the body capitalises away from a sentence's start: names."""
+    names = set()
+    for match in _WORD.finditer(body):
+        word = match.group()
+        if word[0].isupper() and not _SENTENCE_START.search(body[max(0, match.start() - 3) : match.start()]):
+            names.add(word)
+    return names
+
+
+def sentence_cased(headline: str, names: set[str]) -> str:
+    """The headline with every capitalised word that is not a name (nor an acronym, nor the
+    first word) lower-cased; the same length, so offsets still line up."""
+
+    def lower(match: re.Match[str]) -> str:
+        word = match.group()
+        if match.start() == 0 or word in names or word.isupper() or not word[0].isupper():
+            return word
+        return word.lower()
+
+    return _WORD.sub(lower, headline)
+
+
+def reparse_headline(nlp: Language, doc: Doc, headline_end: int, body: str) -> bool:
+    """Copy the parse of the sentence-cased headline onto the headline tokens of ``doc``
+    (which starts with the headline). False, and ``doc`` untouched, when the headline is
+    not in Title Case or the re-cased text splits into other tokens."""
+    headline = doc.text[:headline_end]
+    if not is_title_case(headline):
+        return False
+    names = names_in(body) | {t.text for ent in doc.ents if ent.start_char >= headline_end for t in ent}
+    cased = sentence_cased(headline, names)
+    if cased == headline:
+        return False
+    redone = nlp(cased)
+    count = len(redone)
+    if count > len(doc) or [t.text.lower() for t in redone] != [t.text.lower() for t in doc[:count]]:
+        return False
+    if any(t.head.i >= count for t in doc[:count]) or any(t.head.i < count and not t.is_space for t in doc[count:]):
+        return False  # the headline shares a tree with what follows: leave it
+    array = doc.to_array(_ATTRS)
+    array[:count] = redone.to_array(_ATTRS)
+    ents = list(doc.ents)
+    doc.from_array(_ATTRS, array)
+    doc.ents = ents
+    return True
