@@ -500,3 +500,12 @@ def test_editors_notes_and_tallies_are_nobodys_words():
     body += "Councillor John Reyes: 1,769.\n"
     _, quotes = quotes_of(body)
     assert quotes == [], quotes
+
+
+def test_a_dateline_or_quoted_title_is_never_the_speaker():
+    line = (
+        "HARBOURTOWN -- Mayor Anna Berg, dedicating the National Museum of Harbour History on Saturday, said it "
+        "would tell a local story, one of ''suffering and delight.''"
+    )
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert [q[1] for q in quotes if "it would tell a local story" in q[2]] == ["Anna Berg"], quotes

@@ -804,6 +804,12 @@ class _QuoteFinder:
 
     def _speaker_of(self, verb: Token) -> _Speaker:
         subject = self._subject(verb)
+        if subject is not None and _dateline_word(subject):
+            # "WASHINGTON -- President Obama, …, said": the name the parser hung on the dateline
+            names = [t for t in subject.subtree if t.ent_type_ in ("PERSON", "ORG") and not t.is_upper]
+            subject = names[0].head if names and names[0].dep_ == "compound" else (names[0] if names else None)
+        if subject is not None and self._inside_marks(subject.idx, subject.idx + 1):
+            subject = None  # quoted words taken for the subject
         if subject is None:
             # "… of the Washington Post Trump said that …": the parse hung the name on the
             # phrase before it; a name right before the verb is still its subject.
@@ -940,6 +946,15 @@ class _QuoteFinder:
         if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _dateline_word(token: Token) -> bool:
+    """A dateline or subhead in capitals ("WASHINGTON", "THE BORROWING") that the parser made a
+    subject; short acronyms ("FBI", "NATO") and names the model knows are left alone."""
+    words = [t for t in token.subtree if t.is_alpha and t.i <= token.i and t.is_upper]
+    return token.is_upper and sum(len(t) for t in words) > 5 and (
+        token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.i == token.sent.start
+    )
 
 
 def _is_title(token: Token) -> bool:
