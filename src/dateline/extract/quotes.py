@@ -952,8 +952,10 @@ def _dateline_word(token: Token) -> bool:
     """A dateline or subhead in capitals ("WASHINGTON", "THE BORROWING") that the parser made a
     subject; short acronyms ("FBI", "NATO") and names the model knows are left alone."""
     words = [t for t in token.subtree if t.is_alpha and t.i <= token.i and t.is_upper]
-    return token.is_upper and sum(len(t) for t in words) > 5 and (
-        token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.i == token.sent.start
+    return (
+        token.is_upper
+        and sum(len(t) for t in words) > 5
+        and (token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.i == token.sent.start)
     )
 
 
