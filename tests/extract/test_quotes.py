@@ -509,3 +509,15 @@ def test_a_dateline_or_quoted_title_is_never_the_speaker():
     )
     _, quotes = quotes_of(FILLER + line + "\n")
     assert [q[1] for q in quotes if "it would tell a local story" in q[2]] == ["Anna Berg"], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Mayor Anna Berg accused the harbour board of hiding the dredging costs.", "of hiding the dredging costs"),
+        ("Mayor Anna Berg called for reducing the harbour fees by half.", "reducing the harbour fees"),
+    ],
+)
+def test_what_someone_is_accused_of_or_what_is_called_for_is_reported(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert any(q[1] == "Anna Berg" and said in q[2] for q in quotes), quotes

@@ -87,6 +87,8 @@ _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "
 # disaster"; comparing and thanking take their own ("likened RT to the BBC", "thanked
 # voters for their support": the person thanked alone is no content).
 _VIEW_PREPS = {"as"}
+# ... and what the object is charged with or praised for: "accused Holt of being a Democrat".
+_CHARGE_PREPS = {"of", "about", "for"}
 _LIKENING_PREPS = {"compare": {"to", "with"}, "liken": {"to"}, "thank": {"for"}}
 # A quoted stretch covering at least this share of reported content makes it "mixed";
 # less is a "partial" quote inside indirect speech.
@@ -419,7 +421,7 @@ class _QuoteFinder:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects and self._subject(verb) is not None:  # said by nobody, it reports nothing
                 # "sees the plan as a chance", "likened RT to the BBC": the view runs on past the object
-                preps = _LIKENING_PREPS.get(lemma, _VIEW_PREPS)
+                preps = _LIKENING_PREPS.get(lemma, _VIEW_PREPS if kind == "as" else _VIEW_PREPS | _CHARGE_PREPS)
                 view = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > objects[0].i]
                 if view:
                     return list(self.doc[objects[0].left_edge.i : view[0].right_edge.i + 1])
@@ -466,7 +468,7 @@ class _QuoteFinder:
         if verb.lemma_.lower() in ("call", "ask", "urge", "appeal", "push"):
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ == "for":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]  # "called for reducing …"
                     if objects:
                         return list(objects[0].subtree)
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
