@@ -54,6 +54,8 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
                  "contention", "charge", "assurance", "prediction", "admission", "message", "pledge",
                  "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark",
                  "case", "stance", "criticism", "swipe", "jab", "appeal"}  # fmt: skip
+# Subjects whose thoughts are no one's stance in particular.
+_VAGUE_SUBJECTS = {"it", "you", "i", "we", "they"}
 # Forms of address, which the title list leaves out (they say nothing of a role).
 _ADDRESS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
 # Nouns of asking and promising whose "for" phrase or "to" infinitive is what their owner
@@ -520,9 +522,10 @@ class _QuoteFinder:
         self._emit(start, end, kind, block, verb, speaker, cue_text, flags, remember=not nested)
 
     def _strong_subject(self, verb: Token) -> bool:
-        """Thought verbs ("believe", "want") report a stance only with a named subject."""
+        """Thought verbs ("believe", "want") report a stance only of someone named or a "he" or
+        "she" of the story; "we know", "you want", "they believe" are mostly the writer's voice."""
         subject = self._subject(verb)
-        return subject is not None and subject.lower_ not in {"it", "you", "i", "we", "they"}
+        return subject is not None and subject.lower_ not in _VAGUE_SUBJECTS
 
     def _according_to(self, token: Token, sent: SpacySpan, block: int) -> None:
         to = self.doc[token.i + 1]
