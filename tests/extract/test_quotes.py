@@ -486,3 +486,12 @@ def test_a_dateline_or_quoted_title_is_never_the_speaker():
 def test_stances_report_what_they_name(line, said):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert any(q[1] == "Anna Berg" and said in q[2] for q in quotes), quotes
+
+
+def test_of_two_subjects_the_one_nearer_the_verb_speaks():
+    line = (
+        "Washington (AFP) – Democrat Anna Berg has taken a swipe at Republican rival John Reyes’s stance on "
+        "Brexit, saying that “bombastic comments” do more harm than good during such times."
+    )
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert quotes and all(q[1] == "Anna Berg" for q in quotes), quotes

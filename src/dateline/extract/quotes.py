@@ -792,9 +792,13 @@ class _QuoteFinder:
             return verb.head  # "A banner called for …" parsed as a noun with a modifier
         current = verb
         for _ in range(3):
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and any(
+                ch.isalpha() for ch in c.text)]  # fmt: skip
+            if subjects:
+                # a relative "who"/"that" is resolved through its noun; of two subjects the nearer
+                # is the verb's ("Washington (AFP) – Hillary Clinton has taken …")
+                return max((c for c in subjects if c.i < current.i), key=lambda c: c.i, default=subjects[0])
             for child in current.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and any(c.isalpha() for c in child.text):
-                    return child  # a relative "who"/"that" is resolved through its noun
                 if child.dep_ == "agent":
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
