@@ -495,3 +495,23 @@ def test_of_two_subjects_the_one_nearer_the_verb_speaks():
     )
     _, quotes = quotes_of(FILLER + line + "\n")
     assert quotes and all(q[1] == "Anna Berg" for q in quotes), quotes
+
+
+def test_a_quote_goes_on_after_its_attribution_even_with_a_thought_inside():
+    body = FILLER + (
+        "“The harbour plan may work if the board gets its money,” Councillor John Reyes said. “But when you are "
+        "campaigning for mayor, this is one reason the plan is hurting with fishermen. Fishermen overwhelmingly "
+        "believe that the harbour is silting up, and when they hear a candidate say it is a hoax, I think that is a "
+        "barrier to growing the vote.”\n"
+    )
+    quotes = parts_of(body)
+    assert [(q[0], len(q[1])) for q in quotes] == [("John Reyes", 2)], quotes
+
+
+def test_a_quote_goes_on_after_a_long_attribution_with_archive_marks():
+    body = FILLER + (
+        "''This is no reform,'' said Councillor John Reyes, an engineer who served as director of the port and is "
+        "now president of the Harbour Forum, a local group. ''It is anti-reform. It adds even more complexity.''\n"
+    )
+    quotes = parts_of(body)
+    assert [(q[0], len(q[1])) for q in quotes] == [("John Reyes", 2)], quotes

@@ -571,10 +571,8 @@ class _QuoteFinder:
             if verb is None and cue_text is None and (speaker is None or speaker.span is None):
                 if self._short_fragment(start, end) and not self._short_sentence_after_quote(start, end, block):
                     continue  # scare quotes or a title ("the “Gang of Eight”"): nobody's utterance
-                speaker = self._host_speaker(mark)
-                if speaker is None:
-                    speaker = self._continuation(mark)
-                    continued = True
+                speaker = self._host_speaker(mark) or self._continuation(mark)
+                continued = True  # no attribution of its own
             if self._joins_previous(start, end, block, verb, speaker, continued, flags):
                 continue
             if self._runs_on(mark, start, end, verb, speaker, flags):
@@ -596,9 +594,9 @@ class _QuoteFinder:
         previous = self.quotes[index]
         if previous.speaker is None:
             return False
-        gap_start, gap_end = self.text.to_document(previous_end), self.text.to_document(start)
+        gap_start, gap_end = self.text.to_document(previous_end), self.text.to_document(end)
         if any(not (gap_start <= q.content.start and q.content.end <= gap_end) for q in self.quotes[index + 1 :]):
-            return False  # another quote stands between; one inside the attribution is part of it
+            return False  # another quote stands between; one inside the attribution or the words is part of it
         same_verb = verb is not None and previous_verb is not None and verb.i == previous_verb.i
         same_speaker = speaker is not None and (
             (speaker.actor is not None and speaker.actor == previous.speaker_actor)
@@ -793,7 +791,7 @@ class _QuoteFinder:
         current = verb
         for _ in range(3):
             subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and any(
-                ch.isalpha() for ch in c.text)]  # fmt: skip
+                ch.isalpha() for ch in c.text) and c.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
             if subjects:
                 # a relative "who"/"that" is resolved through its noun; of two subjects the nearer
                 # is the verb's ("Washington (AFP) – Hillary Clinton has taken …")
