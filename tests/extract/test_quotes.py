@@ -340,15 +340,6 @@ def test_a_stance_taken_with_a_light_verb_reports_what_it_is_about():
     assert quotes == [], "a raid is no speech"
 
 
-def test_a_quote_goes_on_after_a_long_attribution_sentence():
-    body = FILLER + (
-        "“The harbour needs dredging,” said Maria Lopes, an engineer who has worked on the port of the regional "
-        "authority for more than twenty years. “Without it the ferries cannot dock at low tide.”\n"
-    )
-    quotes = parts_of(body)
-    assert [(q[0], len(q[1])) for q in quotes] == [("Maria Lopes", 2)], quotes
-
-
 def test_quoted_words_are_never_their_own_speaker():
     body = FILLER + "“The harbour plan is in trouble. Deep trouble,” said Councillor John Reyes.\n"
     _, quotes = quotes_of(body)
@@ -497,21 +488,31 @@ def test_of_two_subjects_the_one_nearer_the_verb_speaks():
     assert quotes and all(q[1] == "Anna Berg" for q in quotes), quotes
 
 
-def test_a_quote_goes_on_after_its_attribution_even_with_a_thought_inside():
-    body = FILLER + (
-        "“The harbour plan may work if the board gets its money,” Councillor John Reyes said. “But when you are "
-        "campaigning for mayor, this is one reason the plan is hurting with fishermen. Fishermen overwhelmingly "
-        "believe that the harbour is silting up, and when they hear a candidate say it is a hoax, I think that is a "
-        "barrier to growing the vote.”\n"
-    )
-    quotes = parts_of(body)
-    assert [(q[0], len(q[1])) for q in quotes] == [("John Reyes", 2)], quotes
-
-
-def test_a_quote_goes_on_after_a_long_attribution_with_archive_marks():
-    body = FILLER + (
-        "''This is no reform,'' said Councillor John Reyes, an engineer who served as director of the port and is "
-        "now president of the Harbour Forum, a local group. ''It is anti-reform. It adds even more complexity.''\n"
-    )
-    quotes = parts_of(body)
-    assert [(q[0], len(q[1])) for q in quotes] == [("John Reyes", 2)], quotes
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # however long the attribution sentence
+        (
+            "“The harbour needs dredging,” said Maria Lopes, an engineer who has worked on the port of the regional "
+            "authority for more than twenty years. “Without it the ferries cannot dock at low tide.”\n",
+            "Maria Lopes",
+        ),
+        # with reported speech inside its words ("I think …")
+        (
+            "“The harbour plan may work if the board gets its money,” Councillor John Reyes said. “But when you are "
+            "campaigning for mayor, this is one reason the plan is hurting with fishermen. Fishermen overwhelmingly "
+            "believe that the harbour is silting up, and when they hear a candidate say it is a hoax, I think that "
+            "is a barrier to growing the vote.”\n",
+            "John Reyes",
+        ),
+        # in the two-character marks of archive text
+        (
+            "''This is no reform,'' said Councillor John Reyes, an engineer who served as director of the port and is "
+            "now president of the Harbour Forum, a local group. ''It is anti-reform. It adds even more complexity.''\n",
+            "John Reyes",
+        ),
+    ],
+)
+def test_a_quote_goes_on_after_its_attribution(text, speaker):
+    quotes = parts_of(FILLER + text)
+    assert [(q[0], len(q[1])) for q in quotes] == [(speaker, 2)], quotes
