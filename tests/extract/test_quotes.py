@@ -262,23 +262,15 @@ def test_a_named_actors_stated_intention_is_reported_stance():
     assert ("indirect", "Anna Berg") in [(q[0], q[1]) for q in quotes]
 
 
-def test_a_transcript_turn_belongs_to_its_speaker_label():
+@pytest.mark.parametrize("mark", ['"', ""], ids=["quoted", "unquoted"])
+def test_a_transcript_turn_belongs_to_its_speaker_label(mark):
     body = FILLER + "Mayor Anna Berg was interviewed on the local radio station on Tuesday.\n"
-    body += '"HOST: Will the harbour be dredged this year? The fishermen say they cannot wait.\n'
-    body += '"BERG: We will start in the spring. The money is there and the contract is signed.\n'
+    body += mark + "HOST: Will the harbour be dredged this year? The fishermen say they cannot wait.\n"
+    body += mark + "BERG: We will start in the spring. The money is there and the contract is signed.\n"
     _, quotes = quotes_of(body)
     berg = [q for q in quotes if q[2].startswith("We will start in the spring")]
     assert berg and berg[0][1] == "Anna Berg" and berg[0][0] == "direct", quotes
     assert not any(q[2].startswith("BERG") or q[2].startswith('"BERG') for q in quotes)
-
-
-def test_an_unquoted_transcript_turn_belongs_to_its_speaker_label():
-    body = FILLER + "Mayor Anna Berg was interviewed on the local radio station on Tuesday.\n"
-    body += "HOST: Will the harbour be dredged this year? The fishermen say they cannot wait.\n"
-    body += "BERG: We will start in the spring. The money is there and the contract is signed.\n"
-    _, quotes = quotes_of(body)
-    berg = [q for q in quotes if q[2].startswith("We will start in the spring")]
-    assert berg and berg[0][1] == "Anna Berg" and berg[0][0] == "direct", quotes
 
 
 def test_a_horizontal_bar_names_the_speaker_after_the_quote():

@@ -20,12 +20,12 @@ BATCH_SIZE = 32
 
 def parse_document(doc: Document) -> Document:
     """Stage: parse every article once with the one spaCy pipeline (kept for later stages)."""
+    nlp = load_nlp()
     texts = [article_text(article) for article in doc.articles]
-    parsed = load_nlp().pipe((t.text for t in texts), batch_size=BATCH_SIZE)
+    parsed = nlp.pipe((t.text for t in texts), batch_size=BATCH_SIZE)
     for article, text, spacy_doc in zip(doc.articles, texts, parsed, strict=True):
-        if article.headline is not None and text.has_headline:
-            body = "\n".join(span.text for _, span in article.blocks)
-            reparse_headline(load_nlp(), spacy_doc, len(article.headline.text), body)
+        if text.has_headline:
+            reparse_headline(nlp, spacy_doc, len(text.pieces[0].text), text.body())
         article.parse, article.parse_text = spacy_doc, text
     return doc
 

@@ -371,7 +371,7 @@ class _QuoteFinder:
     def _remember_attribution(self, verb: Token, sent: SpacySpan, block: int) -> None:
         """A speech verb with a speaker and no content of its own, outside any quote:
         the quote that follows is likely its content ("X told The Economist. “…”")."""
-        if not self._is_speech(verb) or any(m.start >= sent.start_char and m.end <= sent.end_char for m in self.marked):
+        if not self._is_speech(verb) or self._holds_quote(sent):
             return
         if self._inside_marks(verb.idx, verb.idx + 1):
             return  # "… the president essentially saying, 'Don't …'": someone quoted within a quote
@@ -379,12 +379,15 @@ class _QuoteFinder:
         if speaker.actor is not None:
             self.state.pending = (speaker, block)
 
+    def _holds_quote(self, sent: SpacySpan) -> bool:
+        return any(m.start >= sent.start_char and m.end <= sent.end_char for m in self.marked)
+
     def _lead_in(self, sent: SpacySpan, block: int) -> None:
         """A paragraph ending in a colon introduces the quote below it: "Stated Stone:",
         "President Clinton released the following statement:", "17-year-old Jared Potts echoed:"."""
         if block < 0 or self.text.text[sent.start_char : self.blocks[block][1]].rstrip()[-1:] != ":":
             return
-        if any(m.start >= sent.start_char and m.end <= sent.end_char for m in self.marked):
+        if self._holds_quote(sent):
             return
         verbs = [t for t in sent if self._is_speech(t)] or [sent.root]
         subject = self._subject(verbs[0])
@@ -598,10 +601,7 @@ class _QuoteFinder:
         if any(not (gap_start <= q.content.start and q.content.end <= gap_end) for q in self.quotes[index + 1 :]):
             return False  # another quote stands between; one inside the attribution or the words is part of it
         same_verb = verb is not None and previous_verb is not None and verb.i == previous_verb.i
-        same_speaker = speaker is not None and (
-            (speaker.actor is not None and speaker.actor == previous.speaker_actor)
-            or (speaker.span is not None and speaker.span.text == previous.speaker.text)
-        )
+        same_speaker = _same_speaker(speaker, previous)
         follows = _within_reach(gap) or self._only_attribution(previous_end, start, previous_verb)
         if not (same_verb or (continued and follows and same_speaker)):
             return False
@@ -620,12 +620,9 @@ class _QuoteFinder:
         previous = self.quotes[index]
         if previous.block != mark.block - 1 or previous_end < self.blocks[previous.block][1] - 1:
             return False  # the quote before did not run to the end of the paragraph before
-        if verb is not None and speaker is not None and speaker.span is not None:
-            same = (speaker.actor is not None and speaker.actor == previous.speaker_actor) or (
-                previous.speaker is not None and speaker.span.text == previous.speaker.text
-            )
-            if not same:
-                return False
+        named = verb is not None and speaker is not None and speaker.span is not None
+        if named and not _same_speaker(speaker, previous):
+            return False
         self._add_part(index, start, end, flags)
         return True
 
@@ -639,7 +636,7 @@ class _QuoteFinder:
         previous.content = Span(self.text.text[first:end], previous.content.start,
                                 previous.content.start + (end - first))  # fmt: skip
         previous.flags.extend(f for f in flags if f not in previous.flags)
-        self.last_direct = (index, end, self.last_direct[2] if self.last_direct else None)
+        self.last_direct = (index, end, self.last_direct[2])  # both callers have a last direct quote
 
     def _only_attribution(self, previous_end: int, start: int, verb: Token | None) -> bool:
         """Between two quotes of one paragraph stands only the first one's attribution, however
@@ -704,8 +701,7 @@ class _QuoteFinder:
         for token in after[:ATTRIBUTION_REACH]:  # “…,” X said / “…,” said X / “…,” X, a member, said
             if self._is_speech(token):
                 speaker = self._speaker_of(token)
-                if speaker.span is None or self._inside_marks(speaker.span.start_char, speaker.span.start_char + 1):
-                    # no subject, or the parser took quoted words for it (`“… Full panic mode,” said X`)
+                if speaker.span is None:  # no subject outside the quote (`“… Full panic mode,” said X`)
                     speaker = self._name_near(after, token)
                 return token, None, speaker
         for token in after:
@@ -815,19 +811,21 @@ class _QuoteFinder:
             # "WASHINGTON -- President Obama, …, said": the name the parser hung on the dateline
             names = [t for t in subject.subtree if t.ent_type_ in ("PERSON", "ORG") and not t.is_upper]
             subject = names[0].head if names and names[0].dep_ == "compound" else (names[0] if names else None)
-        if subject is not None and self._inside_marks(subject.idx, subject.idx + 1):
-            subject = None  # quoted words taken for the subject
-        if subject is None:
-            # "… of the Washington Post Trump said that …": the parse hung the name on the
-            # phrase before it; a name right before the verb is still its subject.
-            before = self.doc[verb.i - 1]
-            if verb.i - 1 > verb.sent.start and before.ent_type_ in ("PERSON", "ORG", "NORP"):
-                return self._resolve(self._entity_of(before) or self.doc[before.i : verb.i])
-            after = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
-            if verb.i == verb.sent.start and after is not None and after.ent_type_ in ("PERSON", "ORG"):
-                return self._resolve(self._entity_of(after) or self.doc[after.i : after.i + 1])  # "Said Stone: …"
-            return _Speaker()
-        return self._resolve(self._phrase(subject))
+        if subject is not None and not self._inside_marks(subject.idx, subject.idx + 1):
+            speaker = self._resolve(self._phrase(subject))
+            if speaker.span is None or not self._inside_marks(speaker.span.start_char, speaker.span.start_char + 1):
+                return speaker
+        # No subject, or quoted words taken for it: "… of the Washington Post Trump said
+        # that …" (the parse hung the name on the phrase before it; a name right before the
+        # verb is still its subject), "Said Stone: …".
+        before = self.doc[verb.i - 1]
+        quoted = self._inside_marks(before.idx, before.idx + 1)
+        if verb.i - 1 > verb.sent.start and before.ent_type_ in ("PERSON", "ORG", "NORP") and not quoted:
+            return self._resolve(self._entity_of(before) or self.doc[before.i : verb.i])
+        after = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        if verb.i == verb.sent.start and after is not None and after.ent_type_ in ("PERSON", "ORG"):
+            return self._resolve(self._entity_of(after) or self.doc[after.i : after.i + 1])  # "Said Stone: …"
+        return _Speaker()
 
     def _entity_of(self, token: Token) -> SpacySpan | None:
         for ent in self.doc.ents:
@@ -953,6 +951,14 @@ class _QuoteFinder:
         if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _same_speaker(speaker: _Speaker | None, quote: Quote) -> bool:
+    """The speaker found for new words is the quote's: the same actor, or the same phrase."""
+    return speaker is not None and (
+        (speaker.actor is not None and speaker.actor == quote.speaker_actor)
+        or (speaker.span is not None and quote.speaker is not None and speaker.span.text == quote.speaker.text)
+    )
 
 
 def _dateline_word(token: Token) -> bool:

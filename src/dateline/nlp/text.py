@@ -35,6 +35,10 @@ class ArticleText:
                 return start + (document_offset - piece.start)
         return 0
 
+    def body(self) -> str:
+        """The body blocks as parsed (blank lines between them); "" for an article without."""
+        return self.text[self.starts[self.first_block] :] if self.first_block < len(self.starts) else ""
+
     def piece_index(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
 
