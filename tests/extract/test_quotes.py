@@ -140,6 +140,32 @@ def test_nested_quotes():
     assert "‘the port is finished’" in top[0][2]
 
 
+@pytest.mark.parametrize(
+    ("line", "content"),
+    [
+        # a closing mark typed where the quote opens (reader comments, forum posts)
+        (
+            "”The port is our future and nobody will take it away.” ― Maria Lopes\n",
+            "”The port is our future and nobody will take it away.”",
+        ),
+        # the same marks inside the quote: the inner pair must not end the outer one
+        (
+            "“I would rather live in what he calls “ruin” than see the port closed.” ― Maria Lopes\n",
+            "“I would rather live in what he calls “ruin” than see the port closed.”",
+        ),
+    ],
+)
+def test_dash_attribution_with_irregular_marks(line, content):
+    _, quotes = quotes_of(FILLER + line + "The council will meet again before the end of the month, officials said.\n")
+    assert ("direct", "Maria Lopes", content, []) in quotes, quotes
+
+
+def test_opening_mark_typed_as_closer_ends_the_quote():
+    body = FILLER + "“We will not give up the port“, Mayor Anna Berg said after the vote.\n"
+    _, quotes = quotes_of(body)
+    assert quotes == [("direct", "Anna Berg", "“We will not give up the port“", [])]
+
+
 def test_quote_running_over_several_paragraphs():
     body = FILLER + "Mayor Anna Berg told the meeting: “The port has served this city for two centuries.\n"
     body += "“It will serve it for two more if we invest now. That is my promise to you.”\n"
@@ -464,6 +490,11 @@ def test_a_dateline_or_quoted_title_is_never_the_speaker():
         ("Mayor Anna Berg encouraged the fishermen to apply for the new moorings.", "to apply for the new moorings"),
         ("Mayor Anna Berg accused the harbour board of hiding the dredging costs.", "of hiding the dredging costs"),
         ("Mayor Anna Berg called for reducing the harbour fees by half.", "reducing the harbour fees"),
+        # verbs of communication whose object is what was said
+        ("Mayor Anna Berg voiced strong doubts about the dredging plan.", "strong doubts about the dredging"),
+        ("Mayor Anna Berg listed the harbour fees among the reasons for the deficit.", "the harbour fees"),
+        ("Mayor Anna Berg laid out a plan to reopen the ferry terminal.", "a plan to reopen the ferry"),
+        ("Mayor Anna Berg issued a warning to the harbour board about the costs.", "a warning to the harbour"),
     ],
 )
 def test_stances_report_what_they_name(line, said):

@@ -174,7 +174,7 @@ class _QuoteFinder:
     def _marks_in(self, block: int, start: int, end: int) -> list[_Marked]:
         text = self.text.text
         found: list[_Marked] = []
-        open_at, closers = None, set()
+        open_at, closers, depth = None, set(), 0
         i = start - 1
         while i + 1 < end:
             i += 1
@@ -191,20 +191,32 @@ class _QuoteFinder:
                 continue
             if open_at is None:
                 if c in _OPEN:
-                    open_at, closers = i, {_OPEN[c], *_CLOSE} if c != "„" else {"“", "”"}
+                    open_at, closers, depth = i, {_OPEN[c], *_CLOSE} if c != "„" else {"“", "”"}, 0
                 elif c == '"' and (i == start or not text[i - 1].isalnum()):
                     open_at, closers = i, {'"'}
+                elif c == "”" and _opening_position(text, i, start, end):
+                    open_at, closers, depth = i, {"”", "»"}, 0  # `”Fear. I am …” ― Name`: a closer typed as opener
             elif c in closers and i > open_at:
+                if depth:
+                    depth -= 1  # the end of a quote inside the quote
+                    continue
                 found.append(_Marked(open_at, i + 1, True, block))
+                open_at = None
+            elif c == "“" and closers == {"”", "»"} and _closing_position(text, i, end):
+                found.append(_Marked(open_at, i + 1, True, block))  # `the film “Frozen“`: an opener typed as closer
                 open_at = None
             elif c == '"' and closers != {'"'} and not text[i - 1].isspace():
                 # `“We will win," she said`: scraped text mixes curly and straight marks.
                 found.append(_Marked(open_at, i + 1, True, block))
                 open_at = None
             elif c in _OPEN and closers != {'"'}:
+                rest = text[i + 1 : end]
+                if sum(rest.count(m) for m in closers) > sum(rest.count(m) for m in _OPEN):
+                    depth += 1  # `“… what he calls “hell” than …”`: enough closers ahead for both
+                    continue
                 # A second opening mark before any closing one: the first was never closed.
                 found.append(_Marked(open_at, i, False, block))
-                open_at, closers = i, {_OPEN[c], *_CLOSE}
+                open_at, closers, depth = i, {_OPEN[c], *_CLOSE}, 0
         if open_at is not None:
             found.append(_Marked(open_at, end, False, block))
         return found
@@ -951,6 +963,16 @@ class _QuoteFinder:
         if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _opening_position(text: str, i: int, start: int, end: int) -> bool:
+    """A mark at i stands where a quote opens: after a space or the paragraph start, before a word."""
+    return (i == start or text[i - 1].isspace()) and i + 1 < end and text[i + 1].isalnum()
+
+
+def _closing_position(text: str, i: int, end: int) -> bool:
+    """A mark at i stands where a quote closes: after a word, before a space, punctuation or the end."""
+    return not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace() or text[i + 1] in ".,;:!?)")
 
 
 def _same_speaker(speaker: _Speaker | None, quote: Quote) -> bool:
