@@ -502,6 +502,29 @@ def test_stances_report_what_they_name(line, said):
     assert any(q[1] == "Anna Berg" and said in q[2] for q in quotes), quotes
 
 
+@pytest.mark.parametrize(
+    ("line", "said", "who"),
+    [
+        (
+            "The dredging will cost twice the estimate, as the Harbour Herald reported on Monday.",
+            "The dredging will cost twice the estimate",
+            "the Harbour Herald",
+        ),
+        (
+            "As the Harbour Herald reported, the dredging will cost twice the estimate.",
+            "the dredging will cost twice the estimate",
+            "the Harbour Herald",
+        ),
+        # a thought of the writer (or of the one answering in a Q&A) is a stance, too
+        ("I think the dredging will cost twice the estimate.", "the dredging will cost twice", "I"),
+    ],
+)
+def test_attribution_around_its_clause(line, said, who):
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.content.text, q.speaker.text if q.speaker else None) for q in article.quotes]
+    assert any(said in content and speaker == who for content, speaker in found), found
+
+
 def test_of_two_subjects_the_one_nearer_the_verb_speaks():
     line = (
         "Washington (AFP) – Democrat Anna Berg has taken a swipe at Republican rival John Reyes’s stance on "

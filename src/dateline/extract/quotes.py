@@ -54,8 +54,9 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
                  "contention", "charge", "assurance", "prediction", "admission", "message", "pledge",
                  "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark",
                  "case", "stance", "criticism", "swipe", "jab", "appeal"}  # fmt: skip
-# Subjects whose thoughts are no one's stance in particular.
-_VAGUE_SUBJECTS = {"it", "you", "i", "we", "they"}
+# Subjects whose thoughts are no one's stance in particular ("I think" outside quotation marks is
+# the writer's or, in a Q&A, the interviewee's own stance, and stays).
+_VAGUE_SUBJECTS = {"it", "you", "we", "they"}
 # Forms of address, which the title list leaves out (they say nothing of a role).
 _ADDRESS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
 # Nouns of asking and promising whose "for" phrase or "to" infinitive is what their owner
@@ -455,9 +456,11 @@ class _QuoteFinder:
             if named and predicate:
                 first, last = min(t.left_edge.i for t in named), max(t.right_edge.i for t in predicate)
                 return list(self.doc[first : last + 1])
-        if verb.dep_ == "parataxis" and self._is_speech(verb):
-            # "In his state, Christie said, offenders are sent to treatment": the host
-            # clause is what was said.
+        as_clause = verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children)
+        bare = not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
+        if (verb.dep_ == "parataxis" and self._is_speech(verb)) or (as_clause and bare and kind == "speech"):
+            # "In his state, Christie said, offenders are sent to treatment", "…, as the
+            # Washington Post reported": the host clause is what was said.
             inner = {t.i for t in verb.subtree}
             return [t for t in verb.head.subtree if t.i not in inner]
         if verb.lemma_.lower() in _INFINITIVE_VERBS:  # "refused to give", "wants to lose"
@@ -537,8 +540,8 @@ class _QuoteFinder:
         self._emit(start, end, kind, block, verb, speaker, cue_text, flags, remember=not nested)
 
     def _strong_subject(self, verb: Token) -> bool:
-        """Thought verbs ("believe", "want") report a stance only of someone named or a "he" or
-        "she" of the story; "we know", "you want", "they believe" are mostly the writer's voice."""
+        """Thought verbs ("believe", "want") report a stance only of someone named, an "I" or a
+        "he" or "she" of the story; "we know", "you want", "they believe" are mostly vague."""
         subject = self._subject(verb)
         return subject is not None and subject.lower_ not in _VAGUE_SUBJECTS
 
