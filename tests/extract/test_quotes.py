@@ -525,6 +525,14 @@ def test_attribution_around_its_clause(line, said, who):
     assert any(said in content and speaker == who for content, speaker in found), found
 
 
+def test_headline_source_before_a_colon_when_the_parse_splits_there():
+    # The parser makes "Reuters:" a sentence of its own here; the claim is the sentence after it.
+    headline = "Reuters: Trump adviser routed Danish money to harbour lobbyists"
+    doc = process_text(f"Local news\n\n{headline}\n\n{headline}\n\n{FILLER}")
+    quotes = [(q.content.text, q.speaker.text if q.speaker else None) for q in doc.articles[0].quotes]
+    assert ("Trump adviser routed Danish money to harbour lobbyists", "Reuters") in quotes, quotes
+
+
 def test_of_two_subjects_the_one_nearer_the_verb_speaks():
     line = (
         "Washington (AFP) – Democrat Anna Berg has taken a swipe at Republican rival John Reyes’s stance on "

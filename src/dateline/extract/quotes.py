@@ -337,12 +337,15 @@ class _QuoteFinder:
         if self._transcript_turn(sent, colon, block):
             return
         before = self.doc[sent.start : colon.i]
-        named = any(t.ent_type_ in ("PERSON", "ORG") for t in before) and all(
-            t.ent_type_ in ("PERSON", "ORG") or t.is_punct or _is_title(t) for t in before
-        )  # "Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve’"
+        known = [t.ent_type_ in ("PERSON", "ORG") or self._actor_at(t) is not None for t in before]
+        named = any(known) and all(k or t.is_punct or _is_title(t) for k, t in zip(known, before, strict=True))
+        # "Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve’", "Carly Fiorina: …" (an actor of the story)
         if not named and not (len(before) <= 3 and _unnamed().get(before[-1].lemma_.lower()) in ("object", "source")):
             return  # "Poll: Wealthy voters abandon …", "Report: …" name their source too
-        start, end = self._char_bounds(list(self.doc[colon.i + 1 : sent.end]))
+        end_of_claim = sent.end
+        if colon.i == sent.end - 1 and sent.end < len(self.doc) and self._block_of(self.doc[sent.end].idx) == block:
+            end_of_claim = self.doc[sent.end].sent.end  # "AP: Trump chair routed …" parsed as two sentences
+        start, end = self._char_bounds(list(self.doc[colon.i + 1 : end_of_claim]))
         if start is None or self._inside_marks(start, end):
             return
         if sum(1 for word in self.text.text[start:end].split() if any(c.isalpha() for c in word)) < 2:
