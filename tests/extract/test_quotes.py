@@ -533,6 +533,16 @@ def test_headline_source_before_a_colon_when_the_parse_splits_there():
     assert ("Trump adviser routed Danish money to harbour lobbyists", "Reuters") in quotes, quotes
 
 
+def test_an_attribution_before_a_quote_is_not_the_quote_of_the_next_verb():
+    line = (
+        "In her speech, Mayor Anna Berg declared the need for patience: “Build the port and when you have "
+        "done that, build it again,” she said."
+    )
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert ("direct", "Anna Berg", "“Build the port and when you have done that, build it again,”", []) in quotes
+    assert any(q[2] == "the need for patience" for q in quotes), quotes
+
+
 def test_of_two_subjects_the_one_nearer_the_verb_speaks():
     line = (
         "Washington (AFP) – Democrat Anna Berg has taken a swipe at Republican rival John Reyes’s stance on "

@@ -435,6 +435,12 @@ class _QuoteFinder:
                 # A clause after the verb holds nothing before it: `“…,” X said, “and …”`
                 # parsed as one clause is a quote split around its attribution.
                 return [t for t in self._without_other_speech(following[0]) if t.i > verb.i]
+            clause = list(complements[0].subtree)
+            unmarked = [t for t in clause if not self._inside_marks(t.idx, t.idx + len(t.text))]
+            attributions = [t for t in unmarked if t.pos_ == "VERB" and t.lemma_.lower() in reporting_verbs()]
+            if len(unmarked) < len(clause) and any(c.dep_ == "nsubj" for t in attributions for c in t.children):
+                # `Rhimes declared the need for …: “Change the world …,” she said`: the words before
+                return None  # the quote are an attribution of their own; the quote is attributed below
             return self._without_other_speech(complements[0])
         lemma = verb.lemma_.lower()
         kind = reporting_verbs().get(lemma)
