@@ -495,6 +495,7 @@ def test_a_dateline_or_quoted_title_is_never_the_speaker():
         ("Mayor Anna Berg listed the harbour fees among the reasons for the deficit.", "the harbour fees"),
         ("Mayor Anna Berg laid out a plan to reopen the ferry terminal.", "a plan to reopen the ferry"),
         ("Mayor Anna Berg issued a warning to the harbour board about the costs.", "a warning to the harbour"),
+        ("Mayor Anna Berg tweeted a photo of the flooded harbour.", "a photo of the flooded harbour"),
     ],
 )
 def test_stances_report_what_they_name(line, said):

@@ -68,9 +68,9 @@ _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
 # With no clause, a reporting verb's direct object is what was said ("denied the report",
 # "stressed the need for …", "polls show Clinton ahead"), except for verbs whose object
 # is the person addressed, the words' medium or a continuation ("told reporters", "wrote
-# a book", "continued the speech").
+# a book", "continued the speech"). "Tweeted her thanks" is said; "posted a loss" is not.
 _OBJECT_NOT_SAID = {"tell", "ask", "urge", "encourage", "warn", "thank", "call", "say", "add", "read", "write",
-                    "continue", "post", "tweet", "answer", "interrupt", "inform", "assure", "advise", "remind",
+                    "continue", "post", "answer", "interrupt", "inform", "assure", "advise", "remind",
                     "swear", "plead"}  # fmt: skip
 # A transcript's speaker label: "PENCE:", "CHRIS WALLACE:".
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
