@@ -516,6 +516,16 @@ def test_stances_report_what_they_name(line, said):
             "the dredging will cost twice the estimate",
             "the Harbour Herald",
         ),
+        (
+            "Mayor Anna Berg made it clear that the harbour would stay open.",
+            "that the harbour would stay open",
+            "Mayor Anna Berg",
+        ),
+        (
+            "In the Harbour Herald poll, Anna Berg led John Reyes by ten points.",
+            "Anna Berg led John Reyes by ten",
+            "the Harbour Herald poll",
+        ),
         # a thought of the writer (or of the one answering in a Q&A) is a stance, too
         ("I think the dredging will cost twice the estimate.", "the dredging will cost twice", "I"),
     ],

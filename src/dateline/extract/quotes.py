@@ -63,6 +63,10 @@ _ADDRESS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
 # asked or promised: "Pence's call for a special prosecutor", "her pledge to cut taxes".
 _DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "vow", "threat"}
 # Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
+# What a clause after "In the same poll, …" reports.
+_FINDINGS = {"poll", "survey", "study", "average"}
+# "made it clear that …", "made plain that …": saying, with "make".
+_MADE_CLEAR = {"clear", "plain", "known"}
 _LIGHT_VERBS = {"make", "take", "level", "lodge", "voice", "renew", "repeat", "issue"}
 _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
 # With no clause, a reporting verb's direct object is what was said ("denied the report",
@@ -264,6 +268,12 @@ class _QuoteFinder:
             if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS and not nested:
                 self._noun_attribution(token, block)
                 continue
+            if token.lower_ == "in" and token.dep_ == "prep" and not nested:
+                self._in_a_poll(token, block)
+                continue
+            if token.lemma_.lower() == "make" and token.pos_ == "VERB" and not nested:
+                self._made_clear(token, block)
+                continue
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in reporting_verbs():
                 continue
             content = self._content_of(token)
@@ -317,6 +327,37 @@ class _QuoteFinder:
         else:
             speaker = _Speaker()
         self._emit(start, end, self._kind_of_reported(start, end), block, noun, speaker, None)
+
+    def _in_a_poll(self, prep: Token, block: int) -> None:
+        """ "In the same poll, Obama led by 28 points": a poll or study the clause reports."""
+        finding = prep.head
+        objects = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _FINDINGS]
+        if not objects or finding.pos_ not in ("VERB", "AUX") or finding.dep_ not in ("ROOT", "conj"):
+            return
+        if any(t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" for t in finding.subtree):
+            return  # "In an interview, Clinton said …": the verb's own attribution
+        inner = {t.i for t in prep.subtree}
+        start, end = self._char_bounds([t for t in finding.subtree if t.i not in inner])
+        if start is None:
+            return
+        source = self._resolve(self._phrase(objects[0]))
+        self._emit(start, end, self._kind_of_reported(start, end), block, prep, source, "in")
+
+    def _made_clear(self, verb: Token, block: int) -> None:
+        """ "Clinton made it clear that she …", "officials have made clear that …": a verb
+        phrase of saying, with its clause hung on "clear" or on the verb."""
+        clear = [c for c in verb.children if c.lower_ in _MADE_CLEAR and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")]
+        if not clear:
+            return
+        clauses = [c for c in (*clear[0].children, *verb.children) if c.dep_ in ("ccomp", "advcl") and c.i > clear[0].i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]  # fmt: skip
+        if not clauses:
+            return
+        start, end = self._char_bounds(self._without_other_speech(clauses[0]))
+        if start is None:
+            return
+        cue = self.doc[verb.i : clear[0].i + 1]
+        self._emit(start, end, self._kind_of_reported(start, end), block, cue, self._speaker_of(verb), "make clear")
 
     def _kind_of_reported(self, start: int, end: int) -> str:
         """Reported speech with quoted words inside is "mixed" or "partial"; those quoted
