@@ -526,6 +526,14 @@ def test_stances_report_what_they_name(line, said):
             "Anna Berg led John Reyes by ten",
             "the Harbour Herald poll",
         ),
+        (
+            "As Maria Lopes, a harbour engineer, recently put it, the dredging plan is a mess.",
+            "the dredging plan is a mess",
+            "Maria Lopes",
+        ),
+        # "claims" tagged a noun by the parser: its subject still owns it
+        ("But Trump claims that he should be the exception to the harbour rules.", "that he should be", "Trump"),
+        ("Mayor Anna Berg made comments about the dredging costs.", "the dredging costs", "Mayor Anna Berg"),
         # a thought of the writer (or of the one answering in a Q&A) is a stance, too
         ("I think the dredging will cost twice the estimate.", "the dredging will cost twice", "I"),
     ],
@@ -552,6 +560,11 @@ def test_an_attribution_before_a_quote_is_not_the_quote_of_the_next_verb():
     _, quotes = quotes_of(FILLER + line + "\n")
     assert ("direct", "Anna Berg", "“Build the port and when you have done that, build it again,”", []) in quotes
     assert any(q[2] == "the need for patience" for q in quotes), quotes
+
+
+def test_as_someone_put_it_before_a_quote():
+    _, quotes = quotes_of(FILLER + "As Mayor Anna Berg put it, “Did anyone ask the fishermen?”\n")
+    assert ("direct", "Anna Berg", "“Did anyone ask the fishermen?”", []) in quotes, quotes
 
 
 def test_of_two_subjects_the_one_nearer_the_verb_speaks():

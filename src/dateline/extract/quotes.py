@@ -53,7 +53,8 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
                  "announcement", "accusation", "allegation", "belief", "view", "insistence", "report",
                  "contention", "charge", "assurance", "prediction", "admission", "message", "pledge",
                  "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark",
-                 "case", "stance", "criticism", "swipe", "jab", "appeal"}  # fmt: skip
+                 "case", "stance", "criticism", "swipe", "jab", "appeal", "comment", "concern",
+                 "reference"}  # fmt: skip
 # Subjects whose thoughts are no one's stance in particular ("I think" outside quotation marks is
 # the writer's or, in a Q&A, the interviewee's own stance, and stays).
 _VAGUE_SUBJECTS = {"it", "you", "we", "they"}
@@ -268,6 +269,13 @@ class _QuoteFinder:
             if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS and not nested:
                 self._noun_attribution(token, block)
                 continue
+            if _put_it_as(token) and not nested:
+                # "As Steven Rosenthal recently put it, ''Did Trump …''": the host clause, quoted or not
+                inner = {t.i for t in token.subtree}
+                start, end = self._char_bounds([t for t in token.head.subtree if t.i not in inner])
+                if start is not None:
+                    self._add_reported(token, start, end, block, cue_text=None)
+                continue
             if token.lower_ == "in" and token.dep_ == "prep" and not nested:
                 self._in_a_poll(token, block)
                 continue
@@ -318,6 +326,10 @@ class _QuoteFinder:
         if start is None or any(q.content.start <= self.text.to_document(start) < q.content.end for q in self.quotes):
             return
         owners = [c for c in noun.children if c.dep_ == "poss"]
+        # "But Trump claims that …" with "claims" tagged a noun: its subject, or a name
+        # compounded on it ("the Trump claim that …"), owns it.
+        owners += [c for c in noun.children if c.dep_ == "nsubj" or (c.dep_ == "compound" and (
+            c.ent_type_ in ("PERSON", "ORG") or self._actor_at(c) is not None))]  # fmt: skip
         if owners:
             speaker = self._resolve(self._phrase(owners[0]))
         elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
@@ -367,6 +379,8 @@ class _QuoteFinder:
             return "indirect"
         for mark in inner:
             mark.used = True
+        if len(inner) == 1 and inner[0].start == start and inner[0].end >= end:
+            return "direct"  # "As X put it, “…”": all of it in quotation marks
         quoted = sum(m.end - m.start for m in inner)
         return "mixed" if quoted >= MIXED_SHARE * (end - start) else "partial"
 
@@ -1016,6 +1030,16 @@ class _QuoteFinder:
         if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _put_it_as(verb: Token) -> bool:
+    """ "as X put it": an "as" clause of "put it" with nothing else said in it."""
+    return (
+        verb.lemma_.lower() == "put"
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+    )
 
 
 def _opening_position(text: str, i: int, start: int, end: int) -> bool:
