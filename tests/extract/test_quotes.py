@@ -567,6 +567,18 @@ def test_as_someone_put_it_before_a_quote():
     assert ("direct", "Anna Berg", "“Did anyone ask the fishermen?”", []) in quotes, quotes
 
 
+def test_a_quote_carried_over_names_its_speaker_by_the_nearest_mention():
+    body = FILLER + (
+        "Mayor Anna Berg said the port would stay open. The fishermen cheered Berg at the harbour on Monday. "
+        "“We will not sell it.”\n"
+    )
+    doc = process_text(ARTICLE.format(body=body))
+    article = doc.articles[0]
+    quote = next(q for q in article.quotes if q.kind == "direct")
+    assert speaker(article, quote) == "Anna Berg"
+    assert doc.text[quote.speaker.start : quote.speaker.end + 15] == "Berg at the harbour"
+
+
 def test_of_two_subjects_the_one_nearer_the_verb_speaks():
     line = (
         "Washington (AFP) – Democrat Anna Berg has taken a swipe at Republican rival John Reyes’s stance on "

@@ -35,3 +35,10 @@ class MentionIndex:
             if actor != excluding:
                 return actor
         return None
+
+    def last_before(self, actor: int, offset: int) -> tuple[int, int] | None:
+        """The last mention of ``actor`` ending at or before ``offset``: (start, end)."""
+        for m_start, m_end, who in reversed(self.mentions[: bisect_right(self.starts, offset)]):
+            if who == actor and m_end <= offset:
+                return m_start, m_end
+        return None

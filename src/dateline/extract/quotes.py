@@ -653,7 +653,7 @@ class _QuoteFinder:
             if verb is None and cue_text is None and (speaker is None or speaker.span is None):
                 if self._short_fragment(start, end) and not self._short_sentence_after_quote(start, end, block):
                     continue  # scare quotes or a title ("the “Gang of Eight”"): nobody's utterance
-                speaker = self._host_speaker(mark) or self._continuation(mark)
+                speaker = self._host_speaker(mark) or self._nearest_mention(self._continuation(mark), start)
                 continued = True  # no attribution of its own
             if self._joins_previous(start, end, block, verb, speaker, continued, flags):
                 continue
@@ -854,6 +854,22 @@ class _QuoteFinder:
         if mark.continued or self.state.last_block >= mark.block - 1:
             return last
         return None
+
+    def _nearest_mention(self, speaker: _Speaker | None, start: int) -> _Speaker | None:
+        """A speaker carried over to a quote with no attribution of its own, named by its
+        mention nearest before the quote ("Justice Frank Nervo wrote …. The judge added …. “…”":
+        "The judge"), when that mention is in this paragraph or the one before and outside quotes."""
+        if speaker is None or speaker.actor is None:
+            return speaker
+        found = self.mentions.last_before(speaker.actor, self.text.to_document(start))
+        if found is None or (speaker.span is not None and speaker.span.start_char >= self.text.to_parse(found[0])):
+            return speaker  # the phrase carried over ("he") is the nearer one
+        at = self.text.to_parse(found[0])
+        span = self.doc.char_span(at, at + found[1] - found[0], alignment_mode="expand")
+        block = self._block_of(at)
+        if span is None or block is None or block < (self._block_of(start) or 0) - 1 or self._inside_marks(at, at + 1):
+            return speaker
+        return _Speaker(span, speaker.actor, speaker.unnamed)
 
     def _is_speech(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and reporting_verbs().get(token.lemma_.lower()) == "speech"
