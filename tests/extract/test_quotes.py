@@ -534,6 +534,12 @@ def test_stances_report_what_they_name(line, said):
         # "claims" tagged a noun by the parser: its subject still owns it
         ("But Trump claims that he should be the exception to the harbour rules.", "that he should be", "Trump"),
         ("Mayor Anna Berg made comments about the dredging costs.", "the dredging costs", "Mayor Anna Berg"),
+        # words that stand for words said elsewhere
+        (
+            "Councillor John Reyes said the harbour was silting up. Mayor Anna Berg said the same thing.",
+            "the same thing",
+            "Mayor Anna Berg",
+        ),
         # a thought of the writer (or of the one answering in a Q&A) is a stance, too
         ("I think the dredging will cost twice the estimate.", "the dredging will cost twice", "I"),
     ],

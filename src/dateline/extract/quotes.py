@@ -64,6 +64,8 @@ _ADDRESS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
 # asked or promised: "Pence's call for a special prosecutor", "her pledge to cut taxes".
 _DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "vow", "threat"}
 # Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
+# Objects of "say" that stand for the words ("said much the same", "said as much").
+_PRO_FORMS = {"same", "much", "everything", "opposite"}
 # What a clause after "In the same poll, …" reports.
 _FINDINGS = {"poll", "survey", "study", "average"}
 # "made it clear that …", "made plain that …": saying, with "make".
@@ -499,16 +501,17 @@ class _QuoteFinder:
             return self._without_other_speech(complements[0])
         lemma = verb.lemma_.lower()
         kind = reporting_verbs().get(lemma)
-        if kind not in (None, "topic") and (lemma not in _OBJECT_NOT_SAID or lemma in _LIKENING_PREPS):
-            objects = [c for c in verb.children if c.dep_ == "dobj"]
-            if objects and self._subject(verb) is not None:  # said by nobody, it reports nothing
-                # "sees the plan as a chance", "likened RT to the BBC": the view runs on past the object
-                preps = _LIKENING_PREPS.get(lemma, _VIEW_PREPS if kind == "as" else _VIEW_PREPS | _CHARGE_PREPS)
-                view = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > objects[0].i]
-                if view:
-                    return list(self.doc[objects[0].left_edge.i : view[0].right_edge.i + 1])
-                if kind != "as" and lemma not in _OBJECT_NOT_SAID:
-                    return self._without_other_speech(objects[0])
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        said = lemma not in _OBJECT_NOT_SAID or lemma in _LIKENING_PREPS or any(_stands_for_words(o) for o in objects)
+        # said by nobody, an object reports nothing
+        if kind not in (None, "topic") and said and objects and self._subject(verb) is not None:
+            # "sees the plan as a chance", "likened RT to the BBC": the view runs on past the object
+            preps = _LIKENING_PREPS.get(lemma, _VIEW_PREPS if kind == "as" else _VIEW_PREPS | _CHARGE_PREPS)
+            view = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > objects[0].i]
+            if view:
+                return list(self.doc[objects[0].left_edge.i : view[0].right_edge.i + 1])
+            if kind != "as" and (lemma not in _OBJECT_NOT_SAID or _stands_for_words(objects[0])):
+                return self._without_other_speech(objects[0])
         if kind == "as":
             return None
         calling_for = any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)
@@ -1046,6 +1049,12 @@ class _QuoteFinder:
         if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _stands_for_words(obj: Token) -> bool:
+    """An object that stands for words said elsewhere: "said the same thing", "said as much"."""
+    lemma = obj.lemma_.lower()
+    return lemma in _PRO_FORMS or (lemma == "thing" and any(c.lower_ == "same" for c in obj.children))
 
 
 def _put_it_as(verb: Token) -> bool:
