@@ -463,10 +463,9 @@ class _QuoteFinder:
         if self._holds_quote(sent):
             return
         verbs = [t for t in sent if self._is_speech(t)] or [sent.root]
-        subject = self._subject(verbs[0])
-        if subject is None or self._inside_marks(subject.idx, subject.idx + 1):
+        speaker = self._speaker_of(verbs[0])
+        if speaker.span is None:
             return
-        speaker = self._resolve(self._phrase(subject))
         if speaker.actor is not None or speaker.unnamed not in (None, "other"):
             self.state.pending = (speaker, block)
 
