@@ -122,6 +122,12 @@ def test_odd_number_of_quotation_marks_does_not_crash_and_is_flagged():
     assert berg and any("unbalanced" in f for q in berg for f in q[3])
 
 
+def test_a_mark_never_closed_is_not_taken_for_an_outer_quote():
+    # one closer ahead: it closes the second quote, the first stays unclosed (not a quote nested in it)
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg said: “The port will stay. “Nobody will close it,” she said.\n")
+    assert any(q[0] == "direct" and "Nobody will close it,”" in q[2] for q in quotes), quotes
+
+
 def test_straight_quotes_guillemets_and_dash():
     body = FILLER + '"We have waited long enough," Mayor Anna Berg said.\n'
     body += "«The harbour belongs to everyone,» said Councillor John Reyes.\n"

@@ -63,13 +63,13 @@ _ADDRESS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
 # Nouns of asking and promising whose "for" phrase or "to" infinitive is what their owner
 # asked or promised: "Pence's call for a special prosecutor", "her pledge to cut taxes".
 _DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "vow", "threat"}
-# Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
 # Objects of "say" that stand for the words ("said much the same", "said as much").
 _PRO_FORMS = {"same", "much", "everything", "opposite"}
 # What a clause after "In the same poll, …" reports.
 _FINDINGS = {"poll", "survey", "study", "average"}
 # "made it clear that …", "made plain that …": saying, with "make".
 _MADE_CLEAR = {"clear", "plain", "known"}
+# Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
 _LIGHT_VERBS = {"make", "take", "level", "lodge", "voice", "renew", "repeat", "issue"}
 _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
 # With no clause, a reporting verb's direct object is what was said ("denied the report",
@@ -219,8 +219,8 @@ class _QuoteFinder:
                 open_at = None
             elif c in _OPEN and closers != {'"'}:
                 rest = text[i + 1 : end]
-                if sum(rest.count(m) for m in closers) > sum(rest.count(m) for m in _OPEN):
-                    depth += 1  # `“… what he calls “hell” than …”`: enough closers ahead for both
+                if sum(rest.count(m) for m in closers) >= sum(rest.count(m) for m in _OPEN) + 2:
+                    depth += 1  # `“… what he calls “hell” than …”`: closers ahead for this mark and the outer one
                     continue
                 # A second opening mark before any closing one: the first was never closed.
                 found.append(_Marked(open_at, i, False, block))
@@ -858,9 +858,10 @@ class _QuoteFinder:
         return None
 
     def _nearest_mention(self, speaker: _Speaker | None, start: int) -> _Speaker | None:
-        """A speaker carried over to a quote with no attribution of its own, named by its
-        mention nearest before the quote ("Justice Frank Nervo wrote …. The judge added …. “…”":
-        "The judge"), when that mention is in this paragraph or the one before and outside quotes."""
+        """A speaker carried over to a quote with no attribution of its own, named by the
+        actor's mention nearest before the quote ("Mayor Anna Berg said …. The fishermen cheered
+        Berg …. “…”": "Berg"), when that mention is in this paragraph or the one before and
+        outside quotes."""
         if speaker is None or speaker.actor is None:
             return speaker
         found = self.mentions.last_before(speaker.actor, self.text.to_document(start))
