@@ -591,6 +591,21 @@ def test_a_quote_carried_over_names_its_speaker_by_the_nearest_mention():
     assert doc.text[quote.speaker.start : quote.speaker.end + 15] == "Berg at the harbour"
 
 
+@pytest.mark.parametrize(
+    ("line", "speaks"),
+    [
+        # the subject of a passive reporting verb is the one asked or expected, not the speaker
+        ("Mayor Anna Berg was asked whether the harbour would close.", False),
+        ("Mayor Anna Berg is expected to announce the harbour plan on Friday.", False),
+        # … except that someone quoted is the speaker
+        ("Mayor Anna Berg was quoted as saying the harbour would stay open.", True),
+    ],
+)
+def test_passive_reporting_verbs(line, speaks):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert any(q[1] == "Anna Berg" for q in quotes) == speaks, quotes
+
+
 def test_of_two_subjects_the_one_nearer_the_verb_speaks():
     line = (
         "Washington (AFP) – Democrat Anna Berg has taken a swipe at Republican rival John Reyes’s stance on "

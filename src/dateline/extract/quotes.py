@@ -884,8 +884,11 @@ class _QuoteFinder:
             return verb.head  # "A banner called for …" parsed as a noun with a modifier
         current = verb
         for _ in range(3):
-            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and any(
-                ch.isalpha() for ch in c.text) and c.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
+            # the subject of a passive reporting verb is the one asked or expected, not the speaker
+            # ("Trump is expected to …", "Berg was asked whether …"), except "was quoted as saying"
+            passive_ok = current.lemma_.lower() not in reporting_verbs() or current.lemma_.lower() == "quote"
+            subjects = [c for c in current.children if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_ok))
+                        and any(ch.isalpha() for ch in c.text) and c.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
             if subjects:
                 # a relative "who"/"that" is resolved through its noun; of two subjects the nearer
                 # is the verb's ("Washington (AFP) – Hillary Clinton has taken …")
