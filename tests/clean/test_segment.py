@@ -47,6 +47,12 @@ def test_a_newsletter_box_inside_a_body_does_not_split_it():
     assert len(found) == 1 and "Friday" in found[0] and "Tuesday" in found[0]
 
 
+def test_a_quotation_signed_with_a_dash_is_prose():
+    # reader-comment pages: a quote, a dash, a name; as the last paragraph it used to be dropped as a sign-off
+    assert classify("“The port is our future and nobody will take it away.” ― Maria Lopes") is Kind.PROSE
+    assert classify("Photo: the harbour at dawn — Reuters") is not Kind.PROSE
+
+
 def test_a_teaser_cut_off_with_an_ellipsis_is_not_prose():
     assert classify("Oil prices steady after a two-day drop amid growth worries...") is not Kind.PROSE
 
