@@ -273,8 +273,7 @@ class _QuoteFinder:
                 continue
             if _put_it_as(token) and not nested:
                 # "As Steven Rosenthal recently put it, ''Did Trump …''": the host clause, quoted or not
-                inner = {t.i for t in token.subtree}
-                start, end = self._char_bounds([t for t in token.head.subtree if t.i not in inner])
+                start, end = self._char_bounds(_host_clause(token))
                 if start is not None:
                     self._add_reported(token, start, end, block, cue_text=None)
                 continue
@@ -350,8 +349,7 @@ class _QuoteFinder:
             return
         if any(t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" for t in finding.subtree):
             return  # "In an interview, Clinton said …": the verb's own attribution
-        inner = {t.i for t in prep.subtree}
-        start, end = self._char_bounds([t for t in finding.subtree if t.i not in inner])
+        start, end = self._char_bounds(_host_clause(prep))
         if start is None:
             return
         source = self._resolve(self._phrase(objects[0]))
@@ -522,13 +520,11 @@ class _QuoteFinder:
             if named and predicate:
                 first, last = min(t.left_edge.i for t in named), max(t.right_edge.i for t in predicate)
                 return list(self.doc[first : last + 1])
-        as_clause = verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children)
         bare = not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
-        if (verb.dep_ == "parataxis" and self._is_speech(verb)) or (as_clause and bare and kind == "speech"):
+        if (verb.dep_ == "parataxis" and self._is_speech(verb)) or (_as_clause(verb) and bare and kind == "speech"):
             # "In his state, Christie said, offenders are sent to treatment", "…, as the
             # Washington Post reported": the host clause is what was said.
-            inner = {t.i for t in verb.subtree}
-            return [t for t in verb.head.subtree if t.i not in inner]
+            return _host_clause(verb)
         if verb.lemma_.lower() in _INFINITIVE_VERBS:  # "refused to give", "wants to lose"
             complements = [c for c in verb.children if c.dep_ == "xcomp"]
             if complements:
@@ -865,9 +861,11 @@ class _QuoteFinder:
         if speaker is None or speaker.actor is None:
             return speaker
         found = self.mentions.last_before(speaker.actor, self.text.to_document(start))
-        if found is None or (speaker.span is not None and speaker.span.start_char >= self.text.to_parse(found[0])):
-            return speaker  # the phrase carried over ("he") is the nearer one
+        if found is None:
+            return speaker
         at = self.text.to_parse(found[0])
+        if speaker.span is not None and speaker.span.start_char >= at:
+            return speaker  # the phrase carried over ("he") is the nearer one
         span = self.doc.char_span(at, at + found[1] - found[0], alignment_mode="expand")
         block = self._block_of(at)
         if span is None or block is None or block < (self._block_of(start) or 0) - 1 or self._inside_marks(at, at + 1):
@@ -1060,14 +1058,25 @@ def _stands_for_words(obj: Token) -> bool:
     return lemma in _PRO_FORMS or (lemma == "thing" and any(c.lower_ == "same" for c in obj.children))
 
 
+def _as_clause(verb: Token) -> bool:
+    """ "…, as the Post reported": a clause hung on another by "as"."""
+    return verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children)
+
+
 def _put_it_as(verb: Token) -> bool:
     """ "as X put it": an "as" clause of "put it" with nothing else said in it."""
     return (
         verb.lemma_.lower() == "put"
-        and verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and _as_clause(verb)
         and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
     )
+
+
+def _host_clause(token: Token) -> list[Token]:
+    """The clause ``token`` hangs on, less ``token``'s own phrase: what "Christie said",
+    "as the Post reported" or "In the same poll" frames."""
+    inner = {t.i for t in token.subtree}
+    return [t for t in token.head.subtree if t.i not in inner]
 
 
 def _opening_position(text: str, i: int, start: int, end: int) -> bool:
