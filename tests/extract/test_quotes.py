@@ -494,7 +494,7 @@ def test_a_dateline_or_quoted_title_is_never_the_speaker():
         ("Mayor Anna Berg is seeking to delay the vote on the harbour plan.", "to delay the vote"),
         ("Mayor Anna Berg thanked the fishermen for their patience during the works.", "the fishermen for their"),
         ("Mayor Anna Berg encouraged the fishermen to apply for the new moorings.", "to apply for the new moorings"),
-        ("Mayor Anna Berg accused the harbour board of hiding the dredging costs.", "of hiding the dredging costs"),
+        ("Mayor Anna Berg accused the harbour board of hiding the dredging costs.", "the harbour board of hiding"),
         ("Mayor Anna Berg called for reducing the harbour fees by half.", "reducing the harbour fees"),
         # verbs of communication whose object is what was said
         ("Mayor Anna Berg voiced strong doubts about the dredging plan.", "strong doubts about the dredging"),
@@ -506,7 +506,7 @@ def test_a_dateline_or_quoted_title_is_never_the_speaker():
 )
 def test_stances_report_what_they_name(line, said):
     _, quotes = quotes_of(FILLER + line + "\n")
-    assert any(q[1] == "Anna Berg" and said in q[2] for q in quotes), quotes
+    assert any(q[1] == "Anna Berg" and q[2].startswith(said) for q in quotes), quotes
 
 
 @pytest.mark.parametrize(
