@@ -643,3 +643,50 @@ def test_of_two_subjects_the_one_nearer_the_verb_speaks():
 def test_a_quote_goes_on_after_its_attribution(text, speaker):
     quotes = parts_of(FILLER + text)
     assert [(q[0], len(q[1])) for q in quotes] == [(speaker, 2)], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            "The dredging will cost twice the estimate, according to the Harbour Herald.",
+            "The dredging will cost twice the estimate",
+        ),
+        (
+            "According to the Harbour Herald, the dredging will cost twice the estimate.",
+            "the dredging will cost twice the estimate",
+        ),
+    ],
+)
+def test_according_to_reports_the_clause_without_itself(line, said):
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.content.text, q.speaker.text) for q in article.quotes if q.cue_lemma == "according to"]
+    assert found == [(said, "the Harbour Herald")], found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A harbour official, speaking on condition of anonymity, left the meeting early.",
+        "Mayor Anna Berg, speaking on the phone from Oslo, smiled at the fishermen.",
+        "Speaking on the Harbour Herald Radio Network, Anna Berg waved at the crowd.",
+        "Councillor John Reyes spoke on behalf of the fishermen at the harbour.",
+        "Mayor Anna Berg maintains a wide lead over Councillor John Reyes in the polls.",
+        "Councillor John Reyes assumed office as harbour master in 2019.",
+        "Maria Lopes speaks English and Norwegian at the harbour office.",
+    ],
+)
+def test_circumstances_of_speaking_are_not_what_was_said(line):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert quotes == [], quotes
+
+
+def test_spoken_topics_and_maintained_claims_are_still_reported():
+    _, quotes = quotes_of(
+        FILLER + "Mayor Anna Berg spoke on the need for dredging. Councillor John Reyes maintained that the harbour"
+        " was safe. Maria Lopes talked about the phone call with the minister.\n"
+    )
+    said = [q[2] for q in quotes]
+    assert any(s.startswith("the need for dredging") for s in said), quotes
+    assert any(s.startswith("that the harbour was safe") for s in said), quotes
+    assert any(s.startswith("the phone call with the minister") for s in said), quotes

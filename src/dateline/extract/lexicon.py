@@ -138,6 +138,12 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @cache
+def circumstance_nouns() -> frozenset[str]:
+    """Nouns naming where or how something was said, never what (extract/data/circumstance_nouns.txt)."""
+    return frozenset(data_lines(_EXTRACT, "circumstance_nouns.txt"))
+
+
+@cache
 def topic_prepositions() -> dict[str, frozenset[str]]:
     """Prepositions whose object a reporting verb reports, by lemma (extract/data/topic_prepositions.tsv)."""
     return {lemma: frozenset(preps.split("|")) for lemma, preps in data_rows(_EXTRACT, "topic_prepositions.tsv")}

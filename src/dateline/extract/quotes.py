@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Actor, Quote, Span
 from ..nlp.text import ArticleText
 from ..resources import data_rows
-from .lexicon import lexicon, reporting_verbs, topic_prepositions
+from .lexicon import circumstance_nouns, lexicon, reporting_verbs, topic_prepositions
 from .mentions import MentionIndex
 from .tone import tone
 
@@ -75,10 +75,11 @@ _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
 # With no clause, a reporting verb's direct object is what was said ("denied the report",
 # "stressed the need for …", "polls show Clinton ahead"), except for verbs whose object
 # is the person addressed, the words' medium or a continuation ("told reporters", "wrote
-# a book", "continued the speech"). "Tweeted her thanks" is said; "posted a loss" is not.
+# a book", "continued the speech"). "Tweeted her thanks" is said; "posted a loss" is not; "speaks
+# English", "maintains a lead" and "assumed office" report nothing (their clauses do).
 _OBJECT_NOT_SAID = {"tell", "ask", "urge", "encourage", "warn", "thank", "call", "say", "add", "read", "write",
                     "continue", "post", "answer", "interrupt", "inform", "assure", "advise", "remind",
-                    "swear", "plead"}  # fmt: skip
+                    "swear", "plead", "speak", "maintain", "assume"}  # fmt: skip
 # A transcript's speaker label: "PENCE:", "CHRIS WALLACE:".
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 # Capitalised labels of editors' notes, which look like a transcript's speaker labels.
@@ -539,11 +540,7 @@ class _QuoteFinder:
             # vote for Clinton": the topic after the preposition is what was said.
             topics = _TOPIC_PREPS | topic_prepositions().get(lemma, frozenset())
             for child in verb.children:
-                if (
-                    child.dep_ == "prep"
-                    and child.lower_ in topics
-                    and any(c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME") for c in child.children)
-                ):  # "spoke on Saturday" names no topic
+                if child.dep_ == "prep" and child.lower_ in topics and any(_is_topic(c) for c in child.children):
                     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
                     first = objects[0].left_edge.i if objects else child.i + 1
                     return list(self.doc[first : child.right_edge.i + 1])
@@ -614,8 +611,16 @@ class _QuoteFinder:
             return
         source = objects[0]
         phrase_start, phrase_end = token.i, max(t.i for t in source.subtree) + 1
-        rest = [t for t in sent if not (phrase_start <= t.i < phrase_end)]
-        start, end = self._char_bounds(rest)
+        before = [t for t in sent if t.i < phrase_start]
+        after = [t for t in sent if t.i >= phrase_end]
+        # "X, according to Y." and "According to Y, X": the content is the side with words in it;
+        # "X, according to Y, is Z" runs across the phrase.
+        if not any(t.is_alpha or t.like_num for t in after):
+            start, end = self._char_bounds(before)
+        elif not any(t.is_alpha or t.like_num for t in before):
+            start, end = self._char_bounds(after[:-1] if after[-1].text == "." else after)
+        else:
+            start, end = self._char_bounds(before + after)
         if start is None:
             return
         speaker = self._resolve(self._phrase(source))
@@ -1010,6 +1015,8 @@ class _QuoteFinder:
         self, start: int, end: int, kind: str, block: int, cue: Token | SpacySpan | None, speaker: _Speaker,
         cue_text: str | None, flags: list[str] | None = None, remember: bool = True,
     ) -> None:  # fmt: skip
+        if not any(c.isalnum() for c in self.text.text[start:end]):
+            return  # "…, according to Rush Limbaugh." leaves only the full stop
         to_doc = self.text.to_document
         content = Span(self.text.text[start:end], to_doc(start), to_doc(start) + (end - start))
         cue_span = None
@@ -1106,6 +1113,17 @@ def _dateline_word(token: Token) -> bool:
         and sum(len(t) for t in words) > 5
         and (token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.i == token.sent.start)
     )
+
+
+def _is_topic(pobj: Token) -> bool:
+    """Whether a preposition's object names what was said: not "on Saturday", "on condition of
+    anonymity", "on his behalf", "on the phone", and not a programme or channel spoken on
+    ("speaking on CNBC", "on “CBS This Morning”")."""
+    if pobj.dep_ not in ("pobj", "pcomp") or pobj.ent_type_ in ("DATE", "TIME"):
+        return False
+    if pobj.head.lower_ in ("about", "of"):
+        return True  # "talked about the phone call"
+    return pobj.lemma_.lower() not in circumstance_nouns() and pobj.ent_type_ not in ("ORG", "WORK_OF_ART", "FAC")
 
 
 def _is_title(token: Token) -> bool:
