@@ -690,3 +690,15 @@ def test_spoken_topics_and_maintained_claims_are_still_reported():
     assert any(s.startswith("the need for dredging") for s in said), quotes
     assert any(s.startswith("that the harbour was safe") for s in said), quotes
     assert any(s.startswith("the phone call with the minister") for s in said), quotes
+
+
+def test_words_after_an_unnamed_speakers_attribution_are_still_theirs():
+    # "one user" names no actor, so it cannot be carried over by name; Mayor Anna Berg,
+    # the last named speaker, must not get the second sentence.
+    article, _ = quotes_of(
+        FILLER + "Mayor Anna Berg said the harbour plan was a “bold step.”\n"
+        "“It's great fun watching the council argue,” one user wrote. “This is their democracy.”\n"
+    )
+    found = [(q.speaker.text, [p.text for p in q.stretches()]) for q in article.quotes if "democracy" in q.content.text]
+    assert found and found[0][0] == "one user", found
+    assert len(found[0][1]) == 2, found

@@ -683,7 +683,9 @@ class _QuoteFinder:
         if any(not (gap_start <= q.content.start and q.content.end <= gap_end) for q in self.quotes[index + 1 :]):
             return False  # another quote stands between; one inside the attribution or the words is part of it
         same_verb = verb is not None and previous_verb is not None and verb.i == previous_verb.i
-        same_speaker = _same_speaker(speaker, previous)
+        # An unnamed speaker ("one user wrote") is not carried over by name, so the words after
+        # its attribution cannot be matched to it: they are its own when nothing intervenes.
+        same_speaker = _same_speaker(speaker, previous) or previous.speaker_actor is None
         follows = _within_reach(gap) or self._only_attribution(previous_end, start, previous_verb)
         if not (same_verb or (continued and follows and same_speaker)):
             return False
