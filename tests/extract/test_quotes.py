@@ -702,3 +702,15 @@ def test_words_after_an_unnamed_speakers_attribution_are_still_theirs():
     found = [(q.speaker.text, [p.text for p in q.stretches()]) for q in article.quotes if "democracy" in q.content.text]
     assert found and found[0][0] == "one user", found
     assert len(found[0][1]) == 2, found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Do you support the dredging plan? Tell the council at the next meeting.",
+        "If you would never vote for the mayor, why are you voting for her deputy?",
+    ],
+)
+def test_the_reader_addressed_takes_no_stance(line):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert quotes == [], quotes

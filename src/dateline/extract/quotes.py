@@ -591,9 +591,11 @@ class _QuoteFinder:
         self, verb: Token, start: int, end: int, block: int, cue_text: str | None, nested: bool = False
     ) -> None:
         kind = "indirect" if nested else self._kind_of_reported(start, end)
-        thought = reporting_verbs().get(verb.lemma_.lower()) == "thought"
-        if thought and kind == "indirect" and not self._strong_subject(verb):
+        verb_class = reporting_verbs().get(verb.lemma_.lower())
+        if verb_class == "thought" and kind == "indirect" and not self._strong_subject(verb):
             return
+        if verb_class in ("object", "topic", "as") and _is_you(self._subject(verb)):
+            return  # "Do you support Trump?", "why are you voting for Trump": the reader asked, no one's stance
         speaker = self._speaker_of(verb)
         flags = ["nested: an attribution inside another quote"] if nested else None
         self._emit(start, end, kind, block, verb, speaker, cue_text, flags, remember=not nested)
@@ -1115,6 +1117,10 @@ def _dateline_word(token: Token) -> bool:
         and sum(len(t) for t in words) > 5
         and (token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.i == token.sent.start)
     )
+
+
+def _is_you(subject: Token | None) -> bool:
+    return subject is not None and subject.lower_ == "you"
 
 
 def _is_topic(pobj: Token) -> bool:
