@@ -714,3 +714,11 @@ def test_words_after_an_unnamed_speakers_attribution_are_still_theirs():
 def test_the_reader_addressed_takes_no_stance(line):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert quotes == [], quotes
+
+
+def test_who_after_a_predicate_noun_is_the_subject_described():
+    _, quotes = quotes_of(
+        FILLER + "Mayor Anna Berg opened the meeting and is a fierce critic of dredging who has repeatedly pledged"
+        " to close the harbour.\n"
+    )
+    assert [(q[1], q[2]) for q in quotes] == [("Anna Berg", "to close the harbour")], quotes

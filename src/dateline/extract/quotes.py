@@ -963,6 +963,7 @@ class _QuoteFinder:
         head = phrase.root
         if len(phrase) == 1 and head.lower_ in _RELATIVE and head.head.dep_ in ("relcl", "acl"):
             noun = head.head.head  # "Trump, who said …", "T-shirts that read: …"
+            noun = self._described(noun) or noun
             resolved = self._resolve(self._phrase(noun))
             return _Speaker(phrase if resolved.actor is not None else resolved.span, resolved.actor, resolved.unnamed)
         if head.lower_ in _PRONOUNS and len(phrase) == 1:
@@ -979,6 +980,16 @@ class _QuoteFinder:
             return _Speaker(phrase, actor)
         unnamed = _unnamed().get(head.lower_) or _unnamed().get(head.lemma_.lower()) or "other"
         return _Speaker(phrase, None, unnamed)
+
+    def _described(self, noun: Token) -> Token | None:
+        """The subject a predicate noun describes: "Trump is a liar and a birther who pledged …"
+        (the one who pledged is Trump)."""
+        while noun.dep_ == "conj":
+            noun = noun.head
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            return None
+        subject = self._subject(noun.head)
+        return subject if subject is not None and subject.lower_ not in _RELATIVE else None
 
     def _actor_at(self, token: Token) -> int | None:
         start = self.text.to_document(token.idx)
