@@ -722,3 +722,20 @@ def test_who_after_a_predicate_noun_is_the_subject_described():
         " to close the harbour.\n"
     )
     assert [(q[1], q[2]) for q in quotes] == [("Anna Berg", "to close the harbour")], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Mayor Anna Berg has found ways to keep the harbour open.", None),
+        ("Councillor John Reyes found himself in a muddy battle over the harbour.", None),
+        ("A 2014 harbour study found 31 cases of illegal dumping.", "31 cases of illegal dumping"),
+        ("The inquiry found that the harbour master had ignored the warnings.", "that the harbour master had ignored"),
+    ],
+)
+def test_what_polls_and_studies_find_is_reported_what_people_find_is_not(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    if said is None:
+        assert quotes == [], quotes
+    else:
+        assert any(q[2].startswith(said) for q in quotes), quotes

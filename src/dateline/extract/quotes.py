@@ -67,6 +67,10 @@ _DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "v
 _PRO_FORMS = {"same", "much", "everything", "opposite"}
 # What a clause after "In the same poll, …" reports.
 _FINDINGS = {"poll", "survey", "study", "average"}
+# Subjects whose findings are reports ("A 2014 study found 31 incidents", "the inquiry found …").
+_FINDERS = _FINDINGS | {"report", "review", "inquiry", "investigation", "analysis", "research", "paper", "audit",
+                        "probe", "jury", "judge", "court", "panel", "researcher", "researchers", "author", "authors",
+                        "email", "article", "data", "count", "census"}  # fmt: skip
 # "made it clear that …", "made plain that …": saying, with "make".
 _MADE_CLEAR = {"clear", "plain", "known"}
 # Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
@@ -501,6 +505,8 @@ class _QuoteFinder:
         kind = reporting_verbs().get(lemma)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         said = lemma not in _OBJECT_NOT_SAID or lemma in _LIKENING_PREPS or any(_stands_for_words(o) for o in objects)
+        if lemma == "find" and not _reports_findings(self._subject(verb)):
+            said = False  # "found ways to …", "found himself …", "found a job": what polls and studies find is reported
         # said by nobody, an object reports nothing
         if kind not in (None, "topic") and said and objects and self._subject(verb) is not None:
             # "sees the plan as a chance", "likened RT to the BBC": the view runs on past the object
@@ -1128,6 +1134,13 @@ def _dateline_word(token: Token) -> bool:
         and sum(len(t) for t in words) > 5
         and (token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.i == token.sent.start)
     )
+
+
+def _reports_findings(subject: Token | None) -> bool:
+    """Whether what this subject "found" is a finding: a poll, study or court, or an organisation."""
+    if subject is None:
+        return False
+    return subject.lemma_.lower() in _FINDERS or subject.lower_ in _FINDERS or subject.ent_type_ == "ORG"
 
 
 def _is_you(subject: Token | None) -> bool:
