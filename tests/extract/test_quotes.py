@@ -739,3 +739,8 @@ def test_what_polls_and_studies_find_is_reported_what_people_find_is_not(line, s
         assert quotes == [], quotes
     else:
         assert any(q[2].startswith(said) for q in quotes), quotes
+
+
+def test_waiting_to_see_what_happens_is_no_view():
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg waited at the harbour to see what the fishermen would do.\n")
+    assert quotes == [], quotes

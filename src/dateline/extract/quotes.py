@@ -67,6 +67,7 @@ _DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "v
 _PRO_FORMS = {"same", "much", "everything", "opposite"}
 # What a clause after "In the same poll, …" reports.
 _FINDINGS = {"poll", "survey", "study", "average"}
+_WH_WORDS = {"what", "how", "why", "if", "whether", "when", "where", "who", "which"}
 # Subjects whose findings are reports ("A 2014 study found 31 incidents", "the inquiry found …").
 _FINDERS = _FINDINGS | {"report", "review", "inquiry", "investigation", "analysis", "research", "paper", "audit",
                         "probe", "jury", "judge", "court", "panel", "researcher", "researchers", "author", "authors",
@@ -602,6 +603,8 @@ class _QuoteFinder:
             return
         if verb_class in ("object", "topic", "as") and _is_you(self._subject(verb)):
             return  # "Do you support Trump?", "why are you voting for Trump": the reader asked, no one's stance
+        if verb_class == "as" and self.text.text[start:end].split()[0].lower() in _WH_WORDS:
+            return  # "waited to see what would happen", "see how it goes": an open question, not a view
         speaker = self._speaker_of(verb)
         flags = ["nested: an attribution inside another quote"] if nested else None
         self._emit(start, end, kind, block, verb, speaker, cue_text, flags, remember=not nested)
