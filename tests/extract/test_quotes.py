@@ -744,3 +744,16 @@ def test_what_polls_and_studies_find_is_reported_what_people_find_is_not(line, s
 def test_waiting_to_see_what_happens_is_no_view():
     _, quotes = quotes_of(FILLER + "Mayor Anna Berg waited at the harbour to see what the fishermen would do.\n")
     assert quotes == [], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said", "who"),
+    [
+        ("The dredging plan was first reported by the Harbour Herald.", "The dredging plan", "the Harbour Herald"),
+        ("The harbour levy was rejected by the fishermen's union.", "The harbour levy", "the fishermen's union"),
+    ],
+)
+def test_a_passive_reporting_verb_reports_its_subject_by_its_agent(line, said, who):
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.content.text, q.speaker.text) for q in article.quotes if q.speaker is not None]
+    assert (said, who) in found, found

@@ -508,6 +508,9 @@ class _QuoteFinder:
         said = lemma not in _OBJECT_NOT_SAID or lemma in _LIKENING_PREPS or any(_stands_for_words(o) for o in objects)
         if lemma == "find" and not _reports_findings(self._subject(verb)):
             said = False  # "found ways to …", "found himself …", "found a job": what polls and studies find is reported
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")]
+        if passive and kind in ("speech", "object") and lemma not in _OBJECT_NOT_SAID and self._agent(verb):
+            return list(passive[0].subtree)  # "The meeting was first reported by Politico"
         # said by nobody, an object reports nothing
         if kind not in (None, "topic") and said and objects and self._subject(verb) is not None:
             # "sees the plan as a chance", "likened RT to the BBC": the view runs on past the object
@@ -921,6 +924,12 @@ class _QuoteFinder:
             else:
                 break
         return None
+
+    @staticmethod
+    def _agent(verb: Token) -> Token | None:
+        """The one "by" whom a passive verb's action was done."""
+        objects = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        return objects[0] if objects else None
 
     def _speaker_of(self, verb: Token) -> _Speaker:
         subject = self._subject(verb)
