@@ -757,3 +757,16 @@ def test_a_passive_reporting_verb_reports_its_subject_by_its_agent(line, said, w
     article, _ = quotes_of(FILLER + line + "\n")
     found = [(q.content.text, q.speaker.text) for q in article.quotes if q.speaker is not None]
     assert (said, who) in found, found
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Councillor John Reyes decided to run for mayor against Anna Berg.", "to run for mayor"),
+        ("Mayor Anna Berg remembered that the harbour had flooded in 1990.", "that the harbour had flooded"),
+        ("Mayor Anna Berg is considering a second term at the harbour office.", "a second term"),
+    ],
+)
+def test_decisions_and_memories_are_stances(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert any(q[2].startswith(said) for q in quotes), quotes

@@ -98,7 +98,7 @@ _TOPIC_PREPS = {"about", "of"}
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
                      "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim",
-                     "tell", "aim", "seek", "encourage"}  # fmt: skip
+                     "tell", "aim", "seek", "encourage", "decide", "consider"}  # fmt: skip
 # Prepositions carrying the view a verb takes of its object: "described the plan as a
 # disaster"; comparing and thanking take their own ("likened RT to the BBC", "thanked
 # voters for their support": the person thanked alone is no content).
