@@ -487,6 +487,18 @@ class _QuoteFinder:
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in r.children)
             ][:1]
+            # "tweeted in the early hours that Machado was …": the clause parsed as an adverbial
+            complements = (
+                complements
+                or [
+                    c
+                    for c in verb.children
+                    if c.dep_ == "advcl"
+                    and c.i > verb.i
+                    and c.left_edge.lower_ == "that"
+                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                ][:1]
+            )
         if complements:
             # "The probe set off fireworks: Republicans said they are convinced …": what
             # follows the verb is what was said, not a clause before a colon.
