@@ -794,3 +794,20 @@ def test_a_that_clause_the_parser_hangs_as_an_adverbial_is_still_what_was_said()
     text = ArticleText(doc.text, [0], [Span(doc.text, 0, len(doc.text))])
     quotes = extract_quotes(doc, text, [])
     assert [(q.speaker.text, q.content.text) for q in quotes] == [("Reyes", "that Berg was reckless")], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Mayor Anna Berg has no illusions about the cost of dredging.", "the cost of dredging"),
+        ("Councillor John Reyes raised concerns about the harbour levy.", "the harbour levy"),
+        ("Maria Lopes has serious doubts about the dredging plan.", "the dredging plan"),
+        ("Mayor Anna Berg has a question for the fishermen.", None),
+    ],
+)
+def test_doubts_and_concerns_held_about_something(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    if said is None:
+        assert quotes == [], quotes
+    else:
+        assert any(q[2] == said for q in quotes), quotes

@@ -54,7 +54,8 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
                  "contention", "charge", "assurance", "prediction", "admission", "message", "pledge",
                  "vow", "threat", "complaint", "demand", "call", "proposal", "explanation", "remark",
                  "case", "stance", "criticism", "swipe", "jab", "appeal", "comment", "concern",
-                 "reference"}  # fmt: skip
+                 "reference", "doubt", "reservation", "question", "misgiving", "opinion", "illusion", "fear",
+                 "objection", "qualm", "worry"}  # fmt: skip
 # Subjects whose thoughts are no one's stance in particular ("I think" outside quotation marks is
 # the writer's or, in a Q&A, the interviewee's own stance, and stays).
 _VAGUE_SUBJECTS = {"it", "you", "we", "they"}
@@ -75,8 +76,9 @@ _FINDERS = _FINDINGS | {"report", "review", "inquiry", "investigation", "analysi
 # "made it clear that …", "made plain that …": saying, with "make".
 _MADE_CLEAR = {"clear", "plain", "known"}
 # Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
-_LIGHT_VERBS = {"make", "take", "level", "lodge", "voice", "renew", "repeat", "issue"}
+_LIGHT_VERBS = {"make", "take", "level", "lodge", "voice", "renew", "repeat", "issue", "have", "express", "raise"}
 _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
+_HELD_PREPS = {"about", "on", "over", "toward", "towards", "regarding"}
 # With no clause, a reporting verb's direct object is what was said ("denied the report",
 # "stressed the need for …", "polls show Clinton ahead"), except for verbs whose object
 # is the person addressed, the words' medium or a continuation ("told reporters", "wrote
@@ -325,7 +327,9 @@ class _QuoteFinder:
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # fmt: skip
         if not clauses and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
             preps = [*noun.children, *(p for p in noun.head.children if p.i > noun.i)]  # "took a swipe at X"
-            clauses = [o for p in preps if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS
+            # what one "has" is about something: "has doubts about X", not "has a question for you"
+            stance_preps = _HELD_PREPS if noun.head.lemma_.lower() == "have" else _STANCE_PREPS
+            clauses = [o for p in preps if p.dep_ == "prep" and p.lower_ in stance_preps
                        for o in p.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
         if not clauses:
             return
