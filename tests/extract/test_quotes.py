@@ -774,25 +774,13 @@ def test_decisions_and_memories_are_stances(line, said):
 
 def test_a_that_clause_the_parser_hangs_as_an_adverbial_is_still_what_was_said():
     # The small English model sometimes parses "X tweeted in the early hours that Y was …" with
-    # "that" as an adverb and the clause as an adverbial (advcl); the parse is set by hand here,
-    # as the model gives it on such sentences, because which sentences get it varies.
-    from spacy.tokens import Doc
-
-    from dateline.extract.quotes import extract_quotes
-    from dateline.model import Span
-    from dateline.nlp.pipeline import load_nlp
-    from dateline.nlp.text import ArticleText
-
+    # "that" as an adverb and the clause as an adverbial (advcl).
     words = ["Reyes", "tweeted", "in", "the", "early", "hours", "that", "Berg", "was", "reckless", "."]
     heads = [1, 1, 1, 5, 5, 2, 8, 8, 1, 8, 1]
     deps = ["nsubj", "ROOT", "prep", "det", "amod", "pobj", "advmod", "nsubj", "advcl", "acomp", "punct"]
     pos = ["PROPN", "VERB", "ADP", "DET", "ADJ", "NOUN", "PRON", "PROPN", "AUX", "ADJ", "PUNCT"]
     lemmas = ["Reyes", "tweet", "in", "the", "early", "hour", "that", "Berg", "be", "reckless", "."]
-    spaces = [True] * 9 + [False, False]
-    doc = Doc(load_nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
-              sent_starts=[True] + [False] * 10)  # fmt: skip
-    text = ArticleText(doc.text, [0], [Span(doc.text, 0, len(doc.text))])
-    quotes = extract_quotes(doc, text, [])
+    quotes = _parsed(words, heads, deps, pos, lemmas)
     assert [(q.speaker.text, q.content.text) for q in quotes] == [("Reyes", "that Berg was reckless")], quotes
 
 
@@ -811,3 +799,43 @@ def test_doubts_and_concerns_held_about_something(line, said):
         assert quotes == [], quotes
     else:
         assert any(q[2] == said for q in quotes), quotes
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]):
+    """Quotes of a sentence with the parse given by hand (shapes the model gives only on some sentences)."""
+    from spacy.tokens import Doc
+
+    from dateline.extract.quotes import extract_quotes
+    from dateline.model import Span
+    from dateline.nlp.pipeline import load_nlp
+    from dateline.nlp.text import ArticleText
+
+    spaces = [words[i + 1] not in (",", ".") for i in range(len(words) - 1)] + [False]
+    doc = Doc(load_nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * (len(words) - 1))  # fmt: skip
+    return extract_quotes(doc, ArticleText(doc.text, [0], [Span(doc.text, 0, len(doc.text))]), [])
+
+
+def test_the_subject_of_a_long_chain_of_participles_speaks():
+    # "Berg spoke, treating it lightly and later trying to end it, insisting that the harbour is
+    # safe": insisting -> end -> trying -> treating -> spoke, four steps up to the subject.
+    words = ["Berg", "spoke", ",", "treating", "it", "lightly", "and", "later", "trying", "to", "end", "it", ",",
+             "insisting", "that", "the", "harbour", "is", "safe", "."]  # fmt: skip
+    heads = [1, 1, 1, 1, 3, 3, 3, 8, 3, 10, 8, 10, 10, 10, 17, 16, 17, 13, 17, 1]
+    deps = ["nsubj", "ROOT", "punct", "advcl", "dobj", "advmod", "cc", "advmod", "conj", "aux", "xcomp", "dobj",
+            "punct", "advcl", "mark", "det", "nsubj", "ccomp", "acomp", "punct"]  # fmt: skip
+    pos = ["PROPN", "VERB", "PUNCT", "VERB", "PRON", "ADV", "CCONJ", "ADV", "VERB", "PART", "VERB", "PRON", "PUNCT",
+           "VERB", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]  # fmt: skip
+    lemmas = ["Berg", "speak", ",", "treat", "it", "lightly", "and", "later", "try", "to", "end", "it", ",", "insist",
+              "that", "the", "harbour", "be", "safe", "."]  # fmt: skip
+    quotes = _parsed(words, heads, deps, pos, lemmas)
+    found = [(q.speaker.text if q.speaker else None, q.content.text) for q in quotes]
+    assert ("Berg", "that the harbour is safe") in found, found
+
+
+def test_the_one_asked_is_not_the_speaker_of_asked():
+    _, quotes = quotes_of(
+        FILLER + "Councillor John Reyes spoke for an hour, praising the fishermen and, when asked about the levy,"
+        " insisting that it would be cut.\n"
+    )
+    assert not any(q[2] == "the levy" for q in quotes), quotes

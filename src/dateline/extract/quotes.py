@@ -917,8 +917,14 @@ class _QuoteFinder:
     def _subject(self, verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # "A banner called for …" parsed as a noun with a modifier
+        if (
+            verb.tag_ == "VBN"
+            and verb.dep_ == "advcl"
+            and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
+        ):
+            return None  # "when asked about the levy, X said …": X is the one asked
         current = verb
-        for _ in range(3):
+        for _ in range(5):
             # the subject of a passive reporting verb is the one asked or expected, not the speaker
             # ("Trump is expected to …", "Berg was asked whether …"), except "was quoted as saying"
             passive_ok = current.lemma_.lower() not in reporting_verbs() or current.lemma_.lower() == "quote"
