@@ -839,3 +839,14 @@ def test_the_one_asked_is_not_the_speaker_of_asked():
         " insisting that it would be cut.\n"
     )
     assert not any(q[2] == "the levy" for q in quotes), quotes
+
+
+def test_a_speech_verb_the_parse_joins_to_the_quoted_clause_still_attributes_it():
+    # The model parses this "said" as a conjunct of the quoted "works", with its own subject after the quote.
+    article, _ = quotes_of(
+        "''Fishing works as a way to sell fish, as a way to promote tourism, and it works as a way to crowdsource"
+        " terrorism - to sell murder,'' John B. Reyes Jr., the director of the Harbour Bureau of Investigation,"
+        " said at a news conference in Oslo in December.\n"
+    )
+    found = [(q.speaker.text if q.speaker else None, q.cue_lemma) for q in article.quotes]
+    assert found == [("John B. Reyes Jr.", "say")], found

@@ -820,8 +820,9 @@ class _QuoteFinder:
                 return token, None, speaker
         for token in after:
             # “…,” the economist X, a former adviser in the Obama White House, wrote on his
-            # blog: a long apposition, but the sentence's own verb is the speech verb.
-            if token.dep_ == "ROOT" and self._is_speech(token):
+            # blog: a long apposition, but the sentence's own verb is the speech verb (or, when
+            # the parse joins it to the quoted clause, a verb with its own subject after the quote).
+            if token.dep_ in ("ROOT", "conj") and self._is_speech(token):
                 subject = self._subject(token)
                 if subject is not None and subject.i > last.i:
                     return token, None, self._speaker_of(token)
