@@ -850,3 +850,9 @@ def test_a_speech_verb_the_parse_joins_to_the_quoted_clause_still_attributes_it(
     )
     found = [(q.speaker.text if q.speaker else None, q.cue_lemma) for q in article.quotes]
     assert found == [("John B. Reyes Jr.", "say")], found
+
+
+@pytest.mark.parametrize("verb", ["mocked", "sneered", "chided", "groaned", "interjected"])
+def test_verbs_of_mocking_and_groaning_attribute_a_quote(verb):
+    _, quotes = quotes_of(FILLER + f"“The harbour has never been safer,” Councillor John Reyes {verb}.\n")
+    assert [(q[0], q[1]) for q in quotes] == [("direct", "John Reyes")], quotes
