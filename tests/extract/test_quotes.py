@@ -856,3 +856,20 @@ def test_a_speech_verb_the_parse_joins_to_the_quoted_clause_still_attributes_it(
 def test_verbs_of_mocking_and_groaning_attribute_a_quote(verb):
     _, quotes = quotes_of(FILLER + f"“The harbour has never been safer,” Councillor John Reyes {verb}.\n")
     assert [(q[0], q[1]) for q in quotes] == [("direct", "John Reyes")], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said", "who"),
+    [
+        ("The fishermen met on Sunday. They believe that the levy will be cut.", "that the levy will be cut", "They"),
+        ("We know that most of the harbour levy goes to dredging.", "that most of the harbour levy", "We"),
+        ("You want the harbour to stay open, of course.", None, None),
+    ],
+)
+def test_thoughts_of_we_and_they_are_stances_of_you_are_not(line, said, who):
+    article, quotes = quotes_of(FILLER + line + "\n")
+    if said is None:
+        assert quotes == [], quotes
+    else:
+        found = [(q.content.text, q.speaker.text) for q in article.quotes]
+        assert any(c.startswith(said) and s == who for c, s in found), found

@@ -56,9 +56,10 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
                  "case", "stance", "criticism", "swipe", "jab", "appeal", "comment", "concern",
                  "reference", "doubt", "reservation", "question", "misgiving", "opinion", "illusion", "fear",
                  "objection", "qualm", "worry"}  # fmt: skip
-# Subjects whose thoughts are no one's stance in particular ("I think" outside quotation marks is
-# the writer's or, in a Q&A, the interviewee's own stance, and stays).
-_VAGUE_SUBJECTS = {"it", "you", "we", "they"}
+# Subjects whose thoughts are no one's stance in particular ("you want", "it seems"). "I think" and
+# "we know" outside quotation marks are the writer's (or, in a Q&A, the interviewee's) stance, and
+# "they believe" a group's the story names: they stay.
+_VAGUE_SUBJECTS = {"it", "you"}
 # Forms of address, which the title list leaves out (they say nothing of a role).
 _ADDRESS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
 # Nouns of asking and promising whose "for" phrase or "to" infinitive is what their owner
@@ -629,8 +630,8 @@ class _QuoteFinder:
         self._emit(start, end, kind, block, verb, speaker, cue_text, flags, remember=not nested)
 
     def _strong_subject(self, verb: Token) -> bool:
-        """Thought verbs ("believe", "want") report a stance only of someone named, an "I" or a
-        "he" or "she" of the story; "we know", "you want", "they believe" are mostly vague."""
+        """Thought verbs ("believe", "want") report a stance of someone named or of a pronoun
+        standing for someone; "you want" and "it seems" are nobody's stance in particular."""
         subject = self._subject(verb)
         return subject is not None and subject.lower_ not in _VAGUE_SUBJECTS
 
