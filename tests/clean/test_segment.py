@@ -53,6 +53,11 @@ def test_a_quotation_signed_with_a_dash_is_prose():
     assert classify("Photo: the harbour at dawn — Reuters") is not Kind.PROSE
 
 
+def test_a_sentence_closed_by_two_character_quotation_marks_is_prose():
+    # archive text writes quotation marks as two apostrophes: ''…'' ends a sentence like “…”
+    assert classify("''The harbour will be dredged,'' the mayor said on NRK's ''Harbour Watch.''") is Kind.PROSE
+
+
 def test_a_teaser_cut_off_with_an_ellipsis_is_not_prose():
     assert classify("Oil prices steady after a two-day drop amid growth worries...") is not Kind.PROSE
 

@@ -873,3 +873,27 @@ def test_thoughts_of_we_and_they_are_stances_of_you_are_not(line, said, who):
     else:
         found = [(q.content.text, q.speaker.text) for q in article.quotes]
         assert any(c.startswith(said) and s == who for c, s in found), found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "''The harbour will be dredged,'' Mayor Anna Berg said on NRK's ''Harbour Watch.''",
+        "Mayor Anna Berg said on NRK's ''Harbour Watch'' on Sunday that the harbour would be dredged.",
+        "Mayor Anna Berg said on NRK’s “Harbour Watch” on Sunday that the harbour would be dredged.",
+    ],
+)
+def test_a_programme_spoken_on_is_no_ones_words_and_the_clause_after_it_is(line):
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.speaker.text if q.speaker else None, q.content.text) for q in article.quotes]
+    assert not any("Harbour Watch" in content for _, content in found), found
+    said = [c for who, c in found if who == "Mayor Anna Berg"]
+    assert any("harbour will be dredged" in c or "harbour would be dredged" in c for c in said), found
+
+
+def test_that_said_and_goes_without_saying_are_the_writers_own():
+    _, quotes = quotes_of(
+        FILLER + "That said, the harbour levy would hurt the fishermen. It goes without saying that the dredging"
+        " plan is expensive.\n"
+    )
+    assert quotes == [], quotes

@@ -17,7 +17,7 @@ from ..resources import data_regex
 _DATA = "dateline.clean.data"
 
 # A sentence's end; a quotation signed with a dash ("“…” ― Maria Lopes") ends like one.
-_TERMINAL = re.compile(r"[.!?…。！？][\"”’»)\]]*$|[\"”»]$|[.!?…,][\"”»]\s*[—―–]\s*\w[\w.' -]{0,60}$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"”’'»)\]]*$|[\"”»]$|[.!?…,][\"”»]\s*[—―–]\s*\w[\w.' -]{0,60}$")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 # A short line cut off with an ellipsis is a teaser for another story.
 _TEASER = re.compile(r"\w(\.\.\.|…)\s*$")

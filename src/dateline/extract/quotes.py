@@ -38,6 +38,7 @@ from .tone import tone
 
 _DATA = "dateline.extract.data"
 _OPEN = {"“": "”", "«": "»", "„": "“"}
+_QUOTE_CHARS = "\"'“”«»„‘’"
 _CLOSE = {"”", "»"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
@@ -294,6 +295,8 @@ class _QuoteFinder:
                 continue
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in reporting_verbs():
                 continue
+            if _idiom(token):
+                continue
             content = self._content_of(token)
             if content is None:
                 self._remember_attribution(token, sent, block)
@@ -492,6 +495,19 @@ class _QuoteFinder:
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in r.children)
             ][:1]
+            # "said on NBC's “Meet the Press” on Sunday that …": the clause hung from the quoted title
+            complements = (
+                complements
+                or [
+                    g
+                    for c in verb.children
+                    if c.dep_ in ("xcomp", "dobj", "npadvmod") and self._inside_marks(c.idx, c.idx + 1)
+                    for g in c.children
+                    if g.dep_ == "ccomp"
+                    and g.i > c.i
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+                ][:1]
+            )
             # "tweeted in the early hours that Machado was …": the clause parsed as an adverbial
             complements = (
                 complements
@@ -770,14 +786,15 @@ class _QuoteFinder:
     def _title(self, start: int, end: int) -> bool:
         """A short quoted name in title case after "on", a possessive or a word such as
         "show": the title of a programme, book or film ("told ABC’s “This Week,”")."""
-        inner = self.text.text[start + 1 : end - 1].strip().rstrip(",")
+        inner = self.text.text[start:end].strip(_QUOTE_CHARS + " ").rstrip(",")  # “…” and ''…''
+        before = self.text.text[max(0, start - 30) : start].rstrip().lower()
+        possessive = before.endswith(("’s", "'s"))  # "on CBS's ''Face the Nation.''": a title, full stop and all
         words = inner.split()
-        if not words or len(words) > 6 or inner[-1:] in ".!?" or "," in inner:
+        if not words or len(words) > 6 or (inner[-1:] in ".!?" and not possessive) or "," in inner:
             return False
-        significant = [words[0]] + [w for w in words[1:] if w.isalpha() and len(w) > 3]
+        significant = [words[0]] + [w.rstrip(".") for w in words[1:] if w.rstrip(".").isalpha() and len(w) > 3]
         if not all(w[:1].isupper() for w in significant):
             return False
-        before = self.text.text[max(0, start - 30) : start].rstrip().lower()
         return before.endswith(_BEFORE_TITLES) or before.endswith(("’", "'"))
 
     def _short_fragment(self, start: int, end: int) -> bool:
@@ -1170,6 +1187,16 @@ def _dateline_word(token: Token) -> bool:
         and sum(len(t) for t in words) > 5
         and (token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.i == token.sent.start)
     )
+
+
+def _idiom(verb: Token) -> bool:
+    """ "That said, …" and "It goes without saying that …" frame the writer's own sentence."""
+    if verb.lemma_.lower() != "say":
+        return False
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if verb.i > 0 and verb.nbor(-1).lower_ == "that" and verb.nbor(-1).dep_ == "nsubj" and after is not None:
+        return after.text == ","
+    return verb.head.lower_ == "without" and verb.head.head.lemma_ == "go"
 
 
 def _reports_findings(subject: Token | None) -> bool:
