@@ -897,3 +897,12 @@ def test_that_said_and_goes_without_saying_are_the_writers_own():
         " plan is expensive.\n"
     )
     assert quotes == [], quotes
+
+
+def test_a_number_of_people_is_a_subject():
+    article, _ = quotes_of(
+        FILLER + "Most fishermen shrugged off the levy, with three in 10 saying the harbour plan would not change"
+        " their vote.\n"
+    )
+    found = [(q.speaker.text, q.content.text) for q in article.quotes]
+    assert found == [("three in 10", "the harbour plan would not change their vote")], found

@@ -948,7 +948,8 @@ class _QuoteFinder:
             # ("Trump is expected to …", "Berg was asked whether …"), except "was quoted as saying"
             passive_ok = current.lemma_.lower() not in reporting_verbs() or current.lemma_.lower() == "quote"
             subjects = [c for c in current.children if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_ok))
-                        and any(ch.isalpha() for ch in c.text) and c.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
+                        and any(ch.isalpha() for t in c.subtree for ch in t.text)  # "three in 10 saying …"
+                        and c.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
             if subjects:
                 # a relative "who"/"that" is resolved through its noun; of two subjects the nearer
                 # is the verb's ("Washington (AFP) – Hillary Clinton has taken …")
