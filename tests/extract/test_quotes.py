@@ -906,3 +906,20 @@ def test_a_number_of_people_is_a_subject():
     )
     found = [(q.speaker.text, q.content.text) for q in article.quotes]
     assert found == [("three in 10", "the harbour plan would not change their vote")], found
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Councillor John Reyes offered no proof that the levy was illegal.", "no proof that the levy was illegal"),
+        ("Mayor Anna Berg gave her assessment of the dredging plan.", "her assessment of the dredging plan"),
+        ("The harbour board offers loans to fishermen.", None),
+        ("Mayor Anna Berg gave money to the fishermen's fund.", None),
+    ],
+)
+def test_offering_or_giving_words_is_saying_them(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    if said is None:
+        assert quotes == [], quotes
+    else:
+        assert [q[2] for q in quotes] == [said], quotes

@@ -138,6 +138,12 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @cache
+def word_nouns() -> frozenset[str]:
+    """Nouns naming words or judgements, which "offer" and "give" report (extract/data/word_nouns.txt)."""
+    return frozenset(data_lines(_EXTRACT, "word_nouns.txt"))
+
+
+@cache
 def circumstance_nouns() -> frozenset[str]:
     """Nouns naming where or how something was said, never what (extract/data/circumstance_nouns.txt)."""
     return frozenset(data_lines(_EXTRACT, "circumstance_nouns.txt"))

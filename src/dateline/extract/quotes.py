@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Actor, Quote, Span
 from ..nlp.text import ArticleText
 from ..resources import data_rows
-from .lexicon import circumstance_nouns, lexicon, reporting_verbs, topic_prepositions
+from .lexicon import circumstance_nouns, lexicon, reporting_verbs, topic_prepositions, word_nouns
 from .mentions import MentionIndex
 from .tone import tone
 
@@ -70,6 +70,7 @@ _DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "v
 _PRO_FORMS = {"same", "much", "everything", "opposite"}
 # What a clause after "In the same poll, …" reports.
 _FINDINGS = {"poll", "survey", "study", "average"}
+_GIVING_VERBS = {"offer", "give"}
 _WH_WORDS = {"what", "how", "why", "if", "whether", "when", "where", "who", "which"}
 # Subjects whose findings are reports ("A 2014 study found 31 incidents", "the inquiry found …").
 _FINDERS = _FINDINGS | {"report", "review", "inquiry", "investigation", "analysis", "research", "paper", "audit",
@@ -88,7 +89,7 @@ _HELD_PREPS = {"about", "on", "over", "toward", "towards", "regarding"}
 # English", "maintains a lead" and "assumed office" report nothing (their clauses do).
 _OBJECT_NOT_SAID = {"tell", "ask", "urge", "encourage", "warn", "thank", "call", "say", "add", "read", "write",
                     "continue", "post", "answer", "interrupt", "inform", "assure", "advise", "remind",
-                    "swear", "plead", "speak", "maintain", "assume"}  # fmt: skip
+                    "swear", "plead", "speak", "maintain", "assume", "offer", "give"}  # fmt: skip
 # A transcript's speaker label: "PENCE:", "CHRIS WALLACE:".
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 # Capitalised labels of editors' notes, which look like a transcript's speaker labels.
@@ -541,6 +542,11 @@ class _QuoteFinder:
         said = lemma not in _OBJECT_NOT_SAID or lemma in _LIKENING_PREPS or any(_stands_for_words(o) for o in objects)
         if lemma == "find" and not _reports_findings(self._subject(verb)):
             said = False  # "found ways to …", "found himself …", "found a job": what polls and studies find is reported
+        if lemma in _GIVING_VERBS and self._subject(verb) is not None:
+            # "offered no proof that …", "gave his assessment of the race": giving words is saying them
+            given = [o for o in objects if o.lemma_.lower() in word_nouns()]
+            if given:
+                return self._without_other_speech(given[0])
         passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")]
         if passive and kind in ("speech", "object") and lemma not in _OBJECT_NOT_SAID and self._agent(verb):
             return list(passive[0].subtree)  # "The meeting was first reported by Politico"
