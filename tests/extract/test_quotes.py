@@ -923,3 +923,10 @@ def test_offering_or_giving_words_is_saying_them(line, said):
         assert quotes == [], quotes
     else:
         assert [q[2] for q in quotes] == [said], quotes
+
+
+def test_what_was_discussed_is_reported_what_a_meeting_is_for_is_not():
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg discussed the dredging plan with the fishermen.\n")
+    assert [(q[1], q[2][:17]) for q in quotes] == [("Anna Berg", "the dredging plan")], quotes
+    _, quotes = quotes_of(FILLER + "The fishermen met on Sunday to discuss the dredging plan.\n")
+    assert quotes == [], quotes

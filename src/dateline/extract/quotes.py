@@ -296,7 +296,7 @@ class _QuoteFinder:
                 continue
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in reporting_verbs():
                 continue
-            if _idiom(token):
+            if _idiom(token) or _purpose(token):
                 continue
             content = self._content_of(token)
             if content is None:
@@ -1204,6 +1204,15 @@ def _idiom(verb: Token) -> bool:
     if verb.i > 0 and verb.nbor(-1).lower_ == "that" and verb.nbor(-1).dep_ == "nsubj" and after is not None:
         return after.text == ","
     return verb.head.lower_ == "without" and verb.head.head.lemma_ == "go"
+
+
+def _purpose(verb: Token) -> bool:
+    """ "met on Monday to discuss the plan": what a meeting is for, nobody's words yet."""
+    return (
+        verb.lemma_.lower() == "discuss"
+        and verb.dep_ in ("advcl", "xcomp", "relcl", "acl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _reports_findings(subject: Token | None) -> bool:
