@@ -664,23 +664,6 @@ def test_according_to_reports_the_clause_without_itself(line, said):
     assert found == [(said, "the Harbour Herald")], found
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "A harbour official, speaking on condition of anonymity, left the meeting early.",
-        "Mayor Anna Berg, speaking on the phone from Oslo, smiled at the fishermen.",
-        "Speaking on the Harbour Herald Radio Network, Anna Berg waved at the crowd.",
-        "Councillor John Reyes spoke on behalf of the fishermen at the harbour.",
-        "Mayor Anna Berg maintains a wide lead over Councillor John Reyes in the polls.",
-        "Councillor John Reyes assumed office as harbour master in 2019.",
-        "Maria Lopes speaks English and Norwegian at the harbour office.",
-    ],
-)
-def test_circumstances_of_speaking_are_not_what_was_said(line):
-    _, quotes = quotes_of(FILLER + line + "\n")
-    assert quotes == [], quotes
-
-
 def test_spoken_topics_and_maintained_claims_are_still_reported():
     _, quotes = quotes_of(
         FILLER + "Mayor Anna Berg spoke on the need for dredging. Councillor John Reyes maintained that the harbour"
@@ -702,18 +685,6 @@ def test_words_after_an_unnamed_speakers_attribution_are_still_theirs():
     found = [(q.speaker.text, [p.text for p in q.stretches()]) for q in article.quotes if "democracy" in q.content.text]
     assert found and found[0][0] == "one user", found
     assert len(found[0][1]) == 2, found
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Do you support the dredging plan? Tell the council at the next meeting.",
-        "If you would never vote for the mayor, why are you voting for her deputy?",
-    ],
-)
-def test_the_reader_addressed_takes_no_stance(line):
-    _, quotes = quotes_of(FILLER + line + "\n")
-    assert quotes == [], quotes
 
 
 def test_who_after_a_predicate_noun_is_the_subject_described():
@@ -739,11 +710,6 @@ def test_what_polls_and_studies_find_is_reported_what_people_find_is_not(line, s
         assert quotes == [], quotes
     else:
         assert any(q[2].startswith(said) for q in quotes), quotes
-
-
-def test_waiting_to_see_what_happens_is_no_view():
-    _, quotes = quotes_of(FILLER + "Mayor Anna Berg waited at the harbour to see what the fishermen would do.\n")
-    assert quotes == [], quotes
 
 
 @pytest.mark.parametrize(
@@ -891,14 +857,6 @@ def test_a_programme_spoken_on_is_no_ones_words_and_the_clause_after_it_is(line)
     assert any("harbour will be dredged" in c or "harbour would be dredged" in c for c in said), found
 
 
-def test_that_said_and_goes_without_saying_are_the_writers_own():
-    _, quotes = quotes_of(
-        FILLER + "That said, the harbour levy would hurt the fishermen. It goes without saying that the dredging"
-        " plan is expensive.\n"
-    )
-    assert quotes == [], quotes
-
-
 def test_a_number_of_people_is_a_subject():
     article, _ = quotes_of(
         FILLER + "Most fishermen shrugged off the levy, with three in 10 saying the harbour plan would not change"
@@ -929,4 +887,30 @@ def test_what_was_discussed_is_reported_what_a_meeting_is_for_is_not():
     _, quotes = quotes_of(FILLER + "Mayor Anna Berg discussed the dredging plan with the fishermen.\n")
     assert [(q[1], q[2][:17]) for q in quotes] == [("Anna Berg", "the dredging plan")], quotes
     _, quotes = quotes_of(FILLER + "The fishermen met on Sunday to discuss the dredging plan.\n")
+    assert quotes == [], quotes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the circumstances of speaking, not what was said
+        "A harbour official, speaking on condition of anonymity, left the meeting early.",
+        "Mayor Anna Berg, speaking on the phone from Oslo, smiled at the fishermen.",
+        "Speaking on the Harbour Herald Radio Network, Anna Berg waved at the crowd.",
+        "Councillor John Reyes spoke on behalf of the fishermen at the harbour.",
+        "Mayor Anna Berg maintains a wide lead over Councillor John Reyes in the polls.",
+        "Councillor John Reyes assumed office as harbour master in 2019.",
+        "Maria Lopes speaks English and Norwegian at the harbour office.",
+        # the reader addressed takes no stance
+        "Do you support the dredging plan? Tell the council at the next meeting.",
+        "If you would never vote for the mayor, why are you voting for her deputy?",
+        # an open question is no view
+        "Mayor Anna Berg waited at the harbour to see what the fishermen would do.",
+        # the writer's own framing
+        "That said, the harbour levy would hurt the fishermen.",
+        "It goes without saying that the dredging plan is expensive.",
+    ],
+)
+def test_sentences_that_report_no_ones_words(line):
+    _, quotes = quotes_of(FILLER + line + "\n")
     assert quotes == [], quotes
