@@ -70,7 +70,9 @@ _DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "v
 _PRO_FORMS = {"same", "much", "everything", "opposite"}
 # What a clause after "In the same poll, …" reports.
 _FINDINGS = {"poll", "survey", "study", "average"}
+# Verbs that report what they give only when it names words ("offered no proof", not "offered loans").
 _GIVING_VERBS = {"offer", "give"}
+# What opens an open question: "see what happens" is no view.
 _WH_WORDS = {"what", "how", "why", "if", "whether", "when", "where", "who", "which"}
 # Subjects whose findings are reports ("A 2014 study found 31 incidents", "the inquiry found …").
 _FINDERS = _FINDINGS | {"report", "review", "inquiry", "investigation", "analysis", "research", "paper", "audit",
@@ -496,31 +498,7 @@ class _QuoteFinder:
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in r.children)
             ][:1]
-            # "said on NBC's “Meet the Press” on Sunday that …": the clause hung from the quoted title
-            complements = (
-                complements
-                or [
-                    g
-                    for c in verb.children
-                    if c.dep_ in ("xcomp", "dobj", "npadvmod") and self._inside_marks(c.idx, c.idx + 1)
-                    for g in c.children
-                    if g.dep_ == "ccomp"
-                    and g.i > c.i
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
-                ][:1]
-            )
-            # "tweeted in the early hours that Machado was …": the clause parsed as an adverbial
-            complements = (
-                complements
-                or [
-                    c
-                    for c in verb.children
-                    if c.dep_ == "advcl"
-                    and c.i > verb.i
-                    and c.left_edge.lower_ == "that"
-                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
-                ][:1]
-            )
+            complements = complements or self._misattached_clause(verb)
         if complements:
             # "The probe set off fireworks: Republicans said they are convinced …": what
             # follows the verb is what was said, not a clause before a colon.
@@ -603,6 +581,18 @@ class _QuoteFinder:
                     # "is calling for the United States to step up …"
                     return [t for t in child.subtree if not (t.dep_ == "mark" and t.head.i == child.i)]
         return None
+
+    def _misattached_clause(self, verb: Token) -> list[Token]:
+        """A "that" clause of a speech verb the parser hung elsewhere: from a quoted title after
+        the verb ("said on NBC's “Meet the Press” on Sunday that …") or as an adverbial ("tweeted
+        in the early hours that Machado was …", with "that" taken for an adverb)."""
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "dobj", "npadvmod") and self._inside_marks(child.idx, child.idx + 1):
+                for clause in child.children:
+                    if clause.dep_ == "ccomp" and clause.i > child.i and _marked_that(clause):
+                        return [clause]
+        adverbials = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"]
+        return [c for c in adverbials if any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)][:1]
 
     def _without_other_speech(self, head: Token) -> list[Token]:
         """The clause's tokens less any other reported speech hanging from it
@@ -1194,6 +1184,10 @@ def _dateline_word(token: Token) -> bool:
         and sum(len(t) for t in words) > 5
         and (token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.i == token.sent.start)
     )
+
+
+def _marked_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
 def _idiom(verb: Token) -> bool:
