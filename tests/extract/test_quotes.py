@@ -893,3 +893,11 @@ def test_what_was_discussed_is_reported_what_a_meeting_is_for_is_not():
 def test_sentences_that_report_no_ones_words(line):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert quotes == [], quotes
+
+
+def test_a_kicker_before_a_headline_source_is_not_part_of_it():
+    from dateline.api import process_article
+
+    article = process_article("EXCLUSIVE – Anna Berg: Dredging Will Save the Harbour\n\n" + FILLER).articles[0]
+    found = [(q.speaker.text if q.speaker else None, q.content.text) for q in article.quotes]
+    assert ("Anna Berg", "Dredging Will Save the Harbour") in found, found

@@ -409,6 +409,11 @@ class _QuoteFinder:
         if self._transcript_turn(sent, colon, block):
             return
         before = self.doc[sent.start : colon.i]
+        kicker = next((t.i for t in before[:3] if t.text in ("–", "—", "-")), None)
+        if kicker is not None and all(t.is_upper for t in self.doc[sent.start : kicker]):
+            before = self.doc[kicker + 1 : colon.i]  # "EXCLUSIVE – Roger Stone: …": the kicker is no source
+            if not len(before):
+                return
         known = [t.ent_type_ in ("PERSON", "ORG") or self._actor_at(t) is not None for t in before]
         named = any(known) and all(k or t.is_punct or _is_title(t) for k, t in zip(known, before, strict=True))
         # "Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve’", "Carly Fiorina: …" (an actor of the story)
