@@ -323,8 +323,7 @@ class _QuoteFinder:
         """ "Trump’s claim that Mexico will pay": content hangs from a noun of saying; "made
         these allegations against the NRA", "took a firm stance against …": what a stance
         taken with a light verb is about."""
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]  # fmt: skip
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and _marked_that(c)]
         owned = any(c.dep_ == "poss" for c in noun.children)
         if not clauses and owned and noun.lemma_.lower() in _DEMAND_NOUNS:
             # "Pence's call for a special prosecutor", "his call to ban all Muslim immigrants"
@@ -378,8 +377,8 @@ class _QuoteFinder:
         clear = [c for c in verb.children if c.lower_ in _MADE_CLEAR and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")]
         if not clear:
             return
-        clauses = [c for c in (*clear[0].children, *verb.children) if c.dep_ in ("ccomp", "advcl") and c.i > clear[0].i
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]  # fmt: skip
+        clauses = [c for c in (*clear[0].children, *verb.children)
+                   if c.dep_ in ("ccomp", "advcl") and c.i > clear[0].i and _marked_that(c)]  # fmt: skip
         if not clauses:
             return
         start, end = self._char_bounds(self._without_other_speech(clauses[0]))
@@ -500,7 +499,7 @@ class _QuoteFinder:
                 if o.dep_ in ("dobj", "dative")
                 for r in o.subtree
                 if r.dep_ in ("relcl", "acl")
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children)
+                and _marked_that(r)
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in r.children)
             ][:1]
             complements = complements or self._misattached_clause(verb)
@@ -522,10 +521,11 @@ class _QuoteFinder:
         lemma = verb.lemma_.lower()
         kind = reporting_verbs().get(lemma)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        subject = self._subject(verb)  # said by nobody, an object or a topic reports nothing
         said = lemma not in _OBJECT_NOT_SAID or lemma in _LIKENING_PREPS or any(_stands_for_words(o) for o in objects)
-        if lemma == "find" and not _reports_findings(self._subject(verb)):
+        if lemma == "find" and not _reports_findings(subject):
             said = False  # "found ways to …", "found himself …", "found a job": what polls and studies find is reported
-        if lemma in _GIVING_VERBS and self._subject(verb) is not None:
+        if lemma in _GIVING_VERBS and subject is not None:
             # "offered no proof that …", "gave his assessment of the race": giving words is saying them
             given = [o for o in objects if o.lemma_.lower() in word_nouns()]
             if given:
@@ -533,8 +533,7 @@ class _QuoteFinder:
         passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")]
         if passive and kind in ("speech", "object") and lemma not in _OBJECT_NOT_SAID and self._agent(verb):
             return list(passive[0].subtree)  # "The meeting was first reported by Politico"
-        # said by nobody, an object reports nothing
-        if kind not in (None, "topic") and said and objects and self._subject(verb) is not None:
+        if kind not in (None, "topic") and said and objects and subject is not None:
             # "sees the plan as a chance", "likened RT to the BBC": the view runs on past the object
             preps = _LIKENING_PREPS.get(lemma, _VIEW_PREPS if kind == "as" else _VIEW_PREPS | _CHARGE_PREPS)
             view = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > objects[0].i]
@@ -567,7 +566,7 @@ class _QuoteFinder:
                 if asked:  # "is calling for the port authority to dredge …": who is asked, too
                     return [*asked[0].subtree, *content]
                 return content
-        if reporting_verbs().get(lemma) in ("speech", "object", "topic") and self._subject(verb) is not None:
+        if kind in ("speech", "object", "topic") and subject is not None:
             # "spoke about the attack", "accused her of lying", "warned of a crisis", "would
             # vote for Clinton": the topic after the preposition is what was said.
             topics = _TOPIC_PREPS | topic_prepositions().get(lemma, frozenset())
@@ -636,21 +635,17 @@ class _QuoteFinder:
     ) -> None:
         kind = "indirect" if nested else self._kind_of_reported(start, end)
         verb_class = reporting_verbs().get(verb.lemma_.lower())
-        if verb_class == "thought" and kind == "indirect" and not self._strong_subject(verb):
-            return
-        if verb_class in ("object", "topic", "as") and _is_you(self._subject(verb)):
+        subject = self._subject(verb)
+        vague = subject is None or subject.lower_ in _VAGUE_SUBJECTS
+        if verb_class == "thought" and kind == "indirect" and vague:
+            return  # thoughts ("believe", "want") are a stance of someone named or a pronoun for someone
+        if verb_class in ("object", "topic", "as") and subject is not None and subject.lower_ == "you":
             return  # "Do you support Trump?", "why are you voting for Trump": the reader asked, no one's stance
         if verb_class == "as" and self.text.text[start:end].split()[0].lower() in _WH_WORDS:
             return  # "waited to see what would happen", "see how it goes": an open question, not a view
         speaker = self._speaker_of(verb)
         flags = ["nested: an attribution inside another quote"] if nested else None
         self._emit(start, end, kind, block, verb, speaker, cue_text, flags, remember=not nested)
-
-    def _strong_subject(self, verb: Token) -> bool:
-        """Thought verbs ("believe", "want") report a stance of someone named or of a pronoun
-        standing for someone; "you want" and "it seems" are nobody's stance in particular."""
-        subject = self._subject(verb)
-        return subject is not None and subject.lower_ not in _VAGUE_SUBJECTS
 
     def _according_to(self, token: Token, sent: SpacySpan, block: int) -> None:
         to = self.doc[token.i + 1]
@@ -955,11 +950,9 @@ class _QuoteFinder:
                 # a relative "who"/"that" is resolved through its noun; of two subjects the nearer
                 # is the verb's ("Washington (AFP) – Hillary Clinton has taken …")
                 return max((c for c in subjects if c.i < current.i), key=lambda c: c.i, default=subjects[0])
-            for child in current.children:
-                if child.dep_ == "agent":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects:
-                        return objects[0]
+            agent = self._agent(current)
+            if agent is not None:
+                return agent
             if current.dep_ in ("conj", "advcl", "xcomp", "acomp") and current.head.i != current.i:
                 current = current.head  # "Ukraine demands … and says …", "voters are more likely to say …"
             elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
@@ -1219,10 +1212,6 @@ def _reports_findings(subject: Token | None) -> bool:
     if subject is None:
         return False
     return subject.lemma_.lower() in _FINDERS or subject.lower_ in _FINDERS or subject.ent_type_ == "ORG"
-
-
-def _is_you(subject: Token | None) -> bool:
-    return subject is not None and subject.lower_ == "you"
 
 
 def _is_topic(pobj: Token) -> bool:
