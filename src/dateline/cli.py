@@ -220,8 +220,14 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     return print_records(quotes, args.json, format_quote)
 
 
+def speaker_label(quote: dict) -> str:
+    """The speaker's actor name, else the kind of unnamed speaker and the phrase naming it."""
+    phrase = quote.get("speaker_refers") or quote["speaker"] or "-"  # "three members", not "who"
+    return quote.get("speaker_name") or f"({quote['unnamed'] or 'unknown'}: {phrase})"
+
+
 def format_quote(quote: dict) -> str:
-    who = quote.get("speaker_name") or f"({quote['unnamed'] or 'unknown'}: {quote['speaker'] or '-'})"
+    who = speaker_label(quote)
     extra = f" [{quote['medium']}]" if quote.get("medium") else ""
     return f"{quote['article_id']:>5}  {quote['kind']:<8} {who}{extra}: {quote['content']}"
 
@@ -293,7 +299,7 @@ def format_article(record: dict, full: bool = True) -> str:
         lines.append(f"  flag:      {flag['codepoint']} at {flag['offset']}: {flag['reason']}")
     if full:
         for quote in record.get("quotes", []):
-            who = quote["speaker_name"] or f"({quote['unnamed'] or 'unknown'}: {quote['speaker'] or '-'})"
+            who = speaker_label(quote)
             lines.append(f"  quote:     {quote['kind']:<8} {who}: {quote['content']}")
     elif record.get("quotes"):
         lines.append(f"  quotes:    {len(record['quotes'])}")

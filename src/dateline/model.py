@@ -118,6 +118,8 @@ class Quote:
     cue_lemma: str | None = None
     speaker: Span | None = None  # the speaker phrase as written ("he", "the Kremlin")
     speaker_actor: int | None = None  # index into Article.actors
+    # A relative speaker ("three members, who said …") is written "who"; this is its noun.
+    speaker_refers: Span | None = None
     unnamed: str | None = None  # for speakers that name nobody: source | person | group | object
     medium: str | None = None  # "X", "The Economist", "AFP", "his social media platform"
     tone: float | None = None

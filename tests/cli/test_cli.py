@@ -27,6 +27,11 @@ def test_run_articles_show_on_the_seed(seed_path, tmp_path):
     assert shown.returncode == 0 and b"Zelensky offers minerals" in shown.stdout
     as_json = json.loads(dateline("show", str(records[1]["id"]), "--db", db, "--json").stdout)
     assert as_json["dateline_places"] == ["Dhaka"]
+    # "T-shirts that read: …": stored as written ("that"), shown by the noun it stands for
+    (shirts,) = [q for q in as_json["quotes"] if "declared kafirs" in q["content"]]
+    assert (shirts["speaker"], shirts["speaker_refers"], shirts["unnamed"]) == ("that", "T-shirts", "object")
+    listed = dateline("quotes", "--db", db).stdout.decode()
+    assert "(object: T-shirts): " in listed and "(object: that)" not in listed
     # Re-running the same input adds nothing.
     again = dateline("run", str(seed_path), "--db", db)
     assert b"0 document(s) stored" in again.stdout and b"1 already stored" in again.stdout

@@ -84,13 +84,15 @@ def test_joint_statement(seed):
     assert q.speaker.text == "France, Germany and Spain"
 
 
-@pytest.mark.parametrize(("fragment", "speaker_text"), [("Ahmadiyas must be declared kafirs", "T-shirts"),
-                                                         ("legislation against the sect", "A banner")])  # fmt: skip
-def test_texts_on_objects_are_unnamed_not_people(seed, fragment, speaker_text):
+@pytest.mark.parametrize(("fragment", "written", "named"), [("Ahmadiyas must be declared kafirs", "that", "T-shirts"),
+                                                            ("legislation against the sect", "A banner", None)])  # fmt: skip
+def test_texts_on_objects_are_unnamed_not_people(seed, fragment, written, named):
     q = find(seed.articles[1], fragment)
     assert q.speaker_actor is None
     assert q.unnamed == "object"
-    assert q.speaker.text == speaker_text
+    # "T-shirts that read: …": the speaker as written is the relative word, standing for its noun
+    assert q.speaker.text == written
+    assert (q.speaker_refers.text if q.speaker_refers else None) == named
 
 
 ARTICLE = "Local news\n\nCouncil debates port plan\n\nCouncil debates port plan\n\n{body}"
@@ -901,3 +903,22 @@ def test_a_kicker_before_a_headline_source_is_not_part_of_it():
     article = process_article("EXCLUSIVE – Anna Berg: Dredging Will Save the Harbour\n\n" + FILLER).articles[0]
     found = [(q.speaker.text if q.speaker else None, q.content.text) for q in article.quotes]
     assert ("Anna Berg", "Dredging Will Save the Harbour") in found, found
+
+
+@pytest.mark.parametrize(
+    ("line", "said", "actor", "refers"),
+    [
+        ("The levy was opposed by three residents of the harbour, who said that it would hurt the fishermen.",
+         "that it would hurt", None, "three residents"),
+        ("The levy was opposed by Councillor John Reyes, who said that it would hurt the fishermen.",
+         "that it would hurt", "John Reyes", "Councillor John Reyes"),
+    ],
+)  # fmt: skip
+def test_a_relative_speaker_is_the_word_written_standing_for_its_noun(line, said, actor, refers):
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [q for q in article.quotes if q.content.text.startswith(said)]
+    assert len(found) == 1, [(q.content.text, q.speaker) for q in article.quotes]
+    q = found[0]
+    assert q.speaker.text == "who"
+    assert q.speaker_refers is not None and q.speaker_refers.text == refers
+    assert speaker(article, q) == actor if actor else q.speaker_actor is None and q.unnamed == "group"

@@ -140,6 +140,7 @@ class _Speaker:
     span: SpacySpan | None = None
     actor: int | None = None
     unnamed: str | None = None
+    refers: SpacySpan | None = None  # what a relative speaker ("who", "which") stands for
 
 
 @dataclass
@@ -901,6 +902,8 @@ class _QuoteFinder:
         last = self.state.last_speaker
         if last is None:
             return None
+        if last.refers is not None:  # "who" means nothing outside its clause: carry the noun
+            last = _Speaker(last.refers, last.actor, last.unnamed)
         if mark.continued or self.state.last_block >= mark.block - 1:
             return last
         return None
@@ -1019,7 +1022,9 @@ class _QuoteFinder:
             noun = head.head.head  # "Trump, who said …", "T-shirts that read: …"
             noun = self._described(noun) or noun
             resolved = self._resolve(self._phrase(noun))
-            return _Speaker(phrase if resolved.actor is not None else resolved.span, resolved.actor, resolved.unnamed)
+            # the speaker as written is the relative word (its clause may be far from the noun);
+            # the noun it stands for names an unnamed speaker ("three members, who said …")
+            return _Speaker(phrase, resolved.actor, resolved.unnamed, resolved.span)
         if head.lower_ in _PRONOUNS and len(phrase) == 1:
             if head.lower_ in _PERSON_PRONOUNS and self.state.focus_person is not None:
                 return _Speaker(phrase, self.state.focus_person)
@@ -1095,10 +1100,10 @@ class _QuoteFinder:
             cue_end = cue_start + len(cue.text)
             cue_span = Span(cue.text, to_doc(cue_start), to_doc(cue_start) + (cue_end - cue_start))
             lemma = cue.lemma_.lower() if isinstance(cue, Token) else cue_text
-        speaker_span = None
-        if speaker.span is not None:
-            s = speaker.span
-            speaker_span = Span(s.text, to_doc(s.start_char), to_doc(s.start_char) + len(s.text))
+        speaker_span, refers_span = (
+            None if s is None else Span(s.text, to_doc(s.start_char), to_doc(s.start_char) + len(s.text))
+            for s in (speaker.span, speaker.refers)
+        )
         medium = self._medium(cue)
         medium = medium.rstrip(".,;: ") if medium else None
         if speaker.actor is not None and remember:
@@ -1118,6 +1123,7 @@ class _QuoteFinder:
                 cue_lemma=lemma,
                 speaker=speaker_span,
                 speaker_actor=speaker.actor,
+                speaker_refers=refers_span,
                 unnamed=speaker.unnamed if speaker.actor is None else None,
                 medium=medium,
                 flags=flags or [],

@@ -197,19 +197,21 @@ class Store:
         rows = []
         for ordinal, q in enumerate(article.quotes):
             actor = article.actors[q.speaker_actor].registry_id if q.speaker_actor is not None else None
-            cue, speaker = q.cue, q.speaker
+            cue, speaker, refers = q.cue, q.speaker, q.speaker_refers
             rows.append(
                 (article_id, ordinal, q.kind, q.content.text, q.content.start, q.content.end, q.block,
                  cue.text if cue else None, q.cue_lemma, cue.start if cue else None, cue.end if cue else None,
                  speaker.text if speaker else None, speaker.start if speaker else None,
                  speaker.end if speaker else None, actor, q.unnamed, q.medium, q.tone, json.dumps(q.flags),
-                 json.dumps([[p.start, p.end] for p in q.parts]))
+                 json.dumps([[p.start, p.end] for p in q.parts]), refers.text if refers else None,
+                 refers.start if refers else None, refers.end if refers else None)
             )  # fmt: skip
         self.conn.executemany(
             """INSERT INTO quotes (article_id, ordinal, kind, content, start, end, paragraph, cue, cue_lemma,
                                    cue_start, cue_end, speaker, speaker_start, speaker_end, speaker_actor_id,
-                                   unnamed, medium, tone, flags, parts)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                   unnamed, medium, tone, flags, parts, speaker_refers, speaker_refers_start,
+                                   speaker_refers_end)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             rows,
         )
 
@@ -473,6 +475,7 @@ class Store:
                         "end",
                         "parts",
                         "speaker",
+                        "speaker_refers",
                         "speaker_actor_id",
                         "speaker_name",
                         "unnamed",

@@ -254,6 +254,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE quotes ADD COLUMN parts TEXT NOT NULL DEFAULT '[]';
         """,
     ),
+    (
+        "0007_quote_speaker_refers",
+        """
+        -- A relative speaker is stored as written ("who", "which"); these hold the noun it
+        -- stands for ("three members, who said …"), which names an unnamed speaker.
+        ALTER TABLE quotes ADD COLUMN speaker_refers TEXT;
+        ALTER TABLE quotes ADD COLUMN speaker_refers_start INTEGER;
+        ALTER TABLE quotes ADD COLUMN speaker_refers_end INTEGER;
+        """,
+    ),
 ]
 
 
