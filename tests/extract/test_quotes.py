@@ -84,8 +84,10 @@ def test_joint_statement(seed):
     assert q.speaker.text == "France, Germany and Spain"
 
 
-@pytest.mark.parametrize(("fragment", "written", "named"), [("Ahmadiyas must be declared kafirs", "that", "T-shirts"),
-                                                            ("legislation against the sect", "A banner", None)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("fragment", "written", "named"),
+    [("Ahmadiyas must be declared kafirs", "that", "T-shirts"), ("legislation against the sect", "A banner", None)],
+)
 def test_texts_on_objects_are_unnamed_not_people(seed, fragment, written, named):
     q = find(seed.articles[1], fragment)
     assert q.speaker_actor is None
