@@ -924,3 +924,11 @@ def test_a_relative_speaker_is_the_word_written_standing_for_its_noun(line, said
     assert q.speaker.text == "who"
     assert q.speaker_refers is not None and q.speaker_refers.text == refers
     assert speaker(article, q) == actor if actor else q.speaker_actor is None and q.unnamed == "group"
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_one_is_a_quote():
+    # scraped text mixes marks both ways: `"…,” said X` as well as `“…," said X`
+    _, quotes = quotes_of(FILLER + '"The harbour will be dredged this year,” said Councillor John Reyes.\n')
+    assert [(q[0], q[1], q[2]) for q in quotes] == [
+        ("direct", "John Reyes", '"The harbour will be dredged this year,”')
+    ], quotes

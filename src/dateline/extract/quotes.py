@@ -227,8 +227,7 @@ class _QuoteFinder:
             elif c == "“" and closers == {"”", "»"} and _closing_position(text, i, end):
                 found.append(_Marked(open_at, i + 1, True, block))  # `the film “Frozen“`: an opener typed as closer
                 open_at = None
-            elif c == '"' and closers != {'"'} and not text[i - 1].isspace():
-                # `“We will win," she said`: scraped text mixes curly and straight marks.
+            elif _mixed_closer(text, open_at, i, closers):
                 found.append(_Marked(open_at, i + 1, True, block))
                 open_at = None
             elif c in _OPEN and closers != {'"'}:
@@ -1132,6 +1131,17 @@ class _QuoteFinder:
         if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _mixed_closer(text: str, open_at: int, i: int, closers: set[str]) -> bool:
+    """`“We will win," she said`, `"We will win,” she said`: scraped text mixes curly and
+    straight marks; a curly closer ends a straight quote unless a curly one opened inside it."""
+    c = text[i]
+    if text[i - 1].isspace():
+        return False
+    if c == '"':
+        return closers != {'"'}
+    return c == "”" and closers == {'"'} and "“" not in text[open_at:i]
 
 
 def _stands_for_words(obj: Token) -> bool:
