@@ -260,6 +260,25 @@ def test_a_quote_split_around_its_attribution_is_one_quote(line):
     assert content == line  # the extent, attribution inside, for highlighting
 
 
+def test_a_quote_going_on_in_the_next_paragraph_after_its_attribution_is_one_quote():
+    body = FILLER + "“The port will create jobs,” Mayor Anna Berg told NRK.\n“And it will bring the ferries back.”\n"
+    body += "“Nobody asked the fishermen,” Councillor John Reyes said.\nThe vote is next month.\n"
+    quotes = parts_of(body)
+    assert [(q[0], q[1]) for q in quotes] == [
+        ("Anna Berg", ["“The port will create jobs,”", "“And it will bring the ferries back.”"]),
+        ("John Reyes", ["“Nobody asked the fishermen,”"]),
+    ], quotes
+
+
+def test_speech_reported_in_the_attribution_between_two_parts_is_kept():
+    line = "“The port will create jobs,” Mayor Anna Berg said, adding that the levy would be cut. “It is fair.”"
+    body = FILLER + line + "\n"
+    article, _ = quotes_of(body)
+    found = [(speaker(article, q), q.kind, q.content.text) for q in article.quotes]
+    assert ("Anna Berg", "indirect", "that the levy would be cut") in found, found
+    assert [len(q.stretches()) for q in article.quotes if q.kind == "direct"] == [2], found
+
+
 def test_a_second_attribution_starts_a_second_quote():
     body = FILLER + "“The port will create jobs,” Mayor Anna Berg said. The vote is next month.\n"
     body += "“Nobody asked the fishermen,” Councillor John Reyes said. “They will lose most of their moorings.”\n"

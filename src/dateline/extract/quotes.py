@@ -714,8 +714,11 @@ class _QuoteFinder:
     ) -> bool:  # fmt: skip
         """A quote split around its attribution is one quote: `“…,” he said, “…”` (the
         same speech verb on both sides) or `“…,” he said. “…”` (the second part has no
-        attribution of its own and follows within the attribution's reach)."""
+        attribution of its own and follows within the attribution's reach), also when the
+        second part opens the next paragraph (`“…,” Collins told MSNBC.¶“…”`)."""
         gap = self._gap_after_last_direct(start, block)
+        if gap is None and continued:
+            gap = self._gap_into_paragraph(start, block)
         if gap is None:
             return False
         index, previous_end, previous_verb = self.last_direct
@@ -729,7 +732,8 @@ class _QuoteFinder:
         # An unnamed speaker ("one user wrote") is not carried over by name, so the words after
         # its attribution cannot be matched to it: they are its own when nothing intervenes.
         same_speaker = _same_speaker(speaker, previous) or previous.speaker_actor is None
-        follows = _within_reach(gap) or self._only_attribution(previous_end, start, previous_verb)
+        paragraph_end = previous_end + len(gap.rstrip())  # the attribution ends its paragraph
+        follows = _within_reach(gap.rstrip()) or self._only_attribution(previous_end, paragraph_end, previous_verb)
         if not (same_verb or (continued and follows and same_speaker)):
             return False
         self._add_part(index, start, end, flags)
@@ -800,6 +804,15 @@ class _QuoteFinder:
         """The text between the last direct quote and a quote opening at ``start`` in the
         same paragraph; None when there is no such quote."""
         if self.last_direct is None or self.quotes[self.last_direct[0]].block != block:
+            return None
+        return self.text.text[self.last_direct[1] : start]
+
+    def _gap_into_paragraph(self, start: int, block: int) -> str | None:
+        """The text between the last direct quote and a quote opening paragraph ``block``
+        at ``start`` when that quote is in the paragraph just before; else None."""
+        if self.last_direct is None or block < 1 or start != self.blocks[block][0]:
+            return None
+        if self.quotes[self.last_direct[0]].block != block - 1:
             return None
         return self.text.text[self.last_direct[1] : start]
 
@@ -1255,14 +1268,16 @@ def _within_reach(gap: str) -> bool:
 def _outermost(quotes: list[Quote]) -> list[Quote]:
     """Quotes in reading order, less those reported inside another quote's words: in
     "Pence said Clinton thinks this is a game show" Clinton's thought is Pence's claim,
-    part of his quote, not a quote of Clinton's."""
+    part of his quote, not a quote of Clinton's. Only the quoted stretches of a split quote
+    count: what its attribution between them reports ("“…,” X said, praising Y. “…”") stays."""
     kept: list[Quote] = []
-    reach = -1  # the furthest end of the quotes kept so far
+    stretches: list[Span] = []  # of the quotes kept so far
     for quote in sorted(quotes, key=lambda q: (q.content.start, -q.content.end)):
-        if quote.content.end <= reach:
-            continue  # within an earlier quote's extent (same start: the longer came first)
+        c = quote.content
+        if any(s.start <= c.start and c.end <= s.end for s in stretches):
+            continue  # within an earlier quote's words (same start: the longer came first)
         kept.append(quote)
-        reach = max(reach, quote.content.end)
+        stretches.extend(quote.stretches())
     return kept
 
 
