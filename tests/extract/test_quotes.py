@@ -951,3 +951,18 @@ def test_a_straight_opening_mark_closed_by_a_curly_one_is_a_quote():
     assert [(q[0], q[1], q[2]) for q in quotes] == [
         ("direct", "John Reyes", '"The harbour will be dredged this year,”')
     ], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Asked if the levy was fair, most fishermen said yes.", "yes"),
+        ("Councillor John Reyes said no to the harbour levy.", "no to the harbour levy"),
+        ("Mayor Anna Berg said the same in an interview on Sunday.", "the same"),
+        ("Mayor Anna Berg said as much in an interview on Sunday.", "as much"),
+        ("Mayor Anna Berg said no one had asked the fishermen.", "no one had asked the fishermen"),
+    ],
+)
+def test_a_short_answer_stands_for_what_was_said(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert said in [q[2] for q in quotes if q[0] == "indirect"], quotes

@@ -520,6 +520,9 @@ class _QuoteFinder:
             return self._without_other_speech(complements[0])
         lemma = verb.lemma_.lower()
         kind = reporting_verbs().get(lemma)
+        answer = _answer(verb) if kind == "speech" else None
+        if answer:
+            return answer  # "46 percent said yes", "half said so", "26 percent said the same"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         subject = self._subject(verb)  # said by nobody, an object or a topic reports nothing
         said = lemma not in _OBJECT_NOT_SAID or lemma in _LIKENING_PREPS or any(_stands_for_words(o) for o in objects)
@@ -1166,6 +1169,24 @@ def _stands_for_words(obj: Token) -> bool:
 def _as_clause(verb: Token) -> bool:
     """ "…, as the Post reported": a clause hung on another by "as"."""
     return verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children)
+
+
+def _answer(verb: Token) -> list[Token] | None:
+    """A short answer standing for words said: "said yes", "said no to the war", "said so",
+    "said the same", "said as much" (right after the verb, ending its clause)."""
+    doc, i = verb.doc, verb.i + 1
+    words = [t.lower_ for t in doc[i : i + 2]]
+    if words[:1] in (["yes"], ["no"], ["so"]):
+        end = i + 1
+        if words[0] != "so" and end < len(doc) and doc[end].lower_ == "to" and doc[end].head.i in (verb.i, i):
+            end = doc[end].right_edge.i + 1  # "said no to the Iraq war"
+    elif words in (["the", "same"], ["as", "much"], ["the", "opposite"]):
+        end = i + 2
+    else:
+        return None
+    if end < len(doc) and not (doc[end].is_punct or doc[end].pos_ in ("ADP", "CCONJ", "SCONJ")):
+        return None  # "said no one", "said so many things", "said the same people …"
+    return list(doc[i:end])
 
 
 def _put_it_as(verb: Token) -> bool:
