@@ -966,3 +966,28 @@ def test_a_straight_opening_mark_closed_by_a_curly_one_is_a_quote():
 def test_a_short_answer_stands_for_what_was_said(line, said):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert said in [q[2] for q in quotes if q[0] == "indirect"], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said", "who"),
+    [
+        # the parse gives "said" no subject: the name is a conjunct of "Nevada"
+        ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with "
+         "Mr. Sanders on Tuesday.", "that he spoke with", "Harry Reid"),
+        # the participle is parsed as the clausal subject of "said", its subject inside it
+        ("Large majorities of Republican primary voters in six states going to the polls on Super Tuesday said "
+         "they support a proposal to ban the levy.", "they support a proposal", "Large majorities"),
+        ("“The harbour is our life,” said the 46-year-old.", "“The harbour is our life,”", "the 46-year-old"),
+    ],
+)  # fmt: skip
+def test_a_speaker_the_parse_does_not_make_the_subject(line, said, who):
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.content.text, q.speaker.text if q.speaker else None) for q in article.quotes]
+    assert any(c.startswith(said) and s == who for c, s in found), found
+
+
+def test_a_clause_running_into_its_own_attribution_is_not_reported_speech():
+    line = "“He is absolutely right. There is a severe disconnect between this council and the harbour,” Reyes, a "
+    line += "member of the board, said on Thursday morning on NRK."
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert [(q[0], q[1]) for q in quotes] == [("direct", "Reyes")], quotes

@@ -647,6 +647,10 @@ class _QuoteFinder:
         if verb_class == "as" and self.text.text[start:end].split()[0].lower() in _WH_WORDS:
             return  # "waited to see what would happen", "see how it goes": an open question, not a view
         speaker = self._speaker_of(verb)
+        if speaker.span is not None and start <= speaker.span.start_char < end <= verb.idx:
+            # `“… There is a disconnect …,” Flynn, a surrogate, said`: a clause before the verb that
+            # runs on into its own speaker is the parse's; the quote is attributed below
+            return
         flags = ["nested: an attribution inside another quote"] if nested else None
         self._emit(start, end, kind, block, verb, speaker, cue_text, flags, remember=not nested)
 
@@ -963,7 +967,11 @@ class _QuoteFinder:
             passive_ok = current.lemma_.lower() not in reporting_verbs() or current.lemma_.lower() == "quote"
             subjects = [c for c in current.children if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_ok))
                         and any(ch.isalpha() for t in c.subtree for ch in t.text)  # "three in 10 saying …"
-                        and c.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
+                        and (c.ent_type_ not in ("DATE", "TIME") or c.lower_ == "old")]  # "the 46-year-old"
+            # "voters in six states going to the polls said …", parsed with the participle as the
+            # clausal subject: the participle's own subject is the verb's
+            subjects = subjects or [s for c in current.children if c.dep_ == "csubj" and c.tag_ in ("VBG", "VBN")
+                                    for s in c.children if s.dep_ == "nsubj" and s.i < c.i]  # fmt: skip
             if subjects:
                 # a relative "who"/"that" is resolved through its noun; of two subjects the nearer
                 # is the verb's ("Washington (AFP) – Hillary Clinton has taken …")
@@ -1002,10 +1010,28 @@ class _QuoteFinder:
         quoted = self._inside_marks(before.idx, before.idx + 1)
         if verb.i - 1 > verb.sent.start and before.ent_type_ in ("PERSON", "ORG", "NORP") and not quoted:
             return self._resolve(self._entity_of(before) or self.doc[before.i : verb.i])
+        named = self._described_name(verb)
+        if named is not None:
+            return self._resolve(named)
         after = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
         if verb.i == verb.sent.start and after is not None and after.ent_type_ in ("PERSON", "ORG"):
             return self._resolve(self._entity_of(after) or self.doc[after.i : after.i + 1])  # "Said Stone: …"
         return _Speaker()
+
+    def _described_name(self, verb: Token) -> SpacySpan | None:
+        """`Senator Harry Reid, the minority leader, said …` parsed with no subject: the name
+        whose appositive ends right before the verb."""
+        before = verb.i - 1
+        while before > verb.sent.start and self.doc[before].is_punct:
+            before -= 1
+        token = self.doc[before]
+        while token.dep_ != "appos" and token.head.i != token.i and token.head.i <= before:
+            token = token.head  # up to the head of the appositive phrase
+        if token.dep_ != "appos" or token.right_edge.i != before or token.head.ent_type_ not in ("PERSON", "ORG"):
+            return None
+        if self._inside_marks(token.head.idx, token.head.idx + 1):
+            return None
+        return self._entity_of(token.head)
 
     def _entity_of(self, token: Token) -> SpacySpan | None:
         for ent in self.doc.ents:
