@@ -965,7 +965,7 @@ class _QuoteFinder:
             # the subject of a passive reporting verb is the one asked or expected, not the speaker
             # ("Trump is expected to …", "Berg was asked whether …"), except "was quoted as saying"
             passive_ok = current.lemma_.lower() not in reporting_verbs() or current.lemma_.lower() == "quote"
-            # not "three in 10 saying …" (no letters) nor a date, but "the 46-year-old"
+            # a subject with letters ("three in 10 saying …", not a bare number), not a date ("the 46-year-old" is)
             subjects = [c for c in current.children if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_ok))
                         and any(ch.isalpha() for t in c.subtree for ch in t.text)
                         and (c.ent_type_ not in ("DATE", "TIME") or c.lower_ == "old")]  # fmt: skip
