@@ -991,3 +991,11 @@ def test_a_clause_running_into_its_own_attribution_is_not_reported_speech():
     line += "member of the board, said on Thursday morning on NRK."
     _, quotes = quotes_of(FILLER + line + "\n")
     assert [(q[0], q[1]) for q in quotes] == [("direct", "Reyes")], quotes
+
+
+def test_a_description_is_resolved_through_the_name_in_apposition():
+    line = "A former partner at the Lenox yard, Lawrence B. Cummings, called him a master of impossible deals. "
+    line += "“He showed again and again that he could do what others could not.”"
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.kind, speaker(article, q)) for q in article.quotes]
+    assert found == [("indirect", "Lawrence B. Cummings"), ("direct", "Lawrence B. Cummings")], found

@@ -1077,6 +1077,11 @@ class _QuoteFinder:
                 actor = self._actor_at(token)
                 if actor is not None:
                     break
+        if actor is None:
+            # "His former business partner at Lenox, Lawrence B. Cummings, called …": the name in apposition
+            # (the parse may hang it on the last noun: "Lenox, Lawrence B. Cummings")
+            names = [t for t in head.subtree if t.dep_ == "appos" and t.i > head.i and t.ent_type_ == "PERSON"]
+            actor = self._actor_at(names[-1]) if names else None
         if actor is not None:
             return _Speaker(phrase, actor)
         unnamed = _unnamed().get(head.lower_) or _unnamed().get(head.lemma_.lower()) or "other"
