@@ -786,8 +786,10 @@ def test_what_is_held_or_given_is_said_when_it_names_words(line, said):
         assert any(q[2] == said for q in quotes), quotes
 
 
-def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]):
-    """Quotes of a sentence with the parse given by hand (shapes the model gives only on some sentences)."""
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str],
+            ents: list[str] | None = None):  # fmt: skip
+    """Quotes of a sentence with the parse (and entities, IOB) given by hand: shapes the model
+    gives only on some sentences."""
     from spacy.tokens import Doc
 
     from dateline.extract.quotes import extract_quotes
@@ -797,7 +799,7 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str],
 
     spaces = [words[i + 1] not in (",", ".") for i in range(len(words) - 1)] + [False]
     doc = Doc(load_nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
-              sent_starts=[True] + [False] * (len(words) - 1))  # fmt: skip
+              sent_starts=[True] + [False] * (len(words) - 1), ents=ents)  # fmt: skip
     return extract_quotes(doc, ArticleText(doc.text, [0], [Span(doc.text, 0, len(doc.text))]), [])
 
 
@@ -999,3 +1001,40 @@ def test_a_description_is_resolved_through_the_name_in_apposition():
     article, _ = quotes_of(FILLER + line + "\n")
     found = [(q.kind, speaker(article, q)) for q in article.quotes]
     assert found == [("indirect", "Lawrence B. Cummings"), ("direct", "Lawrence B. Cummings")], found
+
+
+@pytest.mark.parametrize(
+    ("line", "said", "who"),
+    [
+        # "as" marks a time here, not a source: Berg's topic, not Reyes's clause
+        ("As Mayor Anna Berg talked about dredging the harbour, Councillor John Reyes left the room.",
+         "dredging the harbour", "Anna Berg"),
+        # a frame at the end of the clause it frames is not part of it
+        ("The harbour levy is unfair, as Councillor John Reyes said.", "The harbour levy is unfair",
+         "John Reyes"),
+    ],
+)  # fmt: skip
+def test_a_clause_framed_by_a_speech_verb_and_its_speaker(line, said, who):
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.content.text, speaker(article, q)) for q in article.quotes]
+    assert any(c.startswith(said) and s == who for c, s in found), found
+    if said.startswith("The harbour levy"):
+        assert ("The harbour levy is unfair", "John Reyes") in found, found
+
+
+def test_a_name_right_before_the_verb_is_its_subject_though_parsed_in_apposition():
+    # "To understand the harbour, Councillor John Reyes said, one should visit the market": the
+    # model parses the name as an apposition of "harbour", the subject of "said"; no comma closes it
+    words = ["To", "understand", "the", "harbour", ",", "Councillor", "John", "Reyes", "said", ",", "one", "should",
+             "visit", "the", "market", "."]  # fmt: skip
+    heads = [1, 12, 3, 8, 3, 7, 7, 3, 12, 8, 12, 12, 12, 14, 12, 12]
+    deps = ["aux", "advcl", "det", "nsubj", "punct", "compound", "compound", "appos", "parataxis", "punct", "nsubj",
+            "aux", "ROOT", "det", "dobj", "punct"]  # fmt: skip
+    pos = ["PART", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PRON", "AUX", "VERB",
+           "DET", "NOUN", "PUNCT"]  # fmt: skip
+    lemmas = ["to", "understand", "the", "harbour", ",", "Councillor", "John", "Reyes", "say", ",", "one", "should",
+              "visit", "the", "market", "."]  # fmt: skip
+    ents = ["O"] * 6 + ["B-PERSON", "I-PERSON"] + ["O"] * 8
+    quotes = _parsed(words, heads, deps, pos, lemmas, ents)
+    found = [(q.speaker.text if q.speaker else None, q.content.text) for q in quotes]
+    assert [who for who, _ in found] == ["Councillor John Reyes"], found

@@ -555,7 +555,9 @@ class _QuoteFinder:
             if named and predicate:
                 first, last = min(t.left_edge.i for t in named), max(t.right_edge.i for t in predicate)
                 return list(self.doc[first : last + 1])
-        bare = not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
+        # "as the Post reported" reports the host clause; "As Clinton talked about …" is a time
+        bare = not any(c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
+                       for c in verb.children)  # fmt: skip
         if (verb.dep_ == "parataxis" and self._is_speech(verb)) or (_as_clause(verb) and bare and kind == "speech"):
             # "In his state, Christie said, offenders are sent to treatment", "…, as the
             # Washington Post reported": the host clause is what was said.
@@ -976,7 +978,12 @@ class _QuoteFinder:
             if subjects:
                 # a relative "who"/"that" is resolved through its noun; of two subjects the nearer
                 # is the verb's ("Washington (AFP) – Hillary Clinton has taken …")
-                return max((c for c in subjects if c.i < current.i), key=lambda c: c.i, default=subjects[0])
+                subject = max((c for c in subjects if c.i < current.i), key=lambda c: c.i, default=subjects[0])
+                # "To understand the real Dred Scott, Chief Justice Roberts said, …": a name right
+                # before the verb, with no comma to close an apposition, is the one who said it
+                named = [a for a in subject.children if a.dep_ == "appos" and a.right_edge.i == current.i - 1
+                         and a.ent_type_ in ("PERSON", "ORG") and current.i > subject.i]  # fmt: skip
+                return named[0] if named else subject
             agent = self._agent(current)
             if agent is not None:
                 return agent
@@ -1234,7 +1241,13 @@ def _host_clause(token: Token) -> list[Token]:
     """The clause ``token`` hangs on, less ``token``'s own phrase: what "Christie said",
     "as the Post reported" or "In the same poll" frames."""
     inner = {t.i for t in token.subtree}
-    return [t for t in token.head.subtree if t.i not in inner]
+    host = [t for t in token.head.subtree if t.i not in inner]
+    # a frame at either end is not inside what it frames: "The law is flawed, as the Post reported."
+    if all(t.is_punct for t in host if t.i > max(inner)):
+        host = [t for t in host if t.i < min(inner)]
+    elif all(t.is_punct for t in host if t.i < min(inner)):
+        host = [t for t in host if t.i > max(inner)]
+    return host
 
 
 def _opening_position(text: str, i: int, start: int, end: int) -> bool:
