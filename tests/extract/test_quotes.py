@@ -1038,3 +1038,13 @@ def test_a_name_right_before_the_verb_is_its_subject_though_parsed_in_apposition
     quotes = _parsed(words, heads, deps, pos, lemmas, ents)
     found = [(q.speaker.text if q.speaker else None, q.content.text) for q in quotes]
     assert [who for who, _ in found] == ["Councillor John Reyes"], found
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Harbour rules that favor the fishermen were passed on Monday.",
+     "The levy funds a dredging programme that favors the ferry companies."],
+)  # fmt: skip
+def test_a_thing_that_favours_or_says_is_described_not_quoted(line):
+    article, _ = quotes_of(FILLER + line + "\n")
+    assert article.quotes == [], [(q.speaker, q.content.text) for q in article.quotes]
