@@ -1048,3 +1048,11 @@ def test_a_name_right_before_the_verb_is_its_subject_though_parsed_in_apposition
 def test_a_thing_that_favours_or_says_is_described_not_quoted(line):
     article, _ = quotes_of(FILLER + line + "\n")
     assert article.quotes == [], [(q.speaker, q.content.text) for q in article.quotes]
+
+
+def test_speech_reported_inside_anothers_words_is_not_continued():
+    line = "Councillor John Reyes added that the Harbour Board very much wants to dredge before the election. "
+    line += "“They don’t like to talk about it, but I think they will move for political reasons.”"
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.kind, speaker(article, q)) for q in article.quotes]
+    assert found == [("indirect", "John Reyes"), ("direct", "John Reyes")], found

@@ -1187,7 +1187,10 @@ class _QuoteFinder:
                 flags=flags or [],
             )
         )
-        if remember and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
+        # speech reported inside another's words ("Greene added that the Fed wants …") is
+        # dropped below (_outermost): its speaker is no one's to continue
+        inside = any(q.content.start <= content.start and content.end <= q.content.end for q in self.quotes[:-1])
+        if remember and not inside and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
 
