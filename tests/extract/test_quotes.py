@@ -1056,3 +1056,9 @@ def test_speech_reported_inside_anothers_words_is_not_continued():
     article, _ = quotes_of(FILLER + line + "\n")
     found = [(q.kind, speaker(article, q)) for q in article.quotes]
     assert found == [("indirect", "John Reyes"), ("direct", "John Reyes")], found
+
+
+def test_a_lead_in_a_poll_is_the_polls_finding():
+    article, _ = quotes_of(FILLER + "Mayor Anna Berg had 38 percent support in a harbour poll.\n")
+    found = [(q.speaker.text, q.content.text) for q in article.quotes]
+    assert ("a harbour poll", "Mayor Anna Berg had 38 percent support") in found, found

@@ -361,11 +361,15 @@ class _QuoteFinder:
         """ "In the same poll, Obama led by 28 points": a poll or study the clause reports."""
         finding = prep.head
         objects = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _FINDINGS]
+        if objects and finding.pos_ == "NOUN" and finding.dep_ in ("dobj", "attr") and finding.head.pos_ in (
+            "VERB", "AUX"
+        ):
+            finding = finding.head  # "Trump has a decisive lead in the polls": the lead is the finding
         if not objects or finding.pos_ not in ("VERB", "AUX") or finding.dep_ not in ("ROOT", "conj"):
             return
         if any(t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" for t in finding.subtree):
             return  # "In an interview, Clinton said …": the verb's own attribution
-        start, end = self._char_bounds(_host_clause(prep))
+        start, end = self._char_bounds(_host_clause(prep, finding))
         if start is None:
             return
         source = self._resolve(self._phrase(objects[0]))
@@ -1244,11 +1248,11 @@ def _put_it_as(verb: Token) -> bool:
     )
 
 
-def _host_clause(token: Token) -> list[Token]:
-    """The clause ``token`` hangs on, less ``token``'s own phrase: what "Christie said",
-    "as the Post reported" or "In the same poll" frames."""
+def _host_clause(token: Token, head: Token | None = None) -> list[Token]:
+    """The clause ``token`` hangs on (or ``head``'s), less ``token``'s own phrase: what
+    "Christie said", "as the Post reported" or "In the same poll" frames."""
     inner = {t.i for t in token.subtree}
-    host = [t for t in token.head.subtree if t.i not in inner]
+    host = [t for t in (head or token.head).subtree if t.i not in inner]
     # a frame at either end is not inside what it frames: "The law is flawed, as the Post reported."
     if all(t.is_punct for t in host if t.i > max(inner)):
         host = [t for t in host if t.i < min(inner)]
