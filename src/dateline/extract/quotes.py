@@ -361,8 +361,11 @@ class _QuoteFinder:
         """ "In the same poll, Obama led by 28 points": a poll or study the clause reports."""
         finding = prep.head
         objects = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _FINDINGS]
-        if objects and finding.pos_ == "NOUN" and finding.dep_ in ("dobj", "attr") and finding.head.pos_ in (
-            "VERB", "AUX"
+        if (
+            objects
+            and finding.pos_ == "NOUN"
+            and finding.dep_ in ("dobj", "attr")
+            and finding.head.pos_ in ("VERB", "AUX")
         ):
             finding = finding.head  # "Trump has a decisive lead in the polls": the lead is the finding
         if not objects or finding.pos_ not in ("VERB", "AUX") or finding.dep_ not in ("ROOT", "conj"):
