@@ -736,9 +736,7 @@ class _QuoteFinder:
         same speech verb on both sides) or `“…,” he said. “…”` (the second part has no
         attribution of its own and follows within the attribution's reach), also when the
         second part opens the next paragraph (`“…,” Collins told MSNBC.¶“…”`)."""
-        gap = self._gap_after_last_direct(start, block)
-        if gap is None and continued:
-            gap = self._gap_into_paragraph(start, block)
+        gap = self._gap_after_last_direct(start, block, into_paragraph=continued)
         if gap is None:
             return False
         index, previous_end, previous_verb = self.last_direct
@@ -820,19 +818,15 @@ class _QuoteFinder:
     def _short_fragment(self, start: int, end: int) -> bool:
         return len(self.text.text[start:end].split()) <= 4
 
-    def _gap_after_last_direct(self, start: int, block: int) -> str | None:
+    def _gap_after_last_direct(self, start: int, block: int, into_paragraph: bool = False) -> str | None:
         """The text between the last direct quote and a quote opening at ``start`` in the
-        same paragraph; None when there is no such quote."""
-        if self.last_direct is None or self.quotes[self.last_direct[0]].block != block:
+        same paragraph (or, ``into_paragraph``, opening this paragraph after a quote in the
+        one before); None when there is no such quote."""
+        if self.last_direct is None:
             return None
-        return self.text.text[self.last_direct[1] : start]
-
-    def _gap_into_paragraph(self, start: int, block: int) -> str | None:
-        """The text between the last direct quote and a quote opening paragraph ``block``
-        at ``start`` when that quote is in the paragraph just before; else None."""
-        if self.last_direct is None or block < 1 or start != self.blocks[block][0]:
-            return None
-        if self.quotes[self.last_direct[0]].block != block - 1:
+        previous = self.quotes[self.last_direct[0]].block
+        opens_paragraph = into_paragraph and block >= 1 and start == self.blocks[block][0]
+        if previous != block and not (opens_paragraph and previous == block - 1):
             return None
         return self.text.text[self.last_direct[1] : start]
 
