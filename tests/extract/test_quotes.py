@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from dateline import process_text
+from dateline.api import process_article
 
 
 @pytest.fixture(scope="module")
@@ -428,7 +429,6 @@ def test_a_day_is_no_topic_of_speech():
 
 
 def test_a_poll_before_a_colon_is_the_source_of_what_follows():
-    from dateline.api import process_article
 
     article = process_article("Poll: Harbour plan loses support among fishermen\n\n" + FILLER).articles[0]
     found = [q for q in article.quotes if q.content.text.startswith("Harbour plan loses support")]
@@ -464,7 +464,6 @@ def test_what_someones_call_asks_for_is_reported():
 
 
 def test_a_titled_name_before_a_colon_in_a_headline_is_its_source():
-    from dateline.api import process_article
 
     article = process_article("Dr. Anna Berg: The harbour plan is dead\n\n" + FILLER).articles[0]
     found = [q for q in article.quotes if q.content.text.startswith("The harbour plan is dead")]
@@ -921,7 +920,6 @@ def test_sentences_that_report_no_ones_words(line):
 
 
 def test_a_kicker_before_a_headline_source_is_not_part_of_it():
-    from dateline.api import process_article
 
     article = process_article("EXCLUSIVE – Anna Berg: Dredging Will Save the Harbour\n\n" + FILLER).articles[0]
     found = [(q.speaker.text if q.speaker else None, q.content.text) for q in article.quotes]
@@ -1050,3 +1048,12 @@ def test_a_lead_in_a_poll_is_the_polls_finding():
     article, _ = quotes_of(FILLER + "Mayor Anna Berg had 38 percent support in a harbour poll.\n")
     found = [(q.speaker.text, q.content.text) for q in article.quotes]
     assert ("a harbour poll", "Mayor Anna Berg had 38 percent support") in found, found
+
+
+def test_speech_reported_inside_the_first_part_does_not_split_a_quote():
+    # "want to" inside the first part is reported speech of its own (dropped as nested): it
+    # stands within the quote, not between the parts (this parse comes with this headline)
+    line = '"It is not that we do not want to, it is that we cannot," Mayor Anna Berg said on NRK\'s "Harbour Watch." '
+    line += '"The harbour is unsafe."'
+    article = process_article("Council debates port plan\n\n" + line).articles[0]
+    assert [len(q.stretches()) for q in article.quotes] == [2], [q.content.text for q in article.quotes]

@@ -743,9 +743,10 @@ class _QuoteFinder:
         previous = self.quotes[index]
         if previous.speaker is None:
             return False
-        gap_start, gap_end = self.text.to_document(previous_end), self.text.to_document(end)
+        # another quote stands between; one inside the attribution or either part's words is part of it
+        gap_start, gap_end = previous.content.start, self.text.to_document(end)
         if any(not (gap_start <= q.content.start and q.content.end <= gap_end) for q in self.quotes[index + 1 :]):
-            return False  # another quote stands between; one inside the attribution or the words is part of it
+            return False
         same_verb = verb is not None and previous_verb is not None and verb.i == previous_verb.i
         # An unnamed speaker ("one user wrote") is not carried over by name, so the words after
         # its attribution cannot be matched to it: they are its own when nothing intervenes.
