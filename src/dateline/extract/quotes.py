@@ -1191,7 +1191,7 @@ class _QuoteFinder:
         )
         # speech reported inside another's words ("Greene added that the Fed wants …") is
         # dropped below (_outermost): its speaker is no one's to continue
-        inside = any(q.content.start <= content.start and content.end <= q.content.end for q in self.quotes[:-1])
+        inside = _within_words(content, [s for q in self.quotes[:-1] for s in q.stretches()])
         if remember and not inside and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
@@ -1340,6 +1340,11 @@ def _within_reach(gap: str) -> bool:
     return len(gap.split()) <= ATTRIBUTION_REACH and "\n" not in gap
 
 
+def _within_words(content: Span, stretches: list[Span]) -> bool:
+    """Whether ``content`` lies within one of these quoted stretches."""
+    return any(s.start <= content.start and content.end <= s.end for s in stretches)
+
+
 def _outermost(quotes: list[Quote]) -> list[Quote]:
     """Quotes in reading order, less those reported inside another quote's words: in
     "Pence said Clinton thinks this is a game show" Clinton's thought is Pence's claim,
@@ -1348,8 +1353,7 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
     kept: list[Quote] = []
     stretches: list[Span] = []  # of the quotes kept so far
     for quote in sorted(quotes, key=lambda q: (q.content.start, -q.content.end)):
-        c = quote.content
-        if any(s.start <= c.start and c.end <= s.end for s in stretches):
+        if _within_words(quote.content, stretches):
             continue  # within an earlier quote's words (same start: the longer came first)
         kept.append(quote)
         stretches.extend(quote.stretches())
