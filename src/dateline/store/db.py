@@ -53,6 +53,11 @@ def _spans(spans: list[Span]) -> str:
     return json.dumps([s.to_dict() for s in spans], ensure_ascii=False)
 
 
+def _span_columns(span: Span | None) -> tuple[str | None, int | None, int | None]:
+    """A span's text, start and end columns; NULLs when there is none."""
+    return (span.text, span.start, span.end) if span is not None else (None, None, None)
+
+
 class Store:
     """A dateline database file. Use as a context manager or call ``close()``."""
 
@@ -197,18 +202,15 @@ class Store:
         rows = []
         for ordinal, q in enumerate(article.quotes):
             actor = article.actors[q.speaker_actor].registry_id if q.speaker_actor is not None else None
-            cue, speaker, refers = q.cue, q.speaker, q.speaker_refers
             rows.append(
                 (article_id, ordinal, q.kind, q.content.text, q.content.start, q.content.end, q.block,
-                 cue.text if cue else None, q.cue_lemma, cue.start if cue else None, cue.end if cue else None,
-                 speaker.text if speaker else None, speaker.start if speaker else None,
-                 speaker.end if speaker else None, actor, q.unnamed, q.medium, q.tone, json.dumps(q.flags),
-                 json.dumps([[p.start, p.end] for p in q.parts]), refers.text if refers else None,
-                 refers.start if refers else None, refers.end if refers else None)
+                 *_span_columns(q.cue), q.cue_lemma, *_span_columns(q.speaker), actor, q.unnamed, q.medium, q.tone,
+                 json.dumps(q.flags), json.dumps([[p.start, p.end] for p in q.parts]),
+                 *_span_columns(q.speaker_refers))
             )  # fmt: skip
         self.conn.executemany(
-            """INSERT INTO quotes (article_id, ordinal, kind, content, start, end, paragraph, cue, cue_lemma,
-                                   cue_start, cue_end, speaker, speaker_start, speaker_end, speaker_actor_id,
+            """INSERT INTO quotes (article_id, ordinal, kind, content, start, end, paragraph, cue, cue_start,
+                                   cue_end, cue_lemma, speaker, speaker_start, speaker_end, speaker_actor_id,
                                    unnamed, medium, tone, flags, parts, speaker_refers, speaker_refers_start,
                                    speaker_refers_end)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
