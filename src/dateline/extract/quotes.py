@@ -670,12 +670,23 @@ class _QuoteFinder:
     def _according_to(self, token: Token, sent: SpacySpan, block: int) -> None:
         to = self.doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
-        if not objects:
+        # "according to show insiders": the noun phrase parsed as a verb and its object
+        misparsed = [c for c in to.children if c.dep_ == "pcomp" and c.i == to.i + 1]
+        if not objects and not misparsed:
             return
-        source = objects[0]
+        source = objects[0] if objects else misparsed[0]
         phrase_start, phrase_end = token.i, max(t.i for t in source.subtree) + 1
         before = [t for t in sent if t.i < phrase_start]
         after = [t for t in sent if t.i >= phrase_end]
+        if not any(t.is_alpha for t in before + after):
+            # "According to Rush Limbaugh, the move reeks of …" with the sentence parsed as an
+            # apposition of the source: what follows the source's comma is what was said
+            commas = [t for t in source.subtree if t.text == "," and t.i > source.i]
+            if not commas:
+                return
+            phrase_end = commas[0].i
+            after = [t for t in sent if t.i > phrase_end]
+        phrase = self._phrase(source) if objects else self.doc[source.i : phrase_end]
         # "X, according to Y." and "According to Y, X": the content is the side with words in it;
         # "X, according to Y, is Z" runs across the phrase.
         if not any(t.is_alpha or t.like_num for t in after):
@@ -686,7 +697,7 @@ class _QuoteFinder:
             start, end = self._char_bounds(before + after)
         if start is None:
             return
-        speaker = self._resolve(self._phrase(source))
+        speaker = self._resolve(phrase)
         cue = self.doc[token.i : token.i + 2]
         self._emit(start, end, "indirect", block, cue, speaker, "according to")
 
