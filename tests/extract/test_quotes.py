@@ -1071,3 +1071,18 @@ def test_speech_reported_inside_the_first_part_does_not_split_a_quote():
     line += '"The harbour is unsafe."'
     article = process_article("Council debates port plan\n\n" + line).articles[0]
     assert [len(q.stretches()) for q in article.quotes] == [2], [q.content.text for q in article.quotes]
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        # the clause hung from "said" as an adverbial, with the time inside it
+        ("Mayor Anna Berg said after the vote she would not sign the budget.", "she would not sign the budget"),
+        # the reporter's time before an unmarked complement is not what was said
+        ("Mayor Anna Berg said on Monday the budget was dead.", "the budget was dead"),
+        ("Mayor Anna Berg said on Monday that the budget was dead.", "that the budget was dead"),
+    ],
+)
+def test_an_unmarked_complement_starts_at_its_subject(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert [(q[1], q[2]) for q in quotes] == [("Anna Berg", said)], quotes

@@ -517,7 +517,9 @@ class _QuoteFinder:
             if following:
                 # A clause after the verb holds nothing before it: `“…,” X said, “and …”`
                 # parsed as one clause is a quote split around its attribution.
-                return [t for t in self._without_other_speech(following[0]) if t.i > verb.i]
+                return _from_subject(
+                    [t for t in self._without_other_speech(following[0]) if t.i > verb.i], following[0]
+                )
             clause = list(complements[0].subtree)
             unmarked = [t for t in clause if not self._inside_marks(t.idx, t.idx + len(t.text))]
             attributions = [t for t in unmarked if t.pos_ == "VERB" and t.lemma_.lower() in reporting_verbs()]
@@ -608,6 +610,11 @@ class _QuoteFinder:
                     if clause.dep_ == "ccomp" and clause.i > child.i and _marked_that(clause):
                         return [clause]
         adverbials = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"]
+        # "said after the convention he would not accept …": a clause with its own subject and
+        # no conjunction ("because", "as", "when") hung as an adverbial is the unmarked complement
+        adverbials += [c for c in verb.children
+                       if c.dep_ == "advcl" and c.i > verb.i and not any(m.dep_ == "mark" for m in c.children)
+                       and not any(a.dep_ == "advmod" and a.tag_ == "WRB" for a in c.children)]  # fmt: skip
         return [c for c in adverbials if any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)][:1]
 
     def _without_other_speech(self, head: Token) -> list[Token]:
@@ -1223,6 +1230,20 @@ def _stands_for_words(obj: Token) -> bool:
     """An object that stands for words said elsewhere: "said the same thing", "said as much"."""
     lemma = obj.lemma_.lower()
     return lemma in _PRO_FORMS or (lemma == "thing" and any(c.lower_ == "same" for c in obj.children))
+
+
+def _from_subject(tokens: list[Token], clause: Token) -> list[Token]:
+    """An unmarked complement less the reporter's time or place before its subject: "said
+    after the convention he would not …", "said on Monday the plan was dead"."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not tokens or not subjects or any(c.dep_ == "mark" for c in clause.children):
+        return tokens
+    first = subjects[0].left_edge.i
+    leading = [t for t in tokens if t.i < first]
+    heads = [t for t in leading if t.head.i not in {x.i for x in leading}]
+    if leading and all(h.dep_ in ("prep", "npadvmod") for h in heads) and not any(t.text == "," for t in leading):
+        return [t for t in tokens if t.i >= first]
+    return tokens
 
 
 def _as_clause(verb: Token) -> bool:
