@@ -1086,3 +1086,16 @@ def test_speech_reported_inside_the_first_part_does_not_split_a_quote():
 def test_an_unmarked_complement_starts_at_its_subject(line, said):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert [(q[1], q[2]) for q in quotes] == [("Anna Berg", said)], quotes
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Anna Berg Addresses Harbour Council: ‘The Wall Must Be Built’",
+        "Anna Berg On Dredging: The Wall Must Be Built",
+    ],
+)
+def test_a_headline_source_may_say_what_it_did_before_the_colon(headline):
+    article = process_article(f"{headline}\n\nMayor Anna Berg spoke in the town hall.\n{FILLER}").articles[0]
+    found = [(q.speaker.text if q.speaker else None, q.content.text.strip("‘’")) for q in article.quotes]
+    assert ("Anna Berg", "The Wall Must Be Built") in found, found

@@ -423,6 +423,12 @@ class _QuoteFinder:
         known = [t.ent_type_ in ("PERSON", "ORG") or self._actor_at(t) is not None for t in before]
         named = any(known) and all(k or t.is_punct or _is_title(t) for k, t in zip(known, before, strict=True))
         # "Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve’", "Carly Fiorina: …" (an actor of the story)
+        if not named and block < 0:
+            # "Trump Addresses Munich Attack: ‘…’", "CNN President On Trump: …": in a headline, a
+            # name, then what it did or whom it spoke to, before the words
+            lead = next((i for i, (k, t) in enumerate(zip(known, before, strict=True)) if not (k or _is_title(t))), 0)
+            if any(known[:lead]) and before[lead].pos_ in ("VERB", "ADP") and before[lead].lower_ not in ("of", "'s"):
+                before, named = before[:lead], True
         if not named and not (len(before) <= 3 and _unnamed().get(before[-1].lemma_.lower()) in ("object", "source")):
             return  # "Poll: Wealthy voters abandon …", "Report: …" name their source too
         end_of_claim = sent.end
