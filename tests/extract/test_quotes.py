@@ -1099,3 +1099,16 @@ def test_a_headline_source_may_say_what_it_did_before_the_colon(headline):
     article = process_article(f"{headline}\n\nMayor Anna Berg spoke in the town hall.\n{FILLER}").articles[0]
     found = [(q.speaker.text if q.speaker else None, q.content.text.strip("‘’")) for q in article.quotes]
     assert ("Anna Berg", "The Wall Must Be Built") in found, found
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Councillor John Reyes pressed Mayor Anna Berg to admit that the wall had failed.", "Anna Berg"),
+        # an instrument is not the one who speaks
+        ("Mayor Anna Berg used her speech to admit that the wall had failed.", "Anna Berg"),
+    ],
+)
+def test_the_one_pressed_to_speak_is_the_speaker(line, speaker):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert [(q[1], q[2]) for q in quotes] == [(speaker, "that the wall had failed")], quotes

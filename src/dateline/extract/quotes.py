@@ -81,6 +81,9 @@ _FINDERS = _FINDINGS | {"report", "review", "inquiry", "investigation", "analysi
 # "made it clear that …", "made plain that …": saying, with "make".
 _MADE_CLEAR = {"clear", "plain", "known"}
 # Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
+# Verbs whose object does what the infinitive after it says: "pressed Stumpf to admit", "dared him to say"
+_OBJECT_CONTROL = {"press", "pressure", "push", "force", "compel", "persuade", "convince", "dare", "challenge",
+                   "implore", "beg", "prod", "goad", "lead", "prompt"}  # fmt: skip
 _LIGHT_VERBS = {"make", "take", "level", "lodge", "voice", "renew", "repeat", "issue", "have", "express", "raise"}
 _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
 _HELD_PREPS = {"about", "on", "over", "toward", "towards", "regarding"}
@@ -992,6 +995,9 @@ class _QuoteFinder:
             and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
         ):
             return None  # "when asked about the levy, X said …": X is the one asked
+        controller = self._object_controller(verb)
+        if controller is not None:
+            return controller
         current = verb
         for _ in range(5):
             # the subject of a passive reporting verb is the one asked or expected, not the speaker
@@ -1024,6 +1030,15 @@ class _QuoteFinder:
             else:
                 break
         return None
+
+    @staticmethod
+    def _object_controller(verb: Token) -> Token | None:
+        """ "Warren pressed Stumpf to admit …": the object of a verb of pressing is the subject
+        of the infinitive hanging from it (not of "used his speech to call for …")."""
+        if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_.lower() not in _OBJECT_CONTROL:
+            return None
+        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        return objects[0] if objects and objects[0].pos_ in ("PROPN", "NOUN", "PRON") else None
 
     @staticmethod
     def _agent(verb: Token) -> Token | None:
