@@ -1112,3 +1112,16 @@ def test_a_headline_source_may_say_what_it_did_before_the_colon(headline):
 def test_the_one_pressed_to_speak_is_the_speaker(line, speaker):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert [(q[1], q[2]) for q in quotes] == [(speaker, "that the wall had failed")], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("“The wall will hold,” Anna Berg boomed.", "Anna Berg"),
+        ("“The wall will hold,” Anna Berg went on. “Nobody can stop it.”", "Anna Berg"),
+    ],
+)
+def test_a_quote_ending_in_a_comma_belongs_to_the_bare_clause_after_it(line, speaker):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert [q[1] for q in quotes] == [speaker], quotes
+    assert quotes[0][2].startswith("“The wall will hold,”"), quotes

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -900,6 +900,9 @@ class _QuoteFinder:
         for token in reversed(before[-10:]):  # X said: “…” / X told AFP: “…”
             if self._is_speech(token):
                 return token, None, self._speaker_of(token)
+        verb = self._bare_frame(after, end)
+        if verb is not None:
+            return verb, None, self._speaker_of(verb)
         rest = text[end : end + 4].lstrip()
         if rest[:1] in ("—", "–", "―"):  # “…” — X (the parser may make the dash line its own sentence)
             following = [t for t in self.doc[last.i + 1 : last.i + 8] if "\n\n" not in t.text]
@@ -913,6 +916,27 @@ class _QuoteFinder:
             if subject:
                 return None, ":", self._resolve(self._phrase(subject[0]))
         return None, None, None
+
+    def _bare_frame(self, after: list[Token], end: int) -> Token | None:
+        """`“…,” Trump boomed.`, `“…,” he went on.`: words ending in a comma inside the mark and
+        a clause of only a subject and its verb after them are that subject's, whatever the verb."""
+        if self.text.text[end - 2 : end - 1] not in (",", "?", "!"):
+            return None
+        clause = list(takewhile(lambda t: not t.is_punct, after))
+        verbs = [t for t in clause if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")]
+        if not clause or len(clause) > 6 or len(verbs) != 1 or clause[-1].i + 1 >= len(self.doc):
+            return None
+        if self.doc[clause[-1].i + 1].text not in (".", ","):
+            return None
+        verb = verbs[0]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c in clause]
+        if not subjects or subjects[0].pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        phrase = {t.i for t in subjects[0].subtree}
+        rest = [t for t in clause if t.i not in phrase and t.i != verb.i]
+        if any(t.dep_ not in ("prt", "advmod") and not (t.dep_ == "prep" and not list(t.children)) for t in rest):
+            return None
+        return verb
 
     def _name_near(self, after: list[Token], verb: Token) -> _Speaker:
         """The parse gave the verb no subject: take the name between quote and verb, or
