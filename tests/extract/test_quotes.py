@@ -1125,3 +1125,16 @@ def test_a_quote_ending_in_a_comma_belongs_to_the_bare_clause_after_it(line, spe
     _, quotes = quotes_of(FILLER + line + "\n")
     assert [q[1] for q in quotes] == [speaker], quotes
     assert quotes[0][2].startswith("“The wall will hold,”"), quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("The appeals court ruled that the harbour levy was unlawful.", "that the harbour levy was unlawful"),
+        ("Councillor John Reyes assailed the dredging plan.", "the dredging plan"),
+        ("Councillor John Reyes alluded to the missing funds.", "the missing funds"),
+    ],
+)
+def test_rulings_attacks_and_allusions_are_reported(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert [q[2] for q in quotes] == [said], quotes
