@@ -1138,3 +1138,15 @@ def test_a_quote_ending_in_a_comma_belongs_to_the_bare_clause_after_it(line, spe
 def test_rulings_attacks_and_allusions_are_reported(line, said):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert [q[2] for q in quotes] == [said], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Councillor John Reyes was quick to blame the harbour board.", "to blame the harbour board"),
+        ("Councillor John Reyes has been critical of the dredging plan.", "the dredging plan"),
+    ],
+)
+def test_a_stance_told_with_be_and_an_adjective_is_reported(line, said):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert [(q[1], q[2]) for q in quotes] == [("John Reyes", said)], quotes

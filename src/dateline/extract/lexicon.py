@@ -138,6 +138,13 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @cache
+def stance_adjectives() -> dict[str, frozenset[str]]:
+    """Adjectives after "be" that report a stance, with the complements that carry it: "that"
+    (a clause), "to" (an infinitive) or prepositions (extract/data/stance_adjectives.tsv)."""
+    return {lemma: frozenset(kinds.split("|")) for lemma, kinds in data_rows(_EXTRACT, "stance_adjectives.tsv")}
+
+
+@cache
 def word_nouns() -> frozenset[str]:
     """Nouns naming words or judgements, which "offer" and "give" report (extract/data/word_nouns.txt)."""
     return frozenset(data_lines(_EXTRACT, "word_nouns.txt"))

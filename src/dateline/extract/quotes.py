@@ -32,7 +32,14 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Actor, Quote, Span
 from ..nlp.text import ArticleText
 from ..resources import data_rows
-from .lexicon import circumstance_nouns, lexicon, reporting_verbs, topic_prepositions, word_nouns
+from .lexicon import (
+    circumstance_nouns,
+    lexicon,
+    reporting_verbs,
+    stance_adjectives,
+    topic_prepositions,
+    word_nouns,
+)
 from .mentions import MentionIndex
 from .tone import tone
 
@@ -299,6 +306,9 @@ class _QuoteFinder:
             if token.lemma_.lower() == "make" and token.pos_ == "VERB" and not nested:
                 self._made_clear(token, block)
                 continue
+            if token.dep_ == "acomp" and token.pos_ == "ADJ" and not nested:
+                self._stance_adjective(token, block)
+                continue
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in reporting_verbs():
                 continue
             if _idiom(token) or _purpose(token):
@@ -396,6 +406,30 @@ class _QuoteFinder:
             return
         cue = self.doc[verb.i : clear[0].i + 1]
         self._emit(start, end, self._kind_of_reported(start, end), block, cue, self._speaker_of(verb), "make clear")
+
+    def _stance_adjective(self, adjective: Token, block: int) -> None:
+        """ "Trump is confident that he will win", "Clinton was critical of the deal", "Cruz was
+        quick to blame …": a stance told with "be" and an adjective, its complement the content."""
+        kinds = stance_adjectives().get(adjective.lemma_.lower())
+        if kinds is None or adjective.head.lemma_.lower() != "be":
+            return
+        content = None
+        for child in adjective.children:
+            clause = {"ccomp": "that", "xcomp": "to"}.get(child.dep_)
+            if clause is not None and clause in kinds:
+                content = self._without_other_speech(child)
+            elif child.dep_ == "prep" and child.lower_ in kinds:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                content = list(objects[0].subtree) if objects else None
+            if content:
+                break
+        if not content:
+            return
+        start, end = self._char_bounds(content)
+        speaker = self._speaker_of(adjective.head)
+        if start is None or speaker.span is None or speaker.span.root.lower_ in _VAGUE_SUBJECTS:
+            return
+        self._emit(start, end, self._kind_of_reported(start, end), block, adjective, speaker, None)
 
     def _kind_of_reported(self, start: int, end: int) -> str:
         """Reported speech with quoted words inside is "mixed" or "partial"; those quoted
