@@ -1133,6 +1133,8 @@ def test_a_quote_ending_in_a_comma_belongs_to_the_bare_clause_after_it(line, spe
         ("The appeals court ruled that the harbour levy was unlawful.", "that the harbour levy was unlawful"),
         ("Councillor John Reyes assailed the dredging plan.", "the dredging plan"),
         ("Councillor John Reyes alluded to the missing funds.", "the missing funds"),
+        ("Councillor John Reyes unveiled a plan for the harbour.", "a plan for the harbour"),
+        ("Councillor John Reyes distanced himself from the dredging plan.", "the dredging plan"),
     ],
 )
 def test_rulings_attacks_and_allusions_are_reported(line, said):

@@ -629,7 +629,9 @@ class _QuoteFinder:
             topics = _TOPIC_PREPS | topic_prepositions().get(lemma, frozenset())
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in topics and any(_is_topic(c) for c in child.children):
-                    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
+                    # "distanced himself from the plan": a reflexive object is not what was held
+                    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i
+                               and not c.lower_.endswith(("self", "selves"))]  # fmt: skip
                     first = objects[0].left_edge.i if objects else child.i + 1
                     return list(self.doc[first : child.right_edge.i + 1])
         if verb.lemma_.lower() in ("call", "ask", "urge", "appeal", "push"):
