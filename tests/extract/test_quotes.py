@@ -1152,3 +1152,14 @@ def test_rulings_attacks_and_allusions_are_reported(line, said):
 def test_a_stance_told_with_be_and_an_adjective_is_reported(line, said):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert [(q[1], q[2]) for q in quotes] == [("John Reyes", said)], quotes
+
+
+def test_a_view_with_as_hung_on_the_object_is_reported():
+    # the parse the model gives "Millennials see police violence against … as a problem"
+    words = ["Residents", "see", "police", "violence", "as", "a", "problem", "."]
+    heads = [1, 1, 3, 1, 3, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "compound", "dobj", "prep", "det", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+    lemmas = ["resident", "see", "police", "violence", "as", "a", "problem", "."]
+    quotes = _parsed(words, heads, deps, pos, lemmas)
+    assert [(q.speaker.text, q.content.text) for q in quotes] == [("Residents", "police violence as a problem")]

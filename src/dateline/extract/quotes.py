@@ -592,6 +592,8 @@ class _QuoteFinder:
             # "sees the plan as a chance", "likened RT to the BBC": the view runs on past the object
             preps = _LIKENING_PREPS.get(lemma, _VIEW_PREPS if kind == "as" else _VIEW_PREPS | _CHARGE_PREPS)
             view = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > objects[0].i]
+            if kind == "as":  # "see police violence as a problem", the "as" hung on the object
+                view = view or [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ in _VIEW_PREPS]
             if view:
                 return list(self.doc[objects[0].left_edge.i : view[0].right_edge.i + 1])
             if kind != "as" and (lemma not in _OBJECT_NOT_SAID or _stands_for_words(objects[0])):
