@@ -1163,3 +1163,11 @@ def test_a_view_with_as_hung_on_the_object_is_reported():
     lemmas = ["resident", "see", "police", "violence", "as", "a", "problem", "."]
     quotes = _parsed(words, heads, deps, pos, lemmas)
     assert [(q.speaker.text, q.content.text) for q in quotes] == [("Residents", "police violence as a problem")]
+
+
+def test_a_gerund_subject_after_say_starts_the_clause():
+    _, quotes = quotes_of(
+        FILLER
+        + "Yet harbour economists, like their inland colleagues, say taxing fuel encourages savings and growth.\n"
+    )
+    assert [q[2] for q in quotes] == ["taxing fuel encourages savings and growth"], quotes

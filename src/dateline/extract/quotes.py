@@ -572,6 +572,9 @@ class _QuoteFinder:
             return self._without_other_speech(complements[0])
         lemma = verb.lemma_.lower()
         kind = reporting_verbs().get(lemma)
+        misparsed = self._misparsed_clause(verb) if kind == "speech" else None
+        if misparsed:
+            return misparsed
         answer = _answer(verb) if kind == "speech" else None
         if answer:
             return answer  # "46 percent said yes", "half said so", "26 percent said the same"
@@ -645,6 +648,17 @@ class _QuoteFinder:
                 if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
                     # "is calling for the United States to step up …"
                     return [t for t in child.subtree if not (t.dep_ == "mark" and t.head.i == child.i)]
+        return None
+
+    def _misparsed_clause(self, verb: Token) -> list[Token] | None:
+        """ "Economists say taxing consumption encourages savings": a clause after a speech verb
+        whose gerund subject the parser took for a complement of the verb."""
+        following = [c for c in verb.children if c.i > verb.i]
+        if not following or any(c.dep_ in ("ccomp", "dobj", "dative") for c in verb.children):
+            return None
+        first = following[0]
+        if first.dep_ == "xcomp" and first.tag_ == "VBG" and any(c.dep_ == "ccomp" for c in first.children):
+            return list(first.subtree)
         return None
 
     def _misattached_clause(self, verb: Token) -> list[Token]:
