@@ -1171,3 +1171,9 @@ def test_a_gerund_subject_after_say_starts_the_clause():
         + "Yet harbour economists, like their inland colleagues, say taxing fuel encourages savings and growth.\n"
     )
     assert [q[2] for q in quotes] == ["taxing fuel encourages savings and growth"], quotes
+
+
+def test_an_inverted_attribution_parsed_as_a_conjunct_frames_the_clause_before_it():
+    line = "The steel plant is hanging on, but it is under intense pressure from Asian imports"
+    _, quotes = quotes_of(FILLER + line + ", said the company's chief executive, John Reyes.\n")
+    assert [(q[1], q[2]) for q in quotes] == [("John Reyes", line)], quotes

@@ -615,7 +615,11 @@ class _QuoteFinder:
         # "as the Post reported" reports the host clause; "As Clinton talked about …" is a time
         bare = not any(c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
                        for c in verb.children)  # fmt: skip
-        if (verb.dep_ == "parataxis" and self._is_speech(verb)) or (_as_clause(verb) and bare and kind == "speech"):
+        if (
+            (verb.dep_ == "parataxis" and self._is_speech(verb))
+            or (_as_clause(verb) and bare and kind == "speech")
+            or (_trailing_inverted(verb) and bare and kind == "speech")
+        ):
             # "In his state, Christie said, offenders are sent to treatment", "…, as the
             # Washington Post reported": the host clause is what was said.
             return _host_clause(verb)
@@ -1372,6 +1376,18 @@ def _put_it_as(verb: Token) -> bool:
         verb.lemma_.lower() == "put"
         and _as_clause(verb)
         and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+    )
+
+
+def _trailing_inverted(verb: Token) -> bool:
+    """ "…, but it is under pressure from imports, said the chief executive, John Ferriola.": a
+    speech verb after a comma with its subject after it, parsed as a conjunct of the clause it frames."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        verb.dep_ == "conj"
+        and before is not None
+        and before.text == ","
+        and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
     )
 
 
