@@ -1177,3 +1177,20 @@ def test_an_inverted_attribution_parsed_as_a_conjunct_frames_the_clause_before_i
     line = "The steel plant is hanging on, but it is under intense pressure from Asian imports"
     _, quotes = quotes_of(FILLER + line + ", said the company's chief executive, John Reyes.\n")
     assert [(q[1], q[2]) for q in quotes] == [("John Reyes", line)], quotes
+
+
+@pytest.mark.parametrize(
+    ("headline", "found"),
+    [
+        # the model tags "blasts" an auxiliary and "Trump" the verb
+        ("Berg blasts Trump over harbour levy.", ("Berg", "blast", "Trump over harbour levy")),
+        ("Fishermen blast Berg over harbour levy.", ("Fishermen", "blast", "Berg over harbour levy")),
+        ("Reyes Calls Harbour Levy ‘A Disgrace.’", ("Reyes", "call", "Harbour Levy ‘A Disgrace.’")),
+        ("Harbour Post Hit Piece Exploits Fishermen.", None),  # "Post" is no verb after a singular name
+    ],
+)
+def test_a_headline_attribution_read_by_its_words(headline, found):
+    body = f"Mayor Anna Berg and John Reyes spoke in the town hall.\n{FILLER}"
+    article = process_article(f"{headline}\n\n{body}").articles[0]
+    in_headline = [(q.speaker.text, q.cue_lemma, q.content.text) for q in article.quotes if q.block == -1]
+    assert in_headline == ([found] if found else []), in_headline

@@ -265,14 +265,50 @@ class _QuoteFinder:
             block = self._block_of(sent.start_char)
             if block is None:
                 continue
+            found = len(self.quotes)
             self._reported_speech(sent, block)
             self._direct_quotes(sent, block)
+            if block < 0 and len(self.quotes) == found and sent.start_char == self.headline[0]:
+                self._headline_verb(sent)
             self._lead_in(sent, block)
             self._update_focus(sent)
         self.quotes = _outermost(self.quotes)
         for quote in self.quotes:
             quote.tone = tone(" ".join(part.text for part in quote.stretches()))
         return self.quotes
+
+    def _headline_verb(self, sent: SpacySpan) -> None:
+        """ "Clinton blasts Trump over …", "Dems hope Trump's behavior will help them …": the
+        model tags headlinese badly ("blasts" an auxiliary, "Trump" the verb), so a headline with
+        no attribution found is read by its words: a leading name or group, a reporting verb's
+        inflected form, and what follows it."""
+        headline_end = self.headline[1]
+        words = [t for t in self.doc[sent.start :] if t.idx < headline_end and not t.is_space]  # may be 2 sentences
+        for i, token in enumerate(words[1:7], start=1):
+            lemma = _verb_form_lemma(token.lower_)
+            if lemma is None:
+                continue
+            subject = words[:i]
+            while subject and subject[-1].text == ",":
+                subject = subject[:-1]
+            # "Clinton", "Trump, Ryan", "Atlantic City officials": names, perhaps ending in a plain noun
+            named = subject[:-1] if subject and subject[-1].pos_ == "NOUN" else subject
+            names = all(t.text[:1].isupper() or t.text in (",", "&") or t.lower_ == "and" for t in named)
+            if not subject or not names or reporting_verbs().get(lemma) not in ("speech", "object", "thought"):
+                return
+            plural = subject[-1].tag_ in ("NNS", "NNPS") or any(t.text == "," or t.lower_ == "and" for t in subject)
+            if token.lower_ == lemma and not plural:
+                return  # "Washington Post Hit Piece", "Clinton Plan for Taxes": a noun after a name
+            rest = list(takewhile(lambda t: t.text != ";", words[i + 1 :]))
+            while rest and rest[-1].text in ".,!?" and not self._inside_marks(rest[-1].idx, rest[-1].idx + 1):
+                rest.pop()
+            start, end = self._char_bounds(rest)
+            if start is None:
+                return
+            speaker = self._resolve(self.doc[subject[0].i : subject[-1].i + 1])
+            cue = self.doc[token.i : token.i + 1]  # its own lemma, which the tagger got wrong
+            self._emit(start, end, self._kind_of_reported(start, end), -1, cue, speaker, lemma)
+            return
 
     def _block_of(self, char: int) -> int | None:  # -1: the headline
         if self.headline is not None and self.headline[0] <= char < self.headline[1]:
@@ -1331,6 +1367,18 @@ def _stands_for_words(obj: Token) -> bool:
     """An object that stands for words said elsewhere: "said the same thing", "said as much"."""
     lemma = obj.lemma_.lower()
     return lemma in _PRO_FORMS or (lemma == "thing" and any(c.lower_ == "same" for c in obj.children))
+
+
+def _verb_form_lemma(word: str) -> str | None:
+    """The reporting verb a third-person or past form spells ("blasts", "hopes", "denies", "vowed")."""
+    if word.endswith(("ies", "ied")):
+        candidates = [word[:-3] + "y"]
+    elif word.endswith(("s", "ed")):
+        candidates = [word[:-1], word[:-2]]  # "blasts", "urges"; "vowed", "urged"
+    else:
+        candidates = [word]
+    verbs = reporting_verbs()
+    return next((c for c in candidates if c in verbs), None)
 
 
 def _from_subject(tokens: list[Token], clause: Token) -> list[Token]:
