@@ -800,7 +800,7 @@ def test_what_is_held_or_given_is_said_when_it_names_words(line, said):
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str],
-            ents: list[str] | None = None):  # fmt: skip
+            ents: list[str] | None = None, tags: list[str] | None = None):  # fmt: skip
     """Quotes of a sentence with the parse (and entities, IOB) given by hand: shapes the model
     gives only on some sentences."""
     from spacy.tokens import Doc
@@ -812,7 +812,7 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str],
 
     spaces = [words[i + 1] not in (",", ".") for i in range(len(words) - 1)] + [False]
     doc = Doc(load_nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
-              sent_starts=[True] + [False] * (len(words) - 1), ents=ents)  # fmt: skip
+              sent_starts=[True] + [False] * (len(words) - 1), ents=ents, tags=tags)  # fmt: skip
     return extract_quotes(doc, ArticleText(doc.text, [0], [Span(doc.text, 0, len(doc.text))]), [])
 
 
@@ -1194,3 +1194,15 @@ def test_a_headline_attribution_read_by_its_words(headline, found):
     article = process_article(f"{headline}\n\n{body}").articles[0]
     in_headline = [(q.speaker.text, q.cue_lemma, q.content.text) for q in article.quotes if q.block == -1]
     assert in_headline == ([found] if found else []), in_headline
+
+
+def test_the_subject_of_a_contact_clause_hung_on_the_phrase_before_it_speaks():
+    # the parse the model gives "… a fraction of the minimum $20 million experts say it costs to run."
+    words = ["It", "is", "a", "fraction", "of", "the", "sum", "experts", "say", "it", "costs", "."]
+    heads = [1, 1, 3, 1, 3, 7, 7, 4, 1, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "attr", "prep", "det", "compound", "pobj", "dep", "nsubj", "ccomp", "punct"]
+    pos = ["PRON", "AUX", "DET", "NOUN", "ADP", "DET", "NOUN", "NOUN", "VERB", "PRON", "VERB", "PUNCT"]
+    tags = ["PRP", "VBZ", "DT", "NN", "IN", "DT", "NN", "NNS", "VBP", "PRP", "VBZ", "."]
+    lemmas = ["it", "be", "a", "fraction", "of", "the", "sum", "expert", "say", "it", "cost", "."]
+    quotes = _parsed(words, heads, deps, pos, lemmas, tags=tags)
+    assert [(q.speaker.text if q.speaker else None, q.content.text) for q in quotes] == [("experts", "it costs")]

@@ -1179,6 +1179,16 @@ class _QuoteFinder:
         quoted = self._inside_marks(before.idx, before.idx + 1)
         if verb.i - 1 > verb.sent.start and before.ent_type_ in ("PERSON", "ORG", "NORP") and not quoted:
             return self._resolve(self._entity_of(before) or self.doc[before.i : verb.i])
+        if (
+            verb.tag_ in ("VBP", "VBD")
+            and not quoted
+            and (
+                (before.tag_ == "NNS" and before.lower_ in _unnamed())
+                or before.lower_ in ("he", "she", "they", "we", "i")
+            )
+        ):
+            # "the $20 million experts say it costs": a contact clause's subject hung on the phrase before it
+            return self._resolve(self.doc[before.i : verb.i])
         named = self._described_name(verb)
         if named is not None:
             return self._resolve(named)
