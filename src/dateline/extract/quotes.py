@@ -294,7 +294,7 @@ class _QuoteFinder:
             # "Clinton", "Trump, Ryan", "Atlantic City officials": names, perhaps ending in a plain noun
             named = subject[:-1] if subject and subject[-1].pos_ == "NOUN" else subject
             names = all(t.text[:1].isupper() or t.text in (",", "&") or t.lower_ == "and" for t in named)
-            if not subject or not names or reporting_verbs().get(lemma) not in ("speech", "object", "thought"):
+            if not subject or not names:
                 return
             plural = subject[-1].tag_ in ("NNS", "NNPS") or any(t.text == "," or t.lower_ == "and" for t in subject)
             if token.lower_ == lemma and not plural:
