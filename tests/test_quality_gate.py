@@ -36,8 +36,8 @@ def test_dumps_segmentation_gate():
     assert result["right_count"] >= DUMPS_RIGHT_COUNT_FLOOR
 
 
-POLNEAR_OVERLAP_F1_FLOOR = 0.845
-POLNEAR_SOURCE_F1_FLOOR = 0.770
+POLNEAR_OVERLAP_F1_FLOOR = 0.850
+POLNEAR_SOURCE_F1_FLOOR = 0.780
 
 
 def test_polnear_quotes_gate():

@@ -87,10 +87,10 @@ _FINDERS = _FINDINGS | {"report", "review", "inquiry", "investigation", "analysi
                         "email", "article", "data", "count", "census"}  # fmt: skip
 # "made it clear that …", "made plain that …": saying, with "make".
 _MADE_CLEAR = {"clear", "plain", "known"}
-# Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
 # Verbs whose object does what the infinitive after it says: "pressed Stumpf to admit", "dared him to say"
 _OBJECT_CONTROL = {"press", "pressure", "push", "force", "compel", "persuade", "convince", "dare", "challenge",
                    "implore", "beg", "prod", "goad", "lead", "prompt"}  # fmt: skip
+# Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
 _LIGHT_VERBS = {"make", "take", "level", "lodge", "voice", "renew", "repeat", "issue", "have", "express", "raise"}
 _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
 _HELD_PREPS = {"about", "on", "over", "toward", "towards", "regarding"}
@@ -444,8 +444,8 @@ class _QuoteFinder:
         self._emit(start, end, self._kind_of_reported(start, end), block, cue, self._speaker_of(verb), "make clear")
 
     def _stance_adjective(self, adjective: Token, block: int) -> None:
-        """ "Trump is confident that he will win", "Clinton was critical of the deal", "Cruz was
-        quick to blame …": a stance told with "be" and an adjective, its complement the content."""
+        """ "Clinton was critical of the deal", "Cruz was quick to blame …", "officials are
+        concerned that …": a stance told with "be" and an adjective, its complement the content."""
         kinds = stance_adjectives().get(adjective.lemma_.lower())
         if kinds is None or adjective.head.lemma_.lower() != "be":
             return
