@@ -141,7 +141,7 @@ def reporting_verbs() -> dict[str, str]:
 def stance_adjectives() -> dict[str, frozenset[str]]:
     """Adjectives after "be" that report a stance, with the complements that carry it: "that"
     (a clause), "to" (an infinitive) or prepositions (extract/data/stance_adjectives.tsv)."""
-    return {lemma: frozenset(kinds.split("|")) for lemma, kinds in data_rows(_EXTRACT, "stance_adjectives.tsv")}
+    return _word_sets("stance_adjectives.tsv")
 
 
 @cache
@@ -159,4 +159,9 @@ def circumstance_nouns() -> frozenset[str]:
 @cache
 def topic_prepositions() -> dict[str, frozenset[str]]:
     """Prepositions whose object a reporting verb reports, by lemma (extract/data/topic_prepositions.tsv)."""
-    return {lemma: frozenset(preps.split("|")) for lemma, preps in data_rows(_EXTRACT, "topic_prepositions.tsv")}
+    return _word_sets("topic_prepositions.tsv")
+
+
+def _word_sets(name: str) -> dict[str, frozenset[str]]:
+    """A data file of lemmas, each with a "|"-separated set of words."""
+    return {lemma: frozenset(words.split("|")) for lemma, words in data_rows(_EXTRACT, name)}

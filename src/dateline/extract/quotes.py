@@ -651,10 +651,8 @@ class _QuoteFinder:
         # "as the Post reported" reports the host clause; "As Clinton talked about …" is a time
         bare = not any(c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS)
                        for c in verb.children)  # fmt: skip
-        if (
-            (verb.dep_ == "parataxis" and self._is_speech(verb))
-            or (_as_clause(verb) and bare and kind == "speech")
-            or (_trailing_inverted(verb) and bare and kind == "speech")
+        if (verb.dep_ == "parataxis" and self._is_speech(verb)) or (
+            (_as_clause(verb) or _trailing_inverted(verb)) and bare and kind == "speech"
         ):
             # "In his state, Christie said, offenders are sent to treatment", "…, as the
             # Washington Post reported": the host clause is what was said.
@@ -693,8 +691,8 @@ class _QuoteFinder:
     def _misparsed_clause(self, verb: Token) -> list[Token] | None:
         """ "Economists say taxing consumption encourages savings": a clause after a speech verb
         whose gerund subject the parser took for a complement of the verb."""
-        following = [c for c in verb.children if c.i > verb.i]
-        if not following or any(c.dep_ in ("ccomp", "dobj", "dative") for c in verb.children):
+        following = [c for c in verb.children if c.i > verb.i]  # (a verb with a ccomp was handled before)
+        if not following or any(c.dep_ in ("dobj", "dative") for c in verb.children):
             return None
         first = following[0]
         if first.dep_ == "xcomp" and first.tag_ == "VBG" and any(c.dep_ == "ccomp" for c in first.children):
