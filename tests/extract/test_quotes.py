@@ -1208,3 +1208,28 @@ def test_the_subject_of_a_contact_clause_hung_on_the_phrase_before_it_speaks():
     lemmas = ["it", "be", "a", "fraction", "of", "the", "sum", "expert", "say", "it", "cost", "."]
     quotes = _parsed(words, heads, deps, pos, lemmas, tags=tags)
     assert [(q.speaker.text if q.speaker else None, q.content.text) for q in quotes] == [("experts", "it costs")]
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        (
+            "Mayor Anna Berg said the council “had not read the report. Nobody on it has read a single page.”",
+            "the council “had not read the report. Nobody on it has read a single page.”",
+        ),
+        (
+            "Mayor Anna Berg called the plan a “good news story in an era when so often we see towns going the "
+            "other way.”",
+            "the plan a “good news story in an era when so often we see towns going the other way.”",
+        ),
+        (
+            "Mayor Anna Berg said “we are extremely happy” about the decision of the board.",
+            "“we are extremely happy” about the decision of the board",
+        ),
+    ],
+)
+def test_quoted_words_overlapping_reported_speech_are_one_quote(sentence, content):
+    # the quoted words overrun the clause the parse gives the verb, or open before it: one utterance, one quote
+    _, quotes = quotes_of(FILLER + sentence + "\n")
+    assert [q[1:3] for q in quotes] == [("Anna Berg", content)], quotes
+    assert quotes[0][0] in ("mixed", "partial")

@@ -830,6 +830,8 @@ class _QuoteFinder:
                 self._emit(start, end, "direct", block, None, self._label_speaker(label), ":", flags)
                 continue
             verb, cue_text, speaker = self._attribution(mark, end)
+            if verb is not None and self._widens_reported(start, end, verb):
+                continue
             continued = False
             if verb is not None or cue_text is not None:
                 self.state.pending = None  # an attribution waits for the next quote only, not past this one
@@ -844,6 +846,25 @@ class _QuoteFinder:
                 continue
             self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
             self.last_direct = (len(self.quotes) - 1, end, verb)
+
+    def _widens_reported(self, start: int, end: int, verb: Token) -> bool:
+        """`He said Obama “knows full well … . Still, he goes after …”`, `said “we’re extremely
+        happy” about the decision`: quoted words that overlap or directly follow the reported
+        speech of the same verb, running past its clause as the parse has it, are part of that
+        one quote, not a second quote of the same words."""
+        cue_at = self.text.to_document(verb.idx)
+        for quote in reversed(self.quotes):
+            if quote.cue is None or quote.cue.start != cue_at or quote.kind == "direct" or quote.parts:
+                continue
+            first, last = self.text.to_parse(quote.content.start), self.text.to_parse(quote.content.end)
+            if end <= first or (start > last and self.text.text[last:start].strip(" ,")):
+                return False  # apart from it
+            first, last = min(first, start), max(last, end)
+            quote.content = Span(self.text.text[first:last], self.text.to_document(first),
+                                 self.text.to_document(first) + (last - first))  # fmt: skip
+            quote.kind = self._kind_of_reported(first, last)
+            return True
+        return False
 
     def _joins_previous(
         self, start: int, end: int, block: int, verb: Token | None, speaker: _Speaker | None, continued: bool,
