@@ -1226,10 +1226,38 @@ def test_the_subject_of_a_contact_clause_hung_on_the_phrase_before_it_speaks():
             "Mayor Anna Berg said “we are extremely happy” about the decision of the board.",
             "“we are extremely happy” about the decision of the board",
         ),
+        (  # quoted words opening inside reported speech, with no speech verb of their own
+            "Mayor Anna Berg characterized the harbour board chairman, Councillor John Reyes, as, “a little "
+            "desperate there, jumping in all the time. Obviously, he should have waited his turn.”",
+            "the harbour board chairman, Councillor John Reyes, as, “a little desperate there, jumping in all the "
+            "time. Obviously, he should have waited his turn.”",
+        ),
+        (  # ... or right after it
+            "Mayor Anna Berg said critics and the media were to blame for focusing on “who said this, who wrote that.”",
+            "critics and the media were to blame for focusing on “who said this, who wrote that.”",
+        ),
     ],
 )
 def test_quoted_words_overlapping_reported_speech_are_one_quote(sentence, content):
-    # the quoted words overrun the clause the parse gives the verb, or open before it: one utterance, one quote
+    # the quoted words overrun the clause the parse gives the verb, or open before it: one utterance, one quote;
+    # a verb inside the quoted words ("who said this") reports nothing of the speaker's
     _, quotes = quotes_of(FILLER + sentence + "\n")
     assert [q[1:3] for q in quotes] == [("Anna Berg", content)], quotes
     assert quotes[0][0] in ("mixed", "partial")
+
+
+@pytest.mark.parametrize("between", [" ", "\n"])
+def test_quoted_words_after_reported_speech_go_on_with_it(between):
+    # no attribution of their own, the same speaker, the very next sentence (or paragraph): one quote in two parts
+    body = FILLER + (
+        "Mayor Anna Berg said the council had been misled about the costs of the harbour plan."
+        + between
+        + "“Nobody has read a single page of the report.”\n"
+    )
+    article, quotes = quotes_of(body)
+    assert [q[:2] for q in quotes] == [("mixed", "Anna Berg")], quotes
+    parts = [part.text for part in article.quotes[0].parts]
+    assert parts == [
+        "the council had been misled about the costs of the harbour plan",
+        "“Nobody has read a single page of the report.”",
+    ]

@@ -830,7 +830,7 @@ class _QuoteFinder:
                 self._emit(start, end, "direct", block, None, self._label_speaker(label), ":", flags)
                 continue
             verb, cue_text, speaker = self._attribution(mark, end)
-            if verb is not None and self._widens_reported(start, end, verb):
+            if cue_text is None and self._widens_reported(start, end, verb):
                 continue
             continued = False
             if verb is not None or cue_text is not None:
@@ -842,29 +842,59 @@ class _QuoteFinder:
                 continued = True  # no attribution of its own
             if self._joins_previous(start, end, block, verb, speaker, continued, flags):
                 continue
+            if continued and self._continues_reported(start, end, block, speaker, flags):
+                continue
             if self._runs_on(mark, start, end, verb, speaker, flags):
                 continue
             self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
             self.last_direct = (len(self.quotes) - 1, end, verb)
 
-    def _widens_reported(self, start: int, end: int, verb: Token) -> bool:
+    def _widens_reported(self, start: int, end: int, verb: Token | None) -> bool:
         """`He said Obama “knows full well … . Still, he goes after …”`, `said “we’re extremely
         happy” about the decision`: quoted words that overlap or directly follow the reported
         speech of the same verb, running past its clause as the parse has it, are part of that
-        one quote, not a second quote of the same words."""
-        cue_at = self.text.to_document(verb.idx)
+        one quote, not a second quote of the same words. Quoted words with no attribution of
+        their own that open inside or right after reported speech (`characterized Kaine as, “a
+        little desperate there, …”`) are its rest whatever its verb."""
+        cue_at = self.text.to_document(verb.idx) if verb is not None else None
         for quote in reversed(self.quotes):
-            if quote.cue is None or quote.cue.start != cue_at or quote.kind == "direct" or quote.parts:
+            if quote.kind == "direct" or quote.parts or quote.cue is None:
                 continue
+            if start <= self.text.to_parse(quote.cue.start) < end:
+                continue  # reported inside these words ("“he said this, he tweeted that”")
             first, last = self.text.to_parse(quote.content.start), self.text.to_parse(quote.content.end)
-            if end <= first or (start > last and self.text.text[last:start].strip(" ,")):
-                return False  # apart from it
+            touches = end > first and (start <= last or not self.text.text[last:start].strip(" ,"))
+            if quote.cue.start == cue_at:
+                if not touches:
+                    return False  # apart from it
+            elif verb is not None or not (touches and first <= start):
+                continue
             first, last = min(first, start), max(last, end)
             quote.content = Span(self.text.text[first:last], self.text.to_document(first),
                                  self.text.to_document(first) + (last - first))  # fmt: skip
             quote.kind = self._kind_of_reported(first, last)
             return True
         return False
+
+    def _continues_reported(self, start: int, end: int, block: int, speaker: _Speaker | None, flags: list[str]) -> bool:
+        """`Clinton said the campaign was conflating donations with support.¶“I do not have …”`:
+        quoted words with no attribution of their own, opening the sentence right after the
+        same speaker's reported speech (or the next paragraph, when that speech ended its own),
+        go on with it as a further part: one attribution, one quote."""
+        if not self.quotes or (self.last_direct is not None and self.last_direct[0] == len(self.quotes) - 1):
+            return False  # the quote before is a direct one: _joins_previous has decided
+        previous = self.quotes[-1]
+        if previous.kind == "direct" or previous.speaker is None or not _same_speaker(speaker, previous):
+            return False
+        previous_end = self.text.to_parse(previous.content.end)
+        gap = self.text.text[previous_end:start] if start >= previous_end else "-"  # not before its end
+        new_paragraph = previous.block == block - 1
+        if gap.strip(" .,;:\n") or not (previous.block == block or new_paragraph) or new_paragraph != ("\n" in gap):
+            return False
+        self.last_direct = (len(self.quotes) - 1, previous_end, None)
+        self._add_part(len(self.quotes) - 1, start, end, flags)
+        previous.kind = "mixed" if previous.kind == "indirect" else previous.kind
+        return True
 
     def _joins_previous(
         self, start: int, end: int, block: int, verb: Token | None, speaker: _Speaker | None, continued: bool,
