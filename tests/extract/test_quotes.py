@@ -1261,3 +1261,17 @@ def test_quoted_words_after_reported_speech_go_on_with_it(between):
         "the council had been misled about the costs of the harbour plan",
         "“Nobody has read a single page of the report.”",
     ]
+
+
+def test_a_reason_clause_with_its_own_verb_of_thought_stays_in_the_content():
+    # "because it believed …" is part of what Berg said; only a contrasting "while X said …" is another's speech
+    body = FILLER + (
+        "Mayor Anna Berg said the council could not vote on the plan because it believed the report was incomplete.\n"
+        "Mayor Anna Berg said the plan would cost too much, while the harbour board said it would pay for itself.\n"
+    )
+    _, quotes = quotes_of(body)
+    assert [q[2] for q in quotes] == [
+        "the council could not vote on the plan because it believed the report was incomplete",
+        "the plan would cost too much",
+        "it would pay for itself",
+    ], quotes

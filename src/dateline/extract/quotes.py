@@ -717,15 +717,18 @@ class _QuoteFinder:
         return [c for c in adverbials if any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)][:1]
 
     def _without_other_speech(self, head: Token) -> list[Token]:
-        """The clause's tokens less any other reported speech hanging from it
-        ("Trump and Zelensky had spoken …, while the Kremlin said …")."""
+        """The clause's tokens less another's reported speech set against it ("Trump and Zelensky
+        had spoken …, while the Kremlin said …"). Other clauses with a verb of saying or thinking
+        are part of what was said ("said it could not vote because it believed …"): in 400 PolNeAR
+        train such clauses lie inside the annotated content 97 times in 118."""
         cut: set[int] = set()
         for token in head.subtree:
             if token.i == head.i or token.dep_ not in ("advcl", "conj"):
                 continue
             if token.lemma_.lower() not in reporting_verbs():
                 continue
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            contrast = any(c.lower_ in ("while", "whereas") for c in token.children if c.dep_ in ("mark", "advmod"))
+            if contrast and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 cut.update(t.i for t in token.subtree)
         kept = [t for t in head.subtree if t.i not in cut]
         return [t for t in kept if t.i <= head.i or all(k.i not in cut for k in self.doc[head.i : t.i])]
