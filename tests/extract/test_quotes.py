@@ -1054,8 +1054,10 @@ def test_a_thing_that_favours_or_says_is_described_not_quoted(line):
 )  # fmt: skip
 def test_who_an_unattributed_quote_after_reported_speech_continues(line, who):
     article, _ = quotes_of(FILLER + line + "\n")
-    found = [(q.kind, speaker(article, q)) for q in article.quotes]
-    assert found == [("indirect", who), ("direct", who)], found
+    found = [(q.stretches()[-1].text, speaker(article, q)) for q in article.quotes]
+    # the quoted words go on with the reported speech (one quote in two parts), or stand as its own quote
+    assert found[-1] == (line[line.index("“") :], who), found
+    assert all(name == who for _, name in found), found
 
 
 def test_a_lead_in_a_poll_is_the_polls_finding():
@@ -1275,3 +1277,24 @@ def test_a_reason_clause_with_its_own_verb_of_thought_stays_in_the_content():
         "the plan would cost too much",
         "it would pay for itself",
     ], quotes
+
+
+@pytest.mark.parametrize(
+    "body, kind",
+    [
+        (  # the quote's own attribution between, as between the parts of a split direct quote
+            "Mayor Anna Berg spoke on Monday. Yet the harbour plan is also a “real chance,” Berg said. "
+            "“That is exactly what the town needs right now.”",
+            "partial",
+        ),
+        (  # the nearest quote before is the one continued, not the last one found ("support the old plan")
+            "Mayor Anna Berg used to support the old plan, but now said the council had “a duty to act.”\n"
+            "“I think it can do that, but the biggest obstacle is the board.”",
+            "mixed",
+        ),
+    ],
+)
+def test_quoted_words_after_a_quote_with_its_attribution_go_on_with_it(body, kind):
+    article, quotes = quotes_of(FILLER + body + "\n")
+    continued = [q for q in article.quotes if len(q.parts) == 2]
+    assert [(q.kind, q.parts[1].text) for q in continued] == [(kind, body[body.rindex("“") :])], quotes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Article, Document, Mention
+from ..model import Article, Document, Mention, Span
 from ..nlp.headline import reparse_headline
 from ..nlp.pipeline import load_nlp
 from ..nlp.text import article_text, repeated_prints
@@ -47,6 +47,10 @@ def find_quotes(doc: Document) -> Document:
     """Stage: direct, indirect and mixed quotations with their speakers."""
     for article in doc.articles:
         article.quotes = extract_quotes(article.parse, article.parse_text, article.actors)
+        for quote in article.quotes:
+            if quote.parts:  # a quote in parts may run over paragraphs: its extent as the document has it
+                start, end = quote.content.start, quote.content.end
+                quote.content = Span(doc.text[start:end], start, end)
     return doc
 
 

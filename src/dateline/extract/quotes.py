@@ -883,21 +883,41 @@ class _QuoteFinder:
         """`Clinton said the campaign was conflating donations with support.¶“I do not have …”`:
         quoted words with no attribution of their own, opening the sentence right after the
         same speaker's reported speech (or the next paragraph, when that speech ended its own),
-        go on with it as a further part: one attribution, one quote."""
-        if not self.quotes or (self.last_direct is not None and self.last_direct[0] == len(self.quotes) - 1):
-            return False  # the quote before is a direct one: _joins_previous has decided
-        previous = self.quotes[-1]
+        go on with it as a further part: one attribution, one quote. Its own attribution may
+        stand between, as between a split direct quote's parts (`… a “change agent,” Cole said.
+        “…”`)."""
+        ends = [(self.text.to_parse(q.content.end), i) for i, q in enumerate(self.quotes)]
+        previous_end, index = max(((e, i) for e, i in ends if e <= start), default=(None, None))
+        if index is None:
+            return False
+        previous = self.quotes[index]  # the quote ending nearest before these words
         if previous.kind == "direct" or previous.speaker is None or not _same_speaker(speaker, previous):
-            return False
-        previous_end = self.text.to_parse(previous.content.end)
-        gap = self.text.text[previous_end:start] if start >= previous_end else "-"  # not before its end
+            return False  # after a direct quote _joins_previous has decided
+        gap = self.text.text[previous_end:start]
         new_paragraph = previous.block == block - 1
-        if gap.strip(" .,;:\n") or not (previous.block == block or new_paragraph) or new_paragraph != ("\n" in gap):
+        # between them only punctuation, or the quote's own attribution (`… a “change agent,” Cole said. “…”`)
+        if any(c.isalnum() for c in gap) and not self._only_own_attribution(previous, previous_end, start):
             return False
-        self.last_direct = (len(self.quotes) - 1, previous_end, None)
-        self._add_part(len(self.quotes) - 1, start, end, flags)
+        if not (previous.block == block or (new_paragraph and previous.block >= 0)):
+            return False
+        if new_paragraph != ("\n" in gap):
+            return False
+        self.last_direct = (index, previous_end, None)
+        self._add_part(index, start, end, flags)
         previous.kind = "mixed" if previous.kind == "indirect" else previous.kind
         return True
+
+    def _only_own_attribution(self, quote: Quote, start: int, end: int) -> bool:
+        """Between ``start`` and ``end`` (parse offsets) stand only the quote's cue and speaker,
+        within an attribution's reach, and punctuation."""
+        if quote.cue is None or quote.speaker is None:
+            return False
+        parts = sorted((self.text.to_parse(s.start), self.text.to_parse(s.end)) for s in (quote.cue, quote.speaker))
+        if parts[0][0] < start or parts[-1][1] > end or len(self.text.text[start:end].split()) > ATTRIBUTION_REACH:
+            return False
+        text = self.text.text
+        between = text[start : parts[0][0]] + text[parts[0][1] : parts[1][0]] + text[parts[1][1] : end]
+        return not any(c.isalnum() for c in between)
 
     def _joins_previous(
         self, start: int, end: int, block: int, verb: Token | None, speaker: _Speaker | None, continued: bool,
@@ -954,8 +974,9 @@ class _QuoteFinder:
         part = Span(self.text.text[start:end], to_doc(start), to_doc(start) + (end - start))
         previous.parts = [*previous.stretches(), part]
         first = self.text.to_parse(previous.content.start)
-        previous.content = Span(self.text.text[first:end], previous.content.start,
-                                previous.content.start + (end - first))  # fmt: skip
+        # Over paragraphs, the text is the parse's (blank lines between); find_quotes puts the
+        # document's own text between the offsets, which are the document's.
+        previous.content = Span(self.text.text[first:end], previous.content.start, to_doc(end - 1) + 1)
         previous.flags.extend(f for f in flags if f not in previous.flags)
         self.last_direct = (index, end, self.last_direct[2])  # both callers have a last direct quote
 
