@@ -1298,3 +1298,14 @@ def test_quoted_words_after_a_quote_with_its_attribution_go_on_with_it(body, kin
     article, quotes = quotes_of(FILLER + body + "\n")
     continued = [q for q in article.quotes if len(q.parts) == 2]
     assert [(q.kind, q.parts[1].text) for q in continued] == [(kind, body[body.rindex("“") :])], quotes
+
+
+def test_a_digest_item_heading_dash_source_colon_quote():
+    # a newsletter's item: its heading, a spaced dash, the source, a colon, the quote
+    body = FILLER + (
+        "PORT PLAN NOT DEAD, JUST DELAYED - Mayor Anna Berg: “We will not wait another year for the dredging of "
+        "the harbour.”\n"
+    )
+    article, quotes = quotes_of(body)
+    assert [q[:2] for q in quotes] == [("direct", "Anna Berg")], quotes
+    assert article.quotes[0].speaker.text == "Mayor Anna Berg"

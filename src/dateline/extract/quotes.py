@@ -53,6 +53,7 @@ _RELATIVE = {"that", "which", "who", "whom"}
 _MEDIA_NOUNS = {"interview", "statement", "post", "tweet", "video", "message", "letter", "op-ed", "column",
                 "press conference", "speech", "broadcast", "podcast", "briefing"}  # fmt: skip
 _TRIM = " \n\t,;:"
+_DASHES = {"-", "–", "—"}
 # How many words after a closing quotation mark its speech verb may stand: a name with a
 # title and an apposition ("Rep. Jim Jordan, an oversight panel member, said").
 ATTRIBUTION_REACH = 12
@@ -1077,6 +1078,12 @@ class _QuoteFinder:
             if names:
                 return None, "—", self._resolve(self._phrase(names[0]))
         if before and before[-1].text == ":":
+            # "IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon Cohen: “…”": a digest's item,
+            # its heading, a spaced dash, then the source
+            dashes = [i for i, t in enumerate(before[1:-1], start=1) if t.text in _DASHES and before[i - 1].whitespace_]
+            segment = before[dashes[-1] + 1 : -1] if dashes and before[dashes[-1]].whitespace_ else []
+            if 0 < len(segment) <= 6 and segment[0].text[:1].isupper():
+                return None, ":", self._resolve(self.doc[segment[0].i : segment[-1].i + 1])
             subject = [t for t in before if t.dep_ in ("nsubj", "ROOT") and t.pos_ in ("PROPN", "NOUN", "PRON")]
             if subject:
                 return None, ":", self._resolve(self._phrase(subject[0]))
