@@ -1323,3 +1323,23 @@ def test_verbs_that_seldom_report_speech_report_nothing(line):
     # taken out of the reporting verbs: their quotes rarely matched an attribution in PolNeAR train
     _, quotes = quotes_of(FILLER + line + "\n")
     assert quotes == [], quotes
+
+
+@pytest.mark.parametrize(
+    "line, content",
+    [
+        (  # the second "said" hung on what the first one said
+            "Mayor Anna Berg said the board had begun making calls to council members - there are two from each of "
+            "the nine harbour districts - but said the outcome was still up in the air.",
+            "the outcome was still up in the air",
+        ),
+        (  # "She's said" taken for a passive "She is said"
+            "Mayor Anna Berg spoke on Monday. She's said she gets her ideas about the harbour from a speech in an "
+            "old novel.",
+            "she gets her ideas about the harbour from a speech in an old novel",
+        ),
+    ],
+)
+def test_a_speaker_the_parse_hides(line, content):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert ("indirect", "Anna Berg", content) in [q[:3] for q in quotes], quotes

@@ -1194,11 +1194,13 @@ class _QuoteFinder:
         controller = self._object_controller(verb)
         if controller is not None:
             return controller
-        current = verb
+        current, via_conj = verb, False
         for _ in range(5):
             # the subject of a passive reporting verb is the one asked or expected, not the speaker
             # ("Trump is expected to …", "Berg was asked whether …"), except "was quoted as saying"
+            # and "He's said he gets …" (a perfect "'s" the model took for "is": a clause of its own follows)
             passive_ok = current.lemma_.lower() not in reporting_verbs() or current.lemma_.lower() == "quote"
+            passive_ok = passive_ok or self._perfect_taken_for_passive(current)
             # a subject with letters ("three in 10 saying …", not a bare number), not a date ("the 46-year-old" is)
             subjects = [c for c in current.children if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_ok))
                         and any(ch.isalpha() for t in c.subtree for ch in t.text)
@@ -1220,12 +1222,22 @@ class _QuoteFinder:
             if agent is not None:
                 return agent
             if current.dep_ in ("conj", "advcl", "xcomp", "acomp") and current.head.i != current.i:
+                via_conj = current.dep_ == "conj" and self._is_speech(current)
                 current = current.head  # "Ukraine demands … and says …", "voters are more likely to say …"
+            elif via_conj and current.dep_ == "ccomp" and self._is_speech(current.head):
+                # "Clark said A … but said B", the second "said" hung on what the first one said
+                current, via_conj = current.head, False
             elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
                 current = current.head.head  # "began by saying", "before clarifying that …"
             else:
                 break
         return None
+
+    @staticmethod
+    def _perfect_taken_for_passive(verb: Token) -> bool:
+        contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
+        clause = any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in verb.children)
+        return contracted and clause
 
     @staticmethod
     def _object_controller(verb: Token) -> Token | None:
