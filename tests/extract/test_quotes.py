@@ -1121,12 +1121,15 @@ def test_the_one_pressed_to_speak_is_the_speaker(line, speaker):
     [
         ("“The wall will hold,” Anna Berg boomed.", "Anna Berg"),
         ("“The wall will hold,” Anna Berg went on. “Nobody can stop it.”", "Anna Berg"),
+        # with its manner, after another speaker's quote (which it does not go on)
+        ("“The wall will fall,” Councillor John Reyes said with a smile.\n\n"
+         "“The wall will hold,” Anna Berg shot back with a laugh.", "Anna Berg"),
     ],
-)
+)  # fmt: skip
 def test_a_quote_ending_in_a_comma_belongs_to_the_bare_clause_after_it(line, speaker):
     _, quotes = quotes_of(FILLER + line + "\n")
-    assert [q[1] for q in quotes] == [speaker], quotes
-    assert quotes[0][2].startswith("“The wall will hold,”"), quotes
+    assert [q[1] for q in quotes][-1:] == [speaker], quotes
+    assert quotes[-1][2].startswith("“The wall will hold,”"), quotes
 
 
 @pytest.mark.parametrize(

@@ -1091,12 +1091,13 @@ class _QuoteFinder:
 
     def _bare_frame(self, after: list[Token], end: int) -> Token | None:
         """`“…,” Trump boomed.`, `“…,” he went on.`: words ending in a comma inside the mark and
-        a clause of only a subject and its verb after them are that subject's, whatever the verb."""
+        a clause of only a subject and its verb after them are that subject's, whatever the verb,
+        also with its manner or the one addressed (`“…,” Bennett shot back with a laugh.`)."""
         if self.text.text[end - 2 : end - 1] not in (",", "?", "!"):
             return None
         clause = list(takewhile(lambda t: not t.is_punct, after))
         verbs = [t for t in clause if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")]
-        if not clause or len(clause) > 6 or len(verbs) != 1 or clause[-1].i + 1 >= len(self.doc):
+        if not clause or len(clause) > 8 or len(verbs) != 1 or clause[-1].i + 1 >= len(self.doc):
             return None
         if self.doc[clause[-1].i + 1].text not in (".", ","):
             return None
@@ -1105,8 +1106,10 @@ class _QuoteFinder:
         if not subjects or subjects[0].pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
         phrase = {t.i for t in subjects[0].subtree}
-        rest = [t for t in clause if t.i not in phrase and t.i != verb.i]
-        if any(t.dep_ not in ("prt", "advmod") and not (t.dep_ == "prep" and not list(t.children)) for t in rest):
+        # a manner ("shot back with a laugh") or the one addressed ("he urged them") may follow
+        manner = {t.i for c in verb.children if c.dep_ == "prep" for t in c.subtree}
+        rest = [t for t in clause if t.i not in phrase and t.i != verb.i and t.i not in manner]
+        if any(t.dep_ not in ("prt", "advmod") and not (t.dep_ == "dobj" and t.pos_ == "PRON") for t in rest):
             return None
         return verb
 
