@@ -36,8 +36,8 @@ def test_dumps_segmentation_gate():
     assert result["right_count"] >= DUMPS_RIGHT_COUNT_FLOOR
 
 
-POLNEAR_OVERLAP_F1_FLOOR = 0.850
-POLNEAR_SOURCE_F1_FLOOR = 0.780
+POLNEAR_OVERLAP_F1_FLOOR = 0.855
+POLNEAR_SOURCE_F1_FLOOR = 0.790
 
 
 def test_polnear_quotes_gate():
