@@ -926,6 +926,10 @@ def test_what_was_discussed_is_reported_what_a_meeting_is_for_is_not():
         # the writer's own framing
         "That said, the harbour levy would hurt the fishermen.",
         "It goes without saying that the dredging plan is expensive.",
+        # verbs taken out of the reporting verbs: their quotes rarely matched an attribution in PolNeAR train
+        "Mayor Anna Berg celebrated her seventieth birthday at the harbour on Friday.",
+        "The harbour board projected a small surplus for the coming year.",
+        "Councillor John Reyes has long advocated a second quay for the ferries.",
     ],
 )
 def test_sentences_that_report_no_ones_words(line):
@@ -1312,20 +1316,6 @@ def test_a_digest_item_heading_dash_source_colon_quote():
     article, quotes = quotes_of(body)
     assert [q[:2] for q in quotes] == [("direct", "Anna Berg")], quotes
     assert article.quotes[0].speaker.text == "Mayor Anna Berg"
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Mayor Anna Berg celebrated her seventieth birthday at the harbour on Friday.",
-        "The harbour board projected a small surplus for the coming year.",
-        "Councillor John Reyes has long advocated a second quay for the ferries.",
-    ],
-)
-def test_verbs_that_seldom_report_speech_report_nothing(line):
-    # taken out of the reporting verbs: their quotes rarely matched an attribution in PolNeAR train
-    _, quotes = quotes_of(FILLER + line + "\n")
-    assert quotes == [], quotes
 
 
 @pytest.mark.parametrize(
