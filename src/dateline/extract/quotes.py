@@ -489,7 +489,7 @@ class _QuoteFinder:
         if self._transcript_turn(sent, colon, block):
             return
         before = self.doc[sent.start : colon.i]
-        kicker = next((t.i for t in before[:3] if t.text in ("–", "—", "-")), None)
+        kicker = next((t.i for t in before[:3] if t.text in _DASHES), None)
         if kicker is not None and all(t.is_upper for t in self.doc[sent.start : kicker]):
             before = self.doc[kicker + 1 : colon.i]  # "EXCLUSIVE – Roger Stone: …": the kicker is no source
             if not len(before):
