@@ -874,8 +874,7 @@ class _QuoteFinder:
             elif verb is not None or not (touches and first <= start):
                 continue
             first, last = min(first, start), max(last, end)
-            quote.content = Span(self.text.text[first:last], self.text.to_document(first),
-                                 self.text.to_document(first) + (last - first))  # fmt: skip
+            quote.content = self._span(first, last)
             quote.kind = self._kind_of_reported(first, last)
             return True
         return False
@@ -971,13 +970,11 @@ class _QuoteFinder:
     def _add_part(self, index: int, start: int, end: int, flags: list[str]) -> None:
         """Quoted words [start, end) go on the quote at ``index`` as a further part."""
         previous = self.quotes[index]
-        to_doc = self.text.to_document
-        part = Span(self.text.text[start:end], to_doc(start), to_doc(start) + (end - start))
-        previous.parts = [*previous.stretches(), part]
+        previous.parts = [*previous.stretches(), self._span(start, end)]
         first = self.text.to_parse(previous.content.start)
         # Over paragraphs, the text is the parse's (blank lines between); find_quotes puts the
         # document's own text between the offsets, which are the document's.
-        previous.content = Span(self.text.text[first:end], previous.content.start, to_doc(end - 1) + 1)
+        previous.content = Span(self.text.text[first:end], previous.content.start, self.text.to_document(end - 1) + 1)
         previous.flags.extend(f for f in flags if f not in previous.flags)
         self.last_direct = (index, end, self.last_direct[2])  # both callers have a last direct quote
 
@@ -1405,23 +1402,26 @@ class _QuoteFinder:
                         return self._phrase(obj).text
         return None
 
+    def _span(self, start: int, end: int) -> Span:
+        """Parse-text offsets [start, end) within one piece, as a span of the document."""
+        at = self.text.to_document(start)
+        return Span(self.text.text[start:end], at, at + (end - start))
+
     def _emit(
         self, start: int, end: int, kind: str, block: int, cue: Token | SpacySpan | None, speaker: _Speaker,
         cue_text: str | None, flags: list[str] | None = None, remember: bool = True,
     ) -> None:  # fmt: skip
         if not any(c.isalnum() for c in self.text.text[start:end]):
             return  # "…, according to Rush Limbaugh." leaves only the full stop
-        to_doc = self.text.to_document
-        content = Span(self.text.text[start:end], to_doc(start), to_doc(start) + (end - start))
+        content = self._span(start, end)
         cue_span = None
         lemma = cue_text
         if cue is not None:
             cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
-            cue_end = cue_start + len(cue.text)
-            cue_span = Span(cue.text, to_doc(cue_start), to_doc(cue_start) + (cue_end - cue_start))
+            cue_span = self._span(cue_start, cue_start + len(cue.text))
             lemma = cue.lemma_.lower() if isinstance(cue, Token) else cue_text
         speaker_span, refers_span = (
-            None if s is None else Span(s.text, to_doc(s.start_char), to_doc(s.start_char) + len(s.text))
+            None if s is None else self._span(s.start_char, s.start_char + len(s.text))
             for s in (speaker.span, speaker.refers)
         )
         medium = self._medium(cue)
