@@ -813,7 +813,7 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str],
     spaces = [words[i + 1] not in (",", ".") for i in range(len(words) - 1)] + [False]
     doc = Doc(load_nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
               sent_starts=[True] + [False] * (len(words) - 1), ents=ents, tags=tags)  # fmt: skip
-    return extract_quotes(doc, ArticleText(doc.text, [0], [Span(doc.text, 0, len(doc.text))]), [])
+    return extract_quotes(doc, ArticleText(doc.text, [0], [Span(doc.text, 0, len(doc.text))], doc.text), [])
 
 
 def test_the_subject_of_a_long_chain_of_participles_speaks():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Article, Document, Mention, Span
+from ..model import Article, Document, Mention
 from ..nlp.headline import reparse_headline
 from ..nlp.pipeline import load_nlp
 from ..nlp.text import article_text, repeated_prints
@@ -21,7 +21,7 @@ BATCH_SIZE = 32
 def parse_document(doc: Document) -> Document:
     """Stage: parse every article once with the one spaCy pipeline (kept for later stages)."""
     nlp = load_nlp()
-    texts = [article_text(article) for article in doc.articles]
+    texts = [article_text(article, doc.text) for article in doc.articles]
     parsed = nlp.pipe((t.text for t in texts), batch_size=BATCH_SIZE)
     for article, text, spacy_doc in zip(doc.articles, texts, parsed, strict=True):
         if text.has_headline:
@@ -47,10 +47,6 @@ def find_quotes(doc: Document) -> Document:
     """Stage: direct, indirect and mixed quotations with their speakers."""
     for article in doc.articles:
         article.quotes = extract_quotes(article.parse, article.parse_text, article.actors)
-        for quote in article.quotes:
-            if quote.parts:  # a quote in parts may run over paragraphs: its extent as the document has it
-                start, end = quote.content.start, quote.content.end
-                quote.content = Span(doc.text[start:end], start, end)
     return doc
 
 

@@ -971,10 +971,9 @@ class _QuoteFinder:
         """Quoted words [start, end) go on the quote at ``index`` as a further part."""
         previous = self.quotes[index]
         previous.parts = [*previous.stretches(), self._span(start, end)]
-        first = self.text.to_parse(previous.content.start)
-        # Over paragraphs, the text is the parse's (blank lines between); find_quotes puts the
-        # document's own text between the offsets, which are the document's.
-        previous.content = Span(self.text.text[first:end], previous.content.start, self.text.to_document(end - 1) + 1)
+        # from its first part to this one, as the document has it (over paragraphs, whatever stands between)
+        first, last = previous.content.start, self.text.to_document(end - 1) + 1
+        previous.content = Span(self.text.document[first:last], first, last)
         previous.flags.extend(f for f in flags if f not in previous.flags)
         self.last_direct = (index, end, self.last_direct[2])  # both callers have a last direct quote
 

@@ -20,6 +20,7 @@ class ArticleText:
     text: str
     starts: list[int]  # where each piece begins in ``text``
     pieces: list[Span]  # the pieces, with their document offsets
+    document: str  # Document.text, for what runs between pieces (a quote over paragraphs)
     first_block: int = 0  # index of the first body block among the pieces
     has_headline: bool = False  # the first piece is the headline
 
@@ -59,7 +60,7 @@ def repeated_prints(article: Article, document_text: str) -> list[tuple[Span, in
     return found
 
 
-def article_text(article: Article) -> ArticleText:
+def article_text(article: Article, document_text: str) -> ArticleText:
     pieces: list[Span] = []
     if article.headline:
         pieces.append(article.headline)
@@ -72,4 +73,4 @@ def article_text(article: Article) -> ArticleText:
         starts.append(position)
         parts.append(span.text)
         position += len(span.text) + len(SEPARATOR)
-    return ArticleText(SEPARATOR.join(parts), starts, pieces, first_block, article.headline is not None)
+    return ArticleText(SEPARATOR.join(parts), starts, pieces, document_text, first_block, article.headline is not None)
