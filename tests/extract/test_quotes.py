@@ -301,6 +301,18 @@ def test_an_attribution_the_parser_set_apart_after_a_question():
     assert [(q[0], len(q[1])) for q in parts_of(body)] == [("Anna Berg", 2)]
 
 
+def test_a_long_sentence_set_apart_after_a_question_still_opens_with_its_attribution():
+    body = FILLER + "Councillor John Reyes spoke first about the budget for the harbour works.\n"
+    body += (
+        "“How many more winters must the fishermen wait?” Mayor Anna Berg said of the delay on Monday, "
+        "when the ministry asked the council to postpone the works until the next budget was agreed.\n"
+    )
+    _, quotes = quotes_of(body)
+    said = [q for q in quotes if q[1] == "Anna Berg"]
+    # one quote, the question; "of the delay" is what it was about, not a second thing said
+    assert [(q[0], q[2]) for q in said] == [("direct", "“How many more winters must the fishermen wait?”")]
+
+
 @pytest.mark.parametrize(
     ("line", "said"),
     [

@@ -184,6 +184,9 @@ class _QuoteFinder:
         # The last direct quote (its index in self.quotes), where it ends in the parse
         # text, and its speech verb.
         self.last_direct: tuple[int, int, Token | None] | None = None
+        # Speech verbs of the next sentence taken as a quote's attribution (`“…?” X said of Y, …`):
+        # that sentence's own reading of them would report the topic ("Y") a second time.
+        self.cues_from_next: set[int] = set()
 
     # -- quotation marks ----------------------------------------------------------------
 
@@ -348,7 +351,7 @@ class _QuoteFinder:
                 continue
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in reporting_verbs():
                 continue
-            if _idiom(token) or _purpose(token):
+            if _idiom(token) or _purpose(token) or token.i in self.cues_from_next:
                 continue
             content = self._content_of(token)
             if content is None:
@@ -1033,12 +1036,20 @@ class _QuoteFinder:
         if first is None or last is None:
             return None, None, None
         after = [t for t in last.sent if t.idx >= end and not self._inside_marks(t.idx, t.idx + 1)]
+        from_next = not after
         if not after and last.sent.end < len(self.doc):
             # `“…?” Clinton said. “…”`: the parser ended the sentence at the closing mark;
             # the short sentence right after it is the attribution.
             following = self.doc[last.sent.end].sent
             if following.start_char - end <= 2 and len(following) <= ATTRIBUTION_REACH:
                 after = [t for t in following if not self._inside_marks(t.idx, t.idx + 1)]
+            elif following.start_char - end <= 2:
+                # `“…?” Trump said of Apple in February, when the company …`: a longer sentence
+                # that opens with the attribution (its own words go on past it)
+                verb = self._opening_attribution(following)
+                if verb is not None:
+                    self.cues_from_next.add(verb.i)
+                    return verb, None, self._speaker_of(verb)
         before = [
             t for t in first.sent if t.idx + len(t.text) <= mark.start and not self._inside_marks(t.idx, t.idx + 1)
         ]
@@ -1048,6 +1059,8 @@ class _QuoteFinder:
                 speaker = self._speaker_of(token)
                 if speaker.span is None:  # no subject outside the quote (`“… Full panic mode,” said X`)
                     speaker = self._name_near(after, token)
+                if from_next:
+                    self.cues_from_next.add(token.i)
                 return token, None, speaker
         for token in after:
             # “…,” the economist X, a former adviser in the Obama White House, wrote on his
@@ -1084,6 +1097,27 @@ class _QuoteFinder:
             if subject:
                 return None, ":", self._resolve(self._phrase(subject[0]))
         return None, None, None
+
+    def _opening_attribution(self, sent: SpacySpan) -> Token | None:
+        """The speech verb a sentence opens with, its subject all that stands before it (`Trump
+        said of Apple …`, `he urged them, as …`) or right after it (`said Smith, …`), with no
+        clause of what was said after it (`Trump said the deal …` reports words of its own)."""
+        words = [t for t in sent if not t.is_punct][:ATTRIBUTION_REACH]
+        verb = next((t for t in words if self._is_speech(t)), None)
+        if verb is None or self._inside_marks(verb.idx, verb.idx + 1):
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            return None
+        subject = self._subject(verb)
+        if subject is None:
+            return None
+        phrase = {t.i for t in self._phrase(subject)}
+        before = [t for t in sent if t.i < verb.i and not t.is_punct]
+        if before and not all(t.i in phrase for t in before):
+            return None
+        if not before and subject.i != verb.i + 1 and self.doc[verb.i + 1 : subject.i].text.strip(" ,"):
+            return None
+        return verb
 
     def _bare_frame(self, after: list[Token], end: int) -> Token | None:
         """`“…,” Trump boomed.`, `“…,” he went on.`: words ending in a comma inside the mark and
