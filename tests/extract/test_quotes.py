@@ -594,6 +594,31 @@ def test_attribution_around_its_clause(line, said, who):
     assert any(said in content and speaker == who for content, speaker in found), found
 
 
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("Those who do take on heavy harbour debt struggle, even with a good job, he said.", "he"),
+        ("Those who do take on heavy debt struggle, even with a good job, Mayor Anna Berg said.", "Mayor Anna Berg"),
+    ],
+)
+def test_words_before_a_closing_attribution_the_parse_left_unhung(line, who):
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.content.text, q.speaker.text if q.speaker else None) for q in article.quotes]
+    assert ("Those who do take on heavy", who) in [(content[:26], speaker) for content, speaker in found], found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "But when the council cut funding for the ferry program two years later, Denmark said enough.",
+        "The ferries stopped running after the storm, which added to the delays.",
+    ],
+)
+def test_a_closing_attribution_with_something_said_or_a_relative_subject_is_not_one(line):
+    article, _ = quotes_of(FILLER + line + "\n")
+    assert not [q.content.text for q in article.quotes if q.content.text.startswith(("But when", "The ferries"))]
+
+
 def test_headline_source_before_a_colon_when_the_parse_splits_there():
     # The parser makes "Reuters:" a sentence of its own here; the claim is the sentence after it.
     headline = "Reuters: Trump adviser routed Danish money to harbour lobbyists"

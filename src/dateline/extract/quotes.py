@@ -113,6 +113,9 @@ _BEFORE_TITLES = (" on", " of", "’s", "'s", " titled", " entitled", " show", "
                   " movie", " series", " column", " podcast", " documentary", " novel", " song", " album")  # fmt: skip
 # Prepositions whose object is the topic of what was said.
 _TOPIC_PREPS = {"about", "of"}
+_WHEN_WORDS = {"later", "earlier", "recently", "today", "yesterday", "again", "also", "then", "too", "afterward"}
+# speech verbs whose object is the one told, not what was said
+_AUDIENCE_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn"}
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
                      "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim",
@@ -661,6 +664,10 @@ class _QuoteFinder:
             # "In his state, Christie said, offenders are sent to treatment", "…, as the
             # Washington Post reported": the host clause is what was said.
             return _host_clause(verb)
+        if kind == "speech" and bare_but_audience(verb):
+            fronted = self._fronted_words(verb)
+            if fronted:
+                return fronted
         if verb.lemma_.lower() in _INFINITIVE_VERBS:  # "refused to give", "wants to lose"
             complements = [c for c in verb.children if c.dep_ == "xcomp"]
             if complements:
@@ -691,6 +698,34 @@ class _QuoteFinder:
                     # "is calling for the United States to step up …"
                     return [t for t in child.subtree if not (t.dep_ == "mark" and t.head.i == child.i)]
         return None
+
+    def _fronted_words(self, verb: Token) -> list[Token] | None:
+        """`Those who take on heavy debt struggle, even with a good job, he said.`: a speech verb
+        with nothing said after it, its subject set off by a comma after a clause the parse did
+        not hang on it, ending its sentence. The words before the comma are what was said."""
+        subject = self._subject(verb)
+        if subject is None or subject.i > verb.i or subject.head.i != verb.i or subject.lower_ in _RELATIVE:
+            return None  # (", who added …" is a clause on the noun before it)
+        if any(c.i > verb.i and not _circumstance(c) for c in verb.children if not c.is_punct):
+            return None  # "Mexico said enough": something said after all
+        comma = subject.left_edge.i - 1
+        sent = verb.sent
+        if comma < sent.start or self.doc[comma].text != ",":
+            return None
+        start = sent.start
+        if comma == start and start > 0 and "\n" not in self.doc[start - 1].text:
+            start = self.doc[start - 1].sent.start  # the parser began a sentence at the comma
+        rest = [t for t in self.doc[verb.i + 1 : sent.end] if not t.is_punct]
+        if any(t.i not in {d.i for d in verb.subtree} or t.pos_ in ("VERB", "AUX") for t in rest):
+            return None  # the sentence goes on past the attribution
+        if any(m.start > verb.idx and m.start < sent.end_char for m in self.marked):
+            return None  # a quote after the verb is what was said: attributed below
+        words = [t for t in self.doc[start:comma] if not t.is_space and not (t.is_punct and t.i == start)]
+        clause = [t for t in words if t.pos_ in ("VERB", "AUX")]
+        lead = next((t for t in words if t.pos_ != "CCONJ"), None)
+        if lead is None or not clause or lead.tag_ in ("VBN", "VBG") or lead.pos_ == "SCONJ":
+            return None  # "Asked about it, he said.", "When it ended, he said.": no words of his
+        return words
 
     def _misparsed_clause(self, verb: Token) -> list[Token] | None:
         """ "Economists say taxing consumption encourages savings": a clause after a speech verb
@@ -1531,6 +1566,28 @@ def _from_subject(tokens: list[Token], clause: Token) -> list[Token]:
     if leading and all(h.dep_ in ("prep", "npadvmod") for h in heads) and not any(t.text == "," for t in leading):
         return [t for t in tokens if t.i >= first]
     return tokens
+
+
+def _circumstance(token: Token) -> bool:
+    """Where, when or to whom, after a verb of saying: "on Facebook", "Wednesday", "later", "a Senate panel"."""
+    if token.dep_ in ("prep", "dative", "dobj", "agent"):
+        return True
+    return token.dep_ in ("npadvmod", "advmod") and (token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WHEN_WORDS)
+
+
+def bare_but_audience(verb: Token) -> bool:
+    """The verb has nothing said after it: no clause, topic or object, bar the one told
+    ("…, Carter told a Senate panel Wednesday")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS):
+            return False
+        if (
+            child.dep_ == "dobj"
+            and child.i > verb.i
+            and not (verb.lemma_.lower() in _AUDIENCE_VERBS and child.pos_ in ("NOUN", "PROPN", "PRON"))
+        ):
+            return False  # (an "object" before the verb is the parse's reading of the words said)
+    return True
 
 
 def _as_clause(verb: Token) -> bool:
