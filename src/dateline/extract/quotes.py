@@ -664,7 +664,7 @@ class _QuoteFinder:
             # "In his state, Christie said, offenders are sent to treatment", "…, as the
             # Washington Post reported": the host clause is what was said.
             return _host_clause(verb)
-        if kind == "speech" and bare_but_audience(verb):
+        if kind == "speech" and _bare_but_audience(verb):
             fronted = self._fronted_words(verb)
             if fronted:
                 return fronted
@@ -1575,7 +1575,7 @@ def _circumstance(token: Token) -> bool:
     return token.dep_ in ("npadvmod", "advmod") and (token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WHEN_WORDS)
 
 
-def bare_but_audience(verb: Token) -> bool:
+def _bare_but_audience(verb: Token) -> bool:
     """The verb has nothing said after it: no clause, topic or object, bar the one told
     ("…, Carter told a Senate panel Wednesday")."""
     for child in verb.children:
