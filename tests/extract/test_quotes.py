@@ -430,6 +430,27 @@ def test_the_speaker_of_a_quote_without_its_own_attribution(lines, fragment):
     assert speakers[:1] == ["John Reyes"], quotes
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "At one point the crowd reprised the chant “Open the port now, open it today!” that rang through the hall.\n",
+        "Later the fishermen cheered “a harbour for everyone and a quay for all” on the quay.\n",
+    ],
+)
+def test_a_few_quoted_words_inside_a_later_sentence_are_not_the_last_speakers(line):
+    _, quotes = quotes_of(FILLER + "“The port will create jobs,” Mayor Anna Berg said.\n" + line)
+    assert [q[1] for q in quotes if "harbour for everyone" in q[2] or "port now" in q[2]] == [None], quotes
+
+
+def test_a_relative_clause_after_quoted_words_is_no_attribution():
+    article, _ = quotes_of(
+        FILLER
+        + "The crowd loudly reprised the chant “Open the port! Open the port!” that ricocheted through the hall.\n"
+    )
+    chant = [q for q in article.quotes if "Open the port" in q.content.text]
+    assert [(q.cue_lemma, q.speaker) for q in chant] == [(None, None)]
+
+
 def test_thanking_someone_alone_reports_nothing():
     _, quotes = quotes_of(FILLER + "Mayor Anna Berg thanked the fishermen at the harbour on Monday.\n")
     assert quotes == [], quotes
