@@ -451,6 +451,14 @@ def test_a_relative_clause_after_quoted_words_is_no_attribution():
     assert [(q.cue_lemma, q.speaker) for q in chant] == [(None, None)]
 
 
+def test_that_said_before_a_quote_is_no_attribution():
+    article, _ = quotes_of(
+        FILLER + "The harbour plan failed. That said, “we will build the quay next year after the floods.”\n"
+    )
+    quote = [q for q in article.quotes if "build the quay" in q.content.text]
+    assert [(q.cue_lemma, q.speaker) for q in quote] == [(None, None)]
+
+
 def test_thanking_someone_alone_reports_nothing():
     _, quotes = quotes_of(FILLER + "Mayor Anna Berg thanked the fishermen at the harbour on Monday.\n")
     assert quotes == [], quotes

@@ -1125,7 +1125,7 @@ class _QuoteFinder:
                 if subject is not None:
                     break
         for token in reversed(before[-10:]):  # X said: “…” / X told AFP: “…”
-            if self._is_speech(token):
+            if self._is_speech(token) and not _idiom(token):  # ("That said, …" is the writer's)
                 return token, None, self._speaker_of(token)
         verb = self._bare_frame(after, end)
         if verb is not None:
