@@ -361,6 +361,24 @@ def test_verbs_of_exclaiming_and_supporting_report_speech():
     assert ("indirect", "Anna Berg", "the dredging plan of the harbour board") in [q[:3] for q in quotes], quotes
 
 
+@pytest.mark.parametrize(
+    ("line", "content"),
+    [
+        (
+            "Mayor Anna Berg exhorted the fishermen to “vote with your conscience” at the meeting.",
+            "to “vote with your conscience” at the meeting",
+        ),
+        (
+            "Mayor Anna Berg groused that the ministry “never listens to the harbour towns.”",
+            "that the ministry “never listens to the harbour towns.”",
+        ),
+    ],
+)
+def test_verbs_of_speaking_in_a_manner_report_speech(line, content):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert ("mixed", "Anna Berg", content) in [q[:3] for q in quotes], quotes
+
+
 def test_a_curly_quote_closed_by_a_straight_mark():
     body = FILLER + '“We are going to make the harbour work for everyone," Mayor Anna Berg said.\n'
     _, quotes = quotes_of(body)

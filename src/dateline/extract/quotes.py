@@ -102,7 +102,7 @@ _HELD_PREPS = {"about", "on", "over", "toward", "towards", "regarding"}
 # English", "maintains a lead" and "assumed office" report nothing (their clauses do).
 _OBJECT_NOT_SAID = {"tell", "ask", "urge", "encourage", "warn", "thank", "call", "say", "add", "read", "write",
                     "continue", "post", "answer", "interrupt", "inform", "assure", "advise", "remind",
-                    "swear", "plead", "speak", "maintain", "assume", "offer", "give"}  # fmt: skip
+                    "swear", "plead", "speak", "maintain", "assume", "offer", "give", "exhort"}  # fmt: skip
 # A transcript's speaker label: "PENCE:", "CHRIS WALLACE:".
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 # Capitalised labels of editors' notes, which look like a transcript's speaker labels.
@@ -119,7 +119,7 @@ _AUDIENCE_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn"}
 # Verbs whose "to"-infinitive reports what their subject said or wants.
 _INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
                      "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim",
-                     "tell", "aim", "seek", "encourage", "decide", "consider"}  # fmt: skip
+                     "tell", "aim", "seek", "encourage", "decide", "consider", "exhort"}  # fmt: skip
 # Prepositions carrying the view a verb takes of its object: "described the plan as a
 # disaster"; comparing and thanking take their own ("likened RT to the BBC", "thanked
 # voters for their support": the person thanked alone is no content).
