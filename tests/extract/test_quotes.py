@@ -280,6 +280,15 @@ def test_speech_reported_in_the_attribution_between_two_parts_is_kept():
     assert [len(q.stretches()) for q in article.quotes if q.kind == "direct"] == [2], found
 
 
+def test_reported_words_and_a_quote_split_around_one_attribution_are_one_quote():
+    body = FILLER + "Mayor Anna Berg spoke about the harbour tax on Monday.\n"
+    body += "The plan means “we must be doing something right,” she says, “but I do not know if it will pass.”\n"
+    article, _ = quotes_of(body)
+    said = [q for q in article.quotes if q.cue_lemma == "say"]
+    assert [(q.kind, speaker(article, q), len(q.stretches())) for q in said] == [("mixed", "Anna Berg", 2)]
+    assert said[0].stretches()[1].text == "“but I do not know if it will pass.”"
+
+
 def test_a_second_attribution_starts_a_second_quote():
     body = FILLER + "“The port will create jobs,” Mayor Anna Berg said. The vote is next month.\n"
     body += "“Nobody asked the fishermen,” Councillor John Reyes said. “They will lose most of their moorings.”\n"

@@ -872,7 +872,7 @@ class _QuoteFinder:
                 self._emit(start, end, "direct", block, None, self._label_speaker(label), ":", flags)
                 continue
             verb, cue_text, speaker = self._attribution(mark, end)
-            if cue_text is None and self._widens_reported(start, end, verb):
+            if cue_text is None and self._widens_reported(start, end, verb, flags):
                 continue
             continued = carried = False
             if verb is not None or cue_text is not None:
@@ -895,7 +895,7 @@ class _QuoteFinder:
             self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
             self.last_direct = (len(self.quotes) - 1, end, verb)
 
-    def _widens_reported(self, start: int, end: int, verb: Token | None) -> bool:
+    def _widens_reported(self, start: int, end: int, verb: Token | None, flags: list[str]) -> bool:
         """`He said Obama “knows full well … . Still, he goes after …”`, `said “we’re extremely
         happy” about the decision`: quoted words that overlap or directly follow the reported
         speech of the same verb, running past its clause as the parse has it, are part of that
@@ -911,6 +911,11 @@ class _QuoteFinder:
             first, last = self.text.to_parse(quote.content.start), self.text.to_parse(quote.content.end)
             touches = end > first and (start <= last or not self.text.text[last:start].strip(" ,"))
             if quote.cue.start == cue_at:
+                if not touches and start > last and self._only_own_attribution(quote, last, start):
+                    # `The plan means “we must be doing something right,” she says, “but …”`: the
+                    # rest of a quote split around its attribution
+                    self._add_part(self.quotes.index(quote), start, end, flags, verb)
+                    return True
                 if not touches:
                     return False  # apart from it
             elif verb is not None or not (touches and first <= start):
@@ -1009,15 +1014,16 @@ class _QuoteFinder:
         self._add_part(index, start, end, flags)
         return True
 
-    def _add_part(self, index: int, start: int, end: int, flags: list[str]) -> None:
-        """Quoted words [start, end) go on the quote at ``index`` as a further part."""
+    def _add_part(self, index: int, start: int, end: int, flags: list[str], verb: Token | None = None) -> None:
+        """Quoted words [start, end) go on the quote at ``index`` as a further part (``verb``: its
+        speech verb, when no direct quote came before it)."""
         previous = self.quotes[index]
         previous.parts = [*previous.stretches(), self._span(start, end)]
         # from its first part to this one, as the document has it (over paragraphs, whatever stands between)
         first, last = previous.content.start, self.text.to_document(end - 1) + 1
         previous.content = Span(self.text.document[first:last], first, last)
         previous.flags.extend(f for f in flags if f not in previous.flags)
-        self.last_direct = (index, end, self.last_direct[2])  # both callers have a last direct quote
+        self.last_direct = (index, end, verb if verb is not None or self.last_direct is None else self.last_direct[2])
 
     def _only_attribution(self, previous_end: int, start: int, verb: Token | None) -> bool:
         """Between two quotes of one paragraph stands only the first one's attribution, however
