@@ -57,6 +57,8 @@ _DASHES = {"-", "–", "—"}
 # How many words after a closing quotation mark its speech verb may stand: a name with a
 # title and an apposition ("Rep. Jim Jordan, an oversight panel member, said").
 ATTRIBUTION_REACH = 12
+# Quoted words fewer than this, inside someone else's sentence, are not carried over to the last speaker.
+_WORDS_WITHIN_A_SENTENCE = 25
 # Nouns whose "that" clause is reported content: "Trump’s claim that …", "the report that …".
 _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "warning", "promise",
                  "announcement", "accusation", "allegation", "belief", "view", "insistence", "report",
@@ -1054,12 +1056,12 @@ class _QuoteFinder:
         return before.endswith(_BEFORE_TITLES) or before.endswith(("’", "'"))
 
     def _words_within_a_sentence(self, mark: _Marked, start: int, end: int) -> bool:
-        """Fewer words than an attribution's reach, quoted inside a sentence that opens before them
-        (`… the crowd reprised the chant “Lock her up!” that …`, `his call for “a total ban” on …`).
-        Carried over to the last speaker, about one such quote in twenty in PolNeAR train had that
-        speaker as its annotated source; the rest were someone else's or nobody's (a slogan, a
-        title, a document's words)."""
-        if len(self.text.text[start:end].split()) >= ATTRIBUTION_REACH:
+        """Fewer than 25 words, quoted inside a sentence that opens before them (`… the crowd
+        reprised the chant “Lock her up!” that …`, `his call for “a total ban” on …`). Carried over
+        to the last speaker, about one such quote in ten in PolNeAR train had that speaker as its
+        annotated source; the rest were someone else's or nobody's (a slogan, a title, a
+        document's words)."""
+        if len(self.text.text[start:end].split()) >= _WORDS_WITHIN_A_SENTENCE:
             return False
         first = self._token_at(mark.start)
         return first is not None and any(
