@@ -322,6 +322,16 @@ def test_a_long_sentence_set_apart_after_a_question_still_opens_with_its_attribu
     assert [(q[0], q[2]) for q in said] == [("direct", "“How many more winters must the fishermen wait?”")]
 
 
+def test_a_long_sentence_after_a_question_opening_with_a_speaker_in_apposition():
+    body = FILLER + "Councillor John Reyes spoke first about the budget for the harbour works.\n"
+    body += (
+        "“How many more winters must the fishermen wait?” Anna Berg, a retired skipper from the northern "
+        "harbour, said angrily into the microphone.\n"
+    )
+    _, quotes = quotes_of(body)
+    assert [(q[0], q[1]) for q in quotes if "winters" in q[2]] == [("direct", "Anna Berg")], quotes
+
+
 @pytest.mark.parametrize(
     ("line", "said"),
     [

@@ -1171,7 +1171,7 @@ class _QuoteFinder:
         subject = self._subject(verb)
         if subject is None:
             return None
-        phrase = {t.i for t in self._phrase(subject)}
+        phrase = {t.i for t in subject.subtree}  # with its apposition ("Miller, a retired worker, said")
         before = [t for t in sent if t.i < verb.i and not t.is_punct]
         if before and not all(t.i in phrase for t in before):
             return None
