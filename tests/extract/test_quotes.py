@@ -939,6 +939,23 @@ def test_the_subject_of_a_long_chain_of_participles_speaks():
     assert ("Berg", "that the harbour is safe") in found, found
 
 
+def test_a_contrasting_claim_hung_on_an_accusation_is_not_part_of_it():
+    # the parse the model gives "Clinton accused Sanders of subjecting her to an “artful smear” …
+    # while Sanders suggests …": the "while" clause hung on "subjecting", inside the charge
+    words = ["Berg", "accused", "Reyes", "of", "subjecting", "her", "to", "a", "smear", "while", "Reyes", "suggests",
+             "the", "mayor", "is", "a", "captive", "."]  # fmt: skip
+    heads = [1, 1, 1, 1, 3, 4, 4, 8, 6, 11, 11, 4, 13, 14, 11, 16, 14, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pcomp", "dobj", "prep", "det", "pobj", "mark", "nsubj", "advcl",
+            "det", "nsubj", "ccomp", "det", "attr", "punct"]  # fmt: skip
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "VERB", "PRON", "ADP", "DET", "NOUN", "SCONJ", "PROPN", "VERB", "DET",
+           "NOUN", "AUX", "DET", "NOUN", "PUNCT"]  # fmt: skip
+    lemmas = ["Berg", "accuse", "Reyes", "of", "subject", "her", "to", "a", "smear", "while", "Reyes", "suggest",
+              "the", "mayor", "be", "a", "captive", "."]  # fmt: skip
+    found = {q.cue_lemma: (q.speaker.text, q.content.text) for q in _parsed(words, heads, deps, pos, lemmas)}
+    assert found["accuse"] == ("Berg", "Reyes of subjecting her to a smear")
+    assert found["suggest"] == ("Reyes", "the mayor is a captive")
+
+
 def test_the_one_asked_is_not_the_speaker_of_asked():
     _, quotes = quotes_of(
         FILLER + "Councillor John Reyes spoke for an hour, praising the fishermen and, when asked about the levy,"
