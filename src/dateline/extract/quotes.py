@@ -115,6 +115,7 @@ _BEFORE_TITLES = (" on", " of", "’s", "'s", " titled", " entitled", " show", "
                   " movie", " series", " column", " podcast", " documentary", " novel", " song", " album")  # fmt: skip
 # Prepositions whose object is the topic of what was said.
 _TOPIC_PREPS = {"about", "of"}
+# Adverbs of time after a speech verb: "said later", "said again" (nothing said in them).
 _WHEN_WORDS = {"later", "earlier", "recently", "today", "yesterday", "again", "also", "then", "too", "afterward"}
 # speech verbs whose object is the one told, not what was said
 _AUDIENCE_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn"}
@@ -721,7 +722,8 @@ class _QuoteFinder:
         if comma == start and start > 0 and "\n" not in self.doc[start - 1].text:
             start = self.doc[start - 1].sent.start  # the parser began a sentence at the comma
         rest = [t for t in self.doc[verb.i + 1 : sent.end] if not t.is_punct]
-        if any(t.i not in {d.i for d in verb.subtree} or t.pos_ in ("VERB", "AUX") for t in rest):
+        own = {t.i for t in verb.subtree}
+        if any(t.i not in own or t.pos_ in ("VERB", "AUX") for t in rest):
             return None  # the sentence goes on past the attribution
         if any(m.start > verb.idx and m.start < sent.end_char for m in self.marked):
             return None  # a quote after the verb is what was said: attributed below
@@ -912,7 +914,8 @@ class _QuoteFinder:
         their own that open inside or right after reported speech (`characterized Kaine as, “a
         little desperate there, …”`) are its rest whatever its verb."""
         cue_at = self.text.to_document(verb.idx) if verb is not None else None
-        for quote in reversed(self.quotes):
+        for index in range(len(self.quotes) - 1, -1, -1):
+            quote = self.quotes[index]
             if quote.kind == "direct" or quote.parts or quote.cue is None:
                 continue
             if start <= self.text.to_parse(quote.cue.start) < end:
@@ -923,7 +926,7 @@ class _QuoteFinder:
                 if not touches and start > last and self._only_own_attribution(quote, last, start):
                     # `The plan means “we must be doing something right,” she says, “but …”`: the
                     # rest of a quote split around its attribution
-                    self._add_part(self.quotes.index(quote), start, end, flags, verb)
+                    self._add_part(index, start, end, flags, verb)
                     return True
                 if not touches:
                     return False  # apart from it
@@ -1032,7 +1035,9 @@ class _QuoteFinder:
         first, last = previous.content.start, self.text.to_document(end - 1) + 1
         previous.content = Span(self.text.document[first:last], first, last)
         previous.flags.extend(f for f in flags if f not in previous.flags)
-        self.last_direct = (index, end, verb if verb is not None or self.last_direct is None else self.last_direct[2])
+        if verb is None and self.last_direct is not None:
+            verb = self.last_direct[2]  # the split quote's verb, from its first (direct) part
+        self.last_direct = (index, end, verb)
 
     def _only_attribution(self, previous_end: int, start: int, verb: Token | None) -> bool:
         """Between two quotes of one paragraph stands only the first one's attribution, however
