@@ -478,6 +478,14 @@ def test_a_few_quoted_words_inside_a_later_sentence_are_not_the_last_speakers(li
     assert chant and "Anna Berg" not in chant, quotes
 
 
+def test_quoted_words_followed_by_the_writers_own_are_not_the_last_speakers():
+    body = FILLER + "Mayor Anna Berg spoke to the crowd outside the hall for an hour.\n"
+    body += "“We want the harbour open all year round for every boat in the fleet.” The banners outside the hall were "
+    body += "taken down after the vote.\n"
+    _, quotes = quotes_of(body)
+    assert [q[1] for q in quotes if "every boat" in q[2]] == [None], quotes
+
+
 def test_a_relative_clause_after_quoted_words_is_no_attribution():
     article, _ = quotes_of(
         FILLER

@@ -901,7 +901,7 @@ class _QuoteFinder:
                 continue
             if self._runs_on(mark, start, end, verb, speaker, flags):
                 continue
-            if carried and self._words_within_a_sentence(mark, start, end):
+            if carried and (self._words_within_a_sentence(mark, start, end) or self._words_then_more(block, end)):
                 speaker = None  # a few quoted words inside someone else's sentence: not the last speaker's
             self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
             self.last_direct = (len(self.quotes) - 1, end, verb)
@@ -1079,6 +1079,12 @@ class _QuoteFinder:
         return first is not None and any(
             t.is_alpha and not self._inside_marks(t.idx, t.idx + 1) for t in first.sent if t.idx < mark.start
         )
+
+    def _words_then_more(self, block: int, end: int) -> bool:
+        """Quoted words followed in their paragraph by the writer's own (`“…” The banners were taken
+        down.`): with no attribution found, they are not carried over to the last speaker either
+        (on PolNeAR train they seldom had that speaker as source)."""
+        return block >= 0 and any(c.isalpha() for c in self.text.text[end : self.blocks[block][1]])
 
     def _short_fragment(self, start: int, end: int) -> bool:
         return len(self.text.text[start:end].split()) <= 4
