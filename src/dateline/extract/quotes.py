@@ -669,7 +669,7 @@ class _QuoteFinder:
             # "In his state, Christie said, offenders are sent to treatment", "…, as the
             # Washington Post reported": the host clause is what was said.
             return _host_clause(verb)
-        if kind == "speech" and _bare_but_audience(verb):
+        if kind == "speech":
             fronted = self._fronted_words(verb)
             if fronted:
                 return fronted
@@ -712,8 +712,8 @@ class _QuoteFinder:
         subject = self._subject(verb)
         if subject is None or subject.i > verb.i or subject.head.i != verb.i or subject.lower_ in _RELATIVE:
             return None  # (", who added …" is a clause on the noun before it)
-        if any(c.i > verb.i and not _circumstance(c) for c in verb.children if not c.is_punct):
-            return None  # "Mexico said enough": something said after all
+        if not _says_nothing_more(verb):
+            return None  # "Mexico said enough", "said of the plan": something said after all
         comma = subject.left_edge.i - 1
         sent = verb.sent
         if comma < sent.start or self.doc[comma].text != ",":
@@ -902,7 +902,7 @@ class _QuoteFinder:
             if self._runs_on(mark, start, end, verb, speaker, flags):
                 continue
             if carried and (self._words_within_a_sentence(mark, start, end) or self._words_then_more(block, end)):
-                speaker = None  # a few quoted words inside someone else's sentence: not the last speaker's
+                speaker = None  # within someone else's sentence, or the writer's words follow: not the last speaker's
             self._emit(start, end, "direct", block, verb, speaker or _Speaker(), cue_text, flags)
             self.last_direct = (len(self.quotes) - 1, end, verb)
 
@@ -1073,8 +1073,10 @@ class _QuoteFinder:
         to the last speaker, about one such quote in ten in PolNeAR train had that speaker as its
         annotated source; the rest were someone else's or nobody's (a slogan, a title, a
         document's words)."""
-        if len(self.text.text[start:end].split()) >= _WORDS_WITHIN_A_SENTENCE:
-            return False
+        return len(self.text.text[start:end].split()) < _WORDS_WITHIN_A_SENTENCE and self._opens_inside_a_sentence(mark)
+
+    def _opens_inside_a_sentence(self, mark: _Marked) -> bool:
+        """The quote's sentence has words of the writer's before its opening mark."""
         first = self._token_at(mark.start)
         return first is not None and any(
             t.is_alpha and not self._inside_marks(t.idx, t.idx + 1) for t in first.sent if t.idx < mark.start
@@ -1121,13 +1123,11 @@ class _QuoteFinder:
             following = self.doc[last.sent.end].sent
             if following.start_char - end <= 2 and len(following) <= ATTRIBUTION_REACH:
                 after = [t for t in following if not self._inside_marks(t.idx, t.idx + 1)]
-            elif following.start_char - end <= 2:
+            elif following.start_char - end <= 2 and (verb := self._opening_attribution(following)) is not None:
                 # `“…?” Trump said of Apple in February, when the company …`: a longer sentence
                 # that opens with the attribution (its own words go on past it)
-                verb = self._opening_attribution(following)
-                if verb is not None:
-                    self.cues_from_next.add(verb.i)
-                    return verb, None, self._speaker_of(verb)
+                self.cues_from_next.add(verb.i)
+                return verb, None, self._speaker_of(verb)
         before = [
             t for t in first.sent if t.idx + len(t.text) <= mark.start and not self._inside_marks(t.idx, t.idx + 1)
         ]
@@ -1236,10 +1236,7 @@ class _QuoteFinder:
         him for “stepping up …”`, `Bolton thought …, a tribute to “the consummate …”`. The
         speaker is the named subject of the clause the quote hangs on."""
         first = self._token_at(mark.start)
-        if first is None:
-            return None
-        sent = first.sent
-        if not any(t.is_alpha and not self._inside_marks(t.idx, t.idx + 1) for t in sent if t.idx < mark.start):
+        if first is None or not self._opens_inside_a_sentence(mark):
             return None  # the quote opens its sentence: no host clause
         token = first
         for _ in range(8):
@@ -1611,25 +1608,22 @@ def _from_subject(tokens: list[Token], clause: Token) -> list[Token]:
     return tokens
 
 
-def _circumstance(token: Token) -> bool:
-    """Where, when or to whom, after a verb of saying: "on Facebook", "Wednesday", "later", "a Senate panel"."""
-    if token.dep_ in ("prep", "dative", "dobj", "agent"):
-        return True
-    return token.dep_ in ("npadvmod", "advmod") and (token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WHEN_WORDS)
-
-
-def _bare_but_audience(verb: Token) -> bool:
-    """The verb has nothing said after it: no clause, topic or object, bar the one told
-    ("…, Carter told a Senate panel Wednesday")."""
+def _says_nothing_more(verb: Token) -> bool:
+    """The speech verb has nothing said in its own words: no clause or topic, and after it only
+    where, when or to whom ("on Facebook", "Wednesday", "later", "told a Senate panel"). An
+    "object" before the verb is the parse's reading of the words said."""
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS):
             return False
-        if (
-            child.dep_ == "dobj"
-            and child.i > verb.i
-            and not (verb.lemma_.lower() in _AUDIENCE_VERBS and child.pos_ in ("NOUN", "PROPN", "PRON"))
-        ):
-            return False  # (an "object" before the verb is the parse's reading of the words said)
+        if child.i < verb.i or child.is_punct or child.dep_ in ("prep", "dative", "agent"):
+            continue
+        told = child.dep_ == "dobj" and verb.lemma_.lower() in _AUDIENCE_VERBS
+        if told and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            continue
+        when = child.ent_type_ in ("DATE", "TIME") or child.lower_ in _WHEN_WORDS
+        if child.dep_ in ("npadvmod", "advmod") and when:
+            continue
+        return False
     return True
 
 
