@@ -1460,3 +1460,10 @@ def test_a_digest_item_heading_dash_source_colon_quote():
 def test_a_speaker_the_parse_hides(line, content):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert ("indirect", "Anna Berg", content) in [q[:3] for q in quotes], quotes
+
+
+def test_quoted_words_opening_reported_content_are_part_of_it_not_a_second_quote():
+    # The parse hangs the opening mark on the verb, so the object alone began one character inside it.
+    body = FILLER + "The harbour board offered “a deep and sincere apology” to the ferry crews on Monday.\n"
+    _, quotes = quotes_of(body)
+    assert [(q[0], q[2]) for q in quotes] == [("mixed", "“a deep and sincere apology” to the ferry crews")], quotes

@@ -799,6 +799,11 @@ class _QuoteFinder:
         for mark in self.marked:
             if mark.start < end < mark.end and mark.end - end <= 3:
                 end = mark.end
+            # ... and content that starts just after an opening mark closed inside it takes that
+            # mark: `offering “a deep and sincere apology” to …` (the parse hangs “ on the verb);
+            # not after a comma or colon, where the mark opens a quotation of its own (`saying, “…”`).
+            if mark.start == start - 1 and mark.end <= end and text[: mark.start].rstrip()[-1:] not in (",", ":"):
+                start = mark.start
         return (start, end) if end > start else (None, None)
 
     def _add_reported(
