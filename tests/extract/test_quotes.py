@@ -250,6 +250,9 @@ def parts_of(body: str):
     [
         "“The port will create jobs,” Mayor Anna Berg said, “and it will bring the ferries back.”",
         "“The port will create jobs,” Mayor Anna Berg said. “And it will bring the ferries back.”",
+        # a speech verb inside the attribution's own clause does not attribute the second part
+        "“The port will create jobs,” Mayor Anna Berg wrote in a statement explaining why she is speaking at the"
+        " meeting, “and it will bring the ferries back.”",
     ],
 )
 def test_a_quote_split_around_its_attribution_is_one_quote(line):
@@ -1467,3 +1470,10 @@ def test_quoted_words_opening_reported_content_are_part_of_it_not_a_second_quote
     body = FILLER + "The harbour board offered “a deep and sincere apology” to the ferry crews on Monday.\n"
     _, quotes = quotes_of(body)
     assert [(q[0], q[2]) for q in quotes] == [("mixed", "“a deep and sincere apology” to the ferry crews")], quotes
+
+
+def test_a_preposition_the_parse_took_for_the_subject_stands_for_its_object():
+    # "Of Carson, Levine … said": the parse makes "Of" the subject and Levine its object.
+    line = "Of Carson, Levine, who has given money to the campaign, said, “He is flat-out scary.”"
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert [(q[0], q[1]) for q in quotes] == [("direct", "Levine")], quotes

@@ -1157,7 +1157,8 @@ class _QuoteFinder:
                     break
         for token in reversed(before[-10:]):  # X said: “…” / X told AFP: “…”
             if self._is_speech(token) and not _idiom(token):  # ("That said, …" is the writer's)
-                return token, None, self._speaker_of(token)
+                verb = self._split_quotes_verb(token, mark)
+                return verb, None, self._speaker_of(verb)
         verb = self._bare_frame(after, end)
         if verb is not None:
             return verb, None, self._speaker_of(verb)
@@ -1180,6 +1181,17 @@ class _QuoteFinder:
             if subject:
                 return None, ":", self._resolve(self._phrase(subject[0]))
         return None, None, None
+
+    def _split_quotes_verb(self, verb: Token, mark: _Marked) -> Token:
+        """`“…,” Thiel wrote in a statement explaining why he is speaking, “but …”`: a speech verb
+        inside the clause of the attribution just before these words (after the quote before them,
+        in this sentence) is part of that attribution; its verb attributes these words, too."""
+        if self.last_direct is None or self.last_direct[2] is None:
+            return verb
+        _, previous_end, previous_verb = self.last_direct
+        if previous_end <= previous_verb.idx < verb.idx < mark.start and previous_verb.is_ancestor(verb):
+            return previous_verb
+        return verb
 
     def _opening_attribution(self, sent: SpacySpan) -> Token | None:
         """The speech verb a sentence opens with, its subject all that stands before it (`Trump
@@ -1330,6 +1342,8 @@ class _QuoteFinder:
                 # before the verb, with no comma to close an apposition, is the one who said it
                 named = [a for a in subject.children if a.dep_ == "appos" and a.right_edge.i == current.i - 1
                          and a.ent_type_ in ("PERSON", "ORG") and current.i > subject.i]  # fmt: skip
+                # "Of Carson, Levine … said": a preposition taken for the subject stands for its object
+                named = named or [o for o in subject.children if o.dep_ == "pobj" and subject.pos_ == "ADP"][-1:]
                 return named[0] if named else subject
             agent = self._agent(current)
             if agent is not None:
