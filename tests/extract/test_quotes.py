@@ -1477,3 +1477,19 @@ def test_a_preposition_the_parse_took_for_the_subject_stands_for_its_object():
     line = "Of Carson, Levine, who has given money to the campaign, said, “He is flat-out scary.”"
     _, quotes = quotes_of(FILLER + line + "\n")
     assert [(q[0], q[1]) for q in quotes] == [("direct", "Levine")], quotes
+
+
+@pytest.mark.parametrize(
+    ("line", "cue"),
+    [
+        ("“The mayor is playing the tough guy tonight,” Councillor John Reyes shot back.", "shoot back"),
+        ("Councillor John Reyes fired back: “The mayor is playing the tough guy tonight.”", "fire back"),
+        ("“The mayor is playing the tough guy tonight,” Councillor John Reyes hit back.", "hit back"),
+    ],
+)
+def test_a_verb_that_speaks_only_with_its_particle(line, cue):
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.kind, speaker(article, q), q.cue_lemma) for q in article.quotes]
+    assert found == [("direct", "John Reyes", cue)], found
+    _, quotes = quotes_of(FILLER + "The harbour police fired back at the smugglers on Monday.\n")
+    assert quotes == [], quotes

@@ -162,6 +162,12 @@ def topic_prepositions() -> dict[str, frozenset[str]]:
     return _word_sets("topic_prepositions.tsv")
 
 
+@cache
+def phrasal_speech_verbs() -> dict[str, frozenset[str]]:
+    """Verbs that frame a quote with a particle, by lemma (extract/data/phrasal_speech_verbs.tsv)."""
+    return _word_sets("phrasal_speech_verbs.tsv")
+
+
 def _word_sets(name: str) -> dict[str, frozenset[str]]:
     """A data file of lemmas, each with a "|"-separated set of words."""
     return {lemma: frozenset(words.split("|")) for lemma, words in data_rows(_EXTRACT, name)}

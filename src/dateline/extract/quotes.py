@@ -35,6 +35,7 @@ from ..resources import data_rows
 from .lexicon import (
     circumstance_nouns,
     lexicon,
+    phrasal_speech_verbs,
     reporting_verbs,
     stance_adjectives,
     topic_prepositions,
@@ -1303,7 +1304,9 @@ class _QuoteFinder:
         return _Speaker(span, speaker.actor, speaker.unnamed)
 
     def _is_speech(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and reporting_verbs().get(token.lemma_.lower()) == "speech"
+        return token.pos_ in ("VERB", "AUX") and (
+            reporting_verbs().get(token.lemma_.lower()) == "speech" or _particle(token) is not None
+        )
 
     # -- speakers -----------------------------------------------------------------------
 
@@ -1547,6 +1550,8 @@ class _QuoteFinder:
             cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
             cue_span = self._span(cue_start, cue_start + len(cue.text))
             lemma = cue.lemma_.lower() if isinstance(cue, Token) else cue_text
+            if isinstance(cue, Token) and lemma not in reporting_verbs() and _particle(cue) is not None:
+                lemma = f"{lemma} {_particle(cue)}"  # "shoot back"
         speaker_span, refers_span = (
             None if s is None else self._span(s.start_char, s.start_char + len(s.text))
             for s in (speaker.span, speaker.refers)
@@ -1582,6 +1587,13 @@ class _QuoteFinder:
         if remember and not inside and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _particle(verb: Token) -> str | None:
+    """The particle that makes a verb a verb of speaking ("shot back", "chimed in"), if any."""
+    particles = phrasal_speech_verbs().get(verb.lemma_.lower(), frozenset())
+    found = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in particles]
+    return found[0] if found else None
 
 
 def _mixed_closer(text: str, open_at: int, i: int, closers: set[str]) -> bool:
