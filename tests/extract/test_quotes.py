@@ -1493,3 +1493,13 @@ def test_a_verb_that_speaks_only_with_its_particle(line, cue):
     assert found == [("direct", "John Reyes", cue)], found
     _, quotes = quotes_of(FILLER + "The harbour police fired back at the smugglers on Monday.\n")
     assert quotes == [], quotes
+
+
+def test_according_to_after_a_quote_of_several_sentences():
+    line = (
+        "“The dredging will cost twice the estimate. The harbour board knew it in March and said nothing,”"
+        " according to the Harbour Herald."
+    )
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(q.kind, q.cue_lemma, q.speaker.text if q.speaker else None) for q in article.quotes]
+    assert found == [("direct", "according to", "the Harbour Herald")], found

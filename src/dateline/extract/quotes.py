@@ -864,7 +864,7 @@ class _QuoteFinder:
             return
         speaker = self._resolve(phrase)
         cue = self.doc[token.i : token.i + 2]
-        self._emit(start, end, "indirect", block, cue, speaker, "according to")
+        self._emit(start, end, self._kind_of_reported(start, end), block, cue, speaker, "according to")
 
     # -- direct quotes ------------------------------------------------------------------
 
@@ -1138,6 +1138,9 @@ class _QuoteFinder:
             t for t in first.sent if t.idx + len(t.text) <= mark.start and not self._inside_marks(t.idx, t.idx + 1)
         ]
         after = _outside_brackets(after)  # "Rep. Jason Chaffetz (R-Utah) said"
+        source = _according_to_source(after)
+        if source is not None:  # `“… . The new material shows …,” according to Judicial Watch.`
+            return None, "according to", self._resolve(self._phrase(source))
         for token in after[:ATTRIBUTION_REACH]:  # “…,” X said / “…,” said X / “…,” X, a member, said
             if self._is_speech(token):
                 speaker = self._speaker_of(token)
@@ -1587,6 +1590,15 @@ class _QuoteFinder:
         if remember and not inside and (speaker.actor is not None or speaker.unnamed not in (None, "other")):
             self.state.last_speaker = speaker
             self.state.last_block = block
+
+
+def _according_to_source(after: list[Token]) -> Token | None:
+    """The source named by "according to" right after a quote's closing mark."""
+    words = [t for t in after[:3] if not t.is_punct]
+    if len(words) < 2 or words[0].lower_ != "according" or words[1].lower_ != "to":
+        return None
+    objects = [c for c in words[1].children if c.dep_ == "pobj"]
+    return objects[0] if objects else None
 
 
 def _particle(verb: Token) -> str | None:
