@@ -564,6 +564,9 @@ def test_a_titled_name_before_a_colon_in_a_headline_is_its_source():
         "Mayor Anna Berg began her speech by saying that the harbour would be dredged in spring.",
         "Mayor Anna Berg is more likely to say that the harbour will be dredged in spring.",
         "Mayor Anna Berg stirred controversy with an assertion that the harbour would be sold.",
+        # the one taking the moment, not the moment
+        "Mayor Anna Berg took a moment to point out that the harbour would be dredged in spring.",
+        "Mayor Anna Berg has a rare chance to show that the harbour will be dredged in spring.",
     ],
 )
 def test_a_speaker_found_through_the_clause_the_verb_hangs_from(line):

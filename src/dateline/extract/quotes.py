@@ -94,6 +94,9 @@ _MADE_CLEAR = {"clear", "plain", "known"}
 # Verbs whose object does what the infinitive after it says: "pressed Stumpf to admit", "dared him to say"
 _OBJECT_CONTROL = {"press", "pressure", "push", "force", "compel", "persuade", "convince", "dare", "challenge",
                    "implore", "beg", "prod", "goad", "lead", "prompt"}  # fmt: skip
+# Verbs whose subject does what their object's infinitive says: "took a moment to point out",
+# "has a chance to show", "passed up chances to challenge" (the moment, the chance say nothing).
+_TAKING_VERBS = {"take", "have", "get", "seize", "miss", "pass", "use", "find", "lose", "waste", "spend"}
 # Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
 _LIGHT_VERBS = {"make", "take", "level", "lodge", "voice", "renew", "repeat", "issue", "have", "express", "raise"}
 _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
@@ -1315,6 +1318,10 @@ class _QuoteFinder:
 
     def _subject(self, verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            if _infinitive(verb) and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in _TAKING_VERBS:
+                # "York took a moment to point out …", "Trump has a chance to show …": the one
+                # taking the moment, not the moment
+                return self._subject(verb.head.head)
             return verb.head  # "A banner called for …" parsed as a noun with a modifier
         if (
             verb.tag_ == "VBN"
@@ -1599,6 +1606,10 @@ def _according_to_source(after: list[Token]) -> Token | None:
         return None
     objects = [c for c in words[1].children if c.dep_ == "pobj"]
     return objects[0] if objects else None
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _particle(verb: Token) -> str | None:
