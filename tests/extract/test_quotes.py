@@ -1506,3 +1506,18 @@ def test_according_to_after_a_quote_of_several_sentences():
     article, _ = quotes_of(FILLER + line + "\n")
     found = [(q.kind, q.cue_lemma, q.speaker.text if q.speaker else None) for q in article.quotes]
     assert found == [("direct", "according to", "the Harbour Herald")], found
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("Councillor John Reyes released a statement saying the harbour plan was dead.", "John Reyes"),
+        ("Councillor John Reyes sent out a press release accusing the board of waste.", "John Reyes"),
+        # a possessor, resolved like a pronoun to the person the paragraph is about
+        ("Councillor John Reyes spoke on Monday. He spent his whole speech praising the ferry crews.", "John Reyes"),
+    ],
+)
+def test_words_hung_on_a_statement_are_its_authors(line, who):
+    article, _ = quotes_of(FILLER + line + "\n")
+    found = [(speaker(article, q), q.unnamed) for q in article.quotes if q.cue_lemma != "speak"]
+    assert found == [(who, None)], found

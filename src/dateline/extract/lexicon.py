@@ -163,6 +163,12 @@ def topic_prepositions() -> dict[str, frozenset[str]]:
 
 
 @cache
+def issued_texts() -> frozenset[str]:
+    """Nouns naming a text someone puts out, whose words are its author's (extract/data/issued_texts.txt)."""
+    return frozenset(data_lines(_EXTRACT, "issued_texts.txt"))
+
+
+@cache
 def phrasal_speech_verbs() -> dict[str, frozenset[str]]:
     """Verbs that frame a quote with a particle, by lemma (extract/data/phrasal_speech_verbs.tsv)."""
     return _word_sets("phrasal_speech_verbs.tsv")

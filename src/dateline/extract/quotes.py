@@ -34,6 +34,7 @@ from ..nlp.text import ArticleText
 from ..resources import data_rows
 from .lexicon import (
     circumstance_nouns,
+    issued_texts,
     lexicon,
     phrasal_speech_verbs,
     reporting_verbs,
@@ -49,7 +50,9 @@ _OPEN = {"“": "”", "«": "»", "„": "“"}
 _QUOTE_CHARS = "\"'“”«»„‘’"
 _CLOSE = {"”", "»"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "his", "my"}
+# possessors as speakers ("his speech defending …", "their statement saying …"), resolved as pronouns
+_POSSESSIVES = {"his", "my", "their", "its", "our"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _MEDIA_NOUNS = {"interview", "statement", "post", "tweet", "video", "message", "letter", "op-ed", "column",
                 "press conference", "speech", "broadcast", "podcast", "briefing"}  # fmt: skip
@@ -1322,6 +1325,9 @@ class _QuoteFinder:
                 # "York took a moment to point out …", "Trump has a chance to show …": the one
                 # taking the moment, not the moment
                 return self._subject(verb.head.head)
+            author = self._author(verb.head)
+            if author is not None:  # "Trump's campaign released a statement saying …"
+                return author
             return verb.head  # "A banner called for …" parsed as a noun with a modifier
         if (
             verb.tag_ == "VBN"
@@ -1371,6 +1377,18 @@ class _QuoteFinder:
                 current = current.head.head  # "began by saying", "before clarifying that …"
             else:
                 break
+        return None
+
+    def _author(self, text: Token) -> Token | None:
+        """Who put out a statement, a letter, an ad: its possessor ("his speech defending …") or
+        the subject of the verb it is the object of ("X released a statement saying …")."""
+        if text.lemma_.lower() not in issued_texts():
+            return None
+        owners = [c for c in text.children if c.dep_ == "poss"]
+        if owners:
+            return owners[0]
+        if text.dep_ == "dobj" and text.head.pos_ in ("VERB", "AUX"):
+            return self._subject(text.head)
         return None
 
     @staticmethod
@@ -1477,7 +1495,7 @@ class _QuoteFinder:
             # the speaker as written is the relative word (its clause may be far from the noun);
             # the noun it stands for names an unnamed speaker ("three members, who said …")
             return _Speaker(phrase, resolved.actor, resolved.unnamed, resolved.span)
-        if head.lower_ in _PRONOUNS and len(phrase) == 1:
+        if (head.lower_ in _PRONOUNS or head.lower_ in _POSSESSIVES) and len(phrase) == 1:
             if head.lower_ in _PERSON_PRONOUNS and self.state.focus_person is not None:
                 return _Speaker(phrase, self.state.focus_person)
             return _Speaker(phrase, None, "person" if head.lower_ in _PERSON_PRONOUNS else "group")
