@@ -1521,3 +1521,13 @@ def test_words_hung_on_a_statement_are_its_authors(line, who):
     article, _ = quotes_of(FILLER + line + "\n")
     found = [(speaker(article, q), q.unnamed) for q in article.quotes if q.cue_lemma != "speak"]
     assert found == [(who, None)], found
+
+
+def test_an_aim_names_no_speaker_but_its_possessor_does():
+    # "an effort to deny …": no one says it; "Reyes's decision to endorse …": Reyes does
+    line = "Local groups threw together a last-ditch effort to deny the ferry company its licence."
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert quotes == [], quotes
+    article, _ = quotes_of(FILLER + "Councillor John Reyes’s decision to endorse Anna Berg surprised the council.\n")
+    found = [(q.speaker.text if q.speaker else None, q.content.text) for q in article.quotes]
+    assert found == [("Councillor John Reyes", "Anna Berg")], found

@@ -1328,6 +1328,17 @@ class _QuoteFinder:
             author = self._author(verb.head)
             if author is not None:  # "Trump's campaign released a statement saying …"
                 return author
+            if _infinitive(verb):
+                # "Trump's refusal to release …": the possessor; "an effort to deny …", "the
+                # decision to charge …": an aim names no one who says it
+                owners = [c for c in verb.head.children if c.dep_ == "poss"]
+                if owners:
+                    return owners[0]
+                named = self._resolve(self._phrase(verb.head))
+                noun = verb.head.lemma_.lower()
+                agent = noun in lexicon().titles or noun in lexicon().group_nouns  # "the chair … to call"
+                if named.actor is None and named.unnamed in (None, "other") and not verb.head.ent_type_ and not agent:
+                    return None
             return verb.head  # "A banner called for …" parsed as a noun with a modifier
         if (
             verb.tag_ == "VBN"
