@@ -1513,6 +1513,7 @@ def test_according_to_after_a_quote_of_several_sentences():
     [
         ("Councillor John Reyes released a statement saying the harbour plan was dead.", "John Reyes"),
         ("Councillor John Reyes sent out a press release accusing the board of waste.", "John Reyes"),
+        ("Councillor John Reyes posted a comment that compared the board to pirates.", "John Reyes"),
         # a possessor, resolved like a pronoun to the person the paragraph is about
         ("Councillor John Reyes spoke on Monday. He spent his whole speech praising the ferry crews.", "John Reyes"),
     ],

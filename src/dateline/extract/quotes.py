@@ -1374,6 +1374,9 @@ class _QuoteFinder:
                          and a.ent_type_ in ("PERSON", "ORG") and current.i > subject.i]  # fmt: skip
                 # "Of Carson, Levine … said": a preposition taken for the subject stands for its object
                 named = named or [o for o in subject.children if o.dep_ == "pobj" and subject.pos_ == "ADP"][-1:]
+                if subject.lower_ in ("that", "which") and current.dep_ == "relcl":
+                    # "he posted a comment that compared …": the text's author
+                    named = named or [a for a in [self._author(current.head)] if a is not None]
                 return named[0] if named else subject
             agent = self._agent(current)
             if agent is not None:
