@@ -37,7 +37,8 @@ def test_dumps_segmentation_gate():
 
 
 POLNEAR_OVERLAP_F1_FLOOR = 0.855
-POLNEAR_SOURCE_F1_FLOOR = 0.795
+# issue 4's goal (dev measures 0.801 on 2026-12-02; the parse is deterministic for the pinned model)
+POLNEAR_SOURCE_F1_FLOOR = 0.800
 
 
 def test_polnear_quotes_gate():
