@@ -1321,25 +1321,7 @@ class _QuoteFinder:
 
     def _subject(self, verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            if _infinitive(verb) and verb.head.dep_ == "dobj" and verb.head.head.lemma_.lower() in _TAKING_VERBS:
-                # "York took a moment to point out …", "Trump has a chance to show …": the one
-                # taking the moment, not the moment
-                return self._subject(verb.head.head)
-            author = self._author(verb.head)
-            if author is not None:  # "Trump's campaign released a statement saying …"
-                return author
-            if _infinitive(verb):
-                # "Trump's refusal to release …": the possessor; "an effort to deny …", "the
-                # decision to charge …": an aim names no one who says it
-                owners = [c for c in verb.head.children if c.dep_ == "poss"]
-                if owners:
-                    return owners[0]
-                named = self._resolve(self._phrase(verb.head))
-                noun = verb.head.lemma_.lower()
-                agent = noun in lexicon().titles or noun in lexicon().group_nouns  # "the chair … to call"
-                if named.actor is None and named.unnamed in (None, "other") and not verb.head.ent_type_ and not agent:
-                    return None
-            return verb.head  # "A banner called for …" parsed as a noun with a modifier
+            return self._subject_of_noun_clause(verb)
         if (
             verb.tag_ == "VBN"
             and verb.dep_ == "advcl"
@@ -1392,6 +1374,29 @@ class _QuoteFinder:
             else:
                 break
         return None
+
+    def _subject_of_noun_clause(self, verb: Token) -> Token | None:
+        """The speaker of a verb hung on a noun: "A banner called for …" (the noun itself, as the
+        parse has it), "X released a statement saying …" (the text's author), "York took a
+        moment to point out …" (the one taking it), "an effort to deny …" (no one)."""
+        noun = verb.head
+        if _infinitive(verb) and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TAKING_VERBS:
+            return self._subject(noun.head)
+        author = self._author(noun)
+        if author is not None:
+            return author
+        if _infinitive(verb):
+            # "Trump's refusal to release …": the possessor; "the decision to charge …": an aim
+            # names no one who says it, unless the noun is a role or a group ("the chair … to call")
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            if owners:
+                return owners[0]
+            named = self._resolve(self._phrase(noun))
+            lemma = noun.lemma_.lower()
+            agent = lemma in lexicon().titles or lemma in lexicon().group_nouns or bool(noun.ent_type_)
+            if named.actor is None and named.unnamed in (None, "other") and not agent:
+                return None
+        return noun
 
     def _author(self, text: Token) -> Token | None:
         """Who put out a statement, a letter, an ad: its possessor ("his speech defending …") or
@@ -1645,7 +1650,7 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _particle(verb: Token) -> str | None:
-    """The particle that makes a verb a verb of speaking ("shot back", "chimed in"), if any."""
+    """The particle that makes a verb a verb of speaking ("shot back", "piped up"), if any."""
     particles = phrasal_speech_verbs().get(verb.lemma_.lower(), frozenset())
     found = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in particles]
     return found[0] if found else None
