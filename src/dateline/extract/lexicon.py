@@ -174,6 +174,12 @@ def phrasal_speech_verbs() -> dict[str, frozenset[str]]:
     return _word_sets("phrasal_speech_verbs.tsv")
 
 
+@cache
+def verb_frames() -> dict[str, frozenset[str]]:
+    """Lemmas of the verb frames the quote finder reads, by frame (extract/data/verb_frames.tsv)."""
+    return _word_sets("verb_frames.tsv")
+
+
 def _word_sets(name: str) -> dict[str, frozenset[str]]:
     """A data file of lemmas, each with a "|"-separated set of words."""
     return {lemma: frozenset(words.split("|")) for lemma, words in data_rows(_EXTRACT, name)}

@@ -40,6 +40,7 @@ from .lexicon import (
     reporting_verbs,
     stance_adjectives,
     topic_prepositions,
+    verb_frames,
     word_nouns,
 )
 from .mentions import MentionIndex
@@ -84,8 +85,6 @@ _DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "v
 _PRO_FORMS = {"same", "much", "everything", "opposite"}
 # What a clause after "In the same poll, …" reports.
 _FINDINGS = {"poll", "survey", "study", "average"}
-# Verbs that report what they give only when it names words ("offered no proof", not "offered loans").
-_GIVING_VERBS = {"offer", "give"}
 # What opens an open question: "see what happens" is no view.
 _WH_WORDS = {"what", "how", "why", "if", "whether", "when", "where", "who", "which"}
 # Subjects whose findings are reports ("A 2014 study found 31 incidents", "the inquiry found …").
@@ -94,24 +93,8 @@ _FINDERS = _FINDINGS | {"report", "review", "inquiry", "investigation", "analysi
                         "email", "article", "data", "count", "census"}  # fmt: skip
 # "made it clear that …", "made plain that …": saying, with "make".
 _MADE_CLEAR = {"clear", "plain", "known"}
-# Verbs whose object does what the infinitive after it says: "pressed Stumpf to admit", "dared him to say"
-_OBJECT_CONTROL = {"press", "pressure", "push", "force", "compel", "persuade", "convince", "dare", "challenge",
-                   "implore", "beg", "prod", "goad", "lead", "prompt"}  # fmt: skip
-# Verbs whose subject does what their object's infinitive says: "took a moment to point out",
-# "has a chance to show", "passed up chances to challenge" (the moment, the chance say nothing).
-_TAKING_VERBS = {"take", "have", "get", "seize", "miss", "pass", "use", "find", "lose", "waste", "spend"}
-# Verbs that take a stance through their object noun ("made the case for", "took a swipe at").
-_LIGHT_VERBS = {"make", "take", "level", "lodge", "voice", "renew", "repeat", "issue", "have", "express", "raise"}
 _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
 _HELD_PREPS = {"about", "on", "over", "toward", "towards", "regarding"}
-# With no clause, a reporting verb's direct object is what was said ("denied the report",
-# "stressed the need for …", "polls show Clinton ahead"), except for verbs whose object
-# is the person addressed, the words' medium or a continuation ("told reporters", "wrote
-# a book", "continued the speech"). "Tweeted her thanks" is said; "posted a loss" is not; "speaks
-# English", "maintains a lead" and "assumed office" report nothing (their clauses do).
-_OBJECT_NOT_SAID = {"tell", "ask", "urge", "encourage", "warn", "thank", "call", "say", "add", "read", "write",
-                    "continue", "post", "answer", "interrupt", "inform", "assure", "advise", "remind",
-                    "swear", "plead", "speak", "maintain", "assume", "offer", "give", "exhort"}  # fmt: skip
 # A transcript's speaker label: "PENCE:", "CHRIS WALLACE:".
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 # Capitalised labels of editors' notes, which look like a transcript's speaker labels.
@@ -124,12 +107,6 @@ _BEFORE_TITLES = (" on", " of", "’s", "'s", " titled", " entitled", " show", "
 _TOPIC_PREPS = {"about", "of"}
 # Adverbs of time after a speech verb: "said later", "said again" (nothing said in them).
 _WHEN_WORDS = {"later", "earlier", "recently", "today", "yesterday", "again", "also", "then", "too", "afterward"}
-# speech verbs whose object is the one told, not what was said
-_AUDIENCE_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn"}
-# Verbs whose "to"-infinitive reports what their subject said or wants.
-_INFINITIVE_VERBS = {"want", "refuse", "promise", "vow", "pledge", "threaten", "urge", "ask", "agree", "decline",
-                     "hope", "expect", "plan", "intend", "demand", "call", "propose", "offer", "claim",
-                     "tell", "aim", "seek", "encourage", "decide", "consider", "exhort"}  # fmt: skip
 # Prepositions carrying the view a verb takes of its object: "described the plan as a
 # disaster"; comparing and thanking take their own ("likened RT to the BBC", "thanked
 # voters for their support": the person thanked alone is no content).
@@ -397,7 +374,7 @@ class _QuoteFinder:
                        for o in p.children if o.dep_ == "pobj"]  # fmt: skip
             clauses += [c for c in noun.children if c.dep_ == "acl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # fmt: skip
-        if not clauses and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+        if not clauses and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _frame("light"):
             preps = [*noun.children, *(p for p in noun.head.children if p.i > noun.i)]  # "took a swipe at X"
             # what one "has" is about something: "has doubts about X", not "has a question for you"
             stance_preps = _HELD_PREPS if noun.head.lemma_.lower() == "have" else _STANCE_PREPS
@@ -633,16 +610,20 @@ class _QuoteFinder:
             return answer  # "46 percent said yes", "half said so", "26 percent said the same"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         subject = self._subject(verb)  # said by nobody, an object or a topic reports nothing
-        said = lemma not in _OBJECT_NOT_SAID or lemma in _LIKENING_PREPS or any(_stands_for_words(o) for o in objects)
+        # With no clause, the object is what was said ("denied the report", "polls show Clinton ahead"),
+        # except for verbs whose object is the one addressed, the medium or a continuation ("told
+        # reporters", "wrote a book"); "tweeted her thanks" is said, "said the same thing" stands for words.
+        not_said = lemma in _frame("object_not_said") and lemma not in _LIKENING_PREPS
+        said = not not_said or any(_stands_for_words(o) for o in objects)
         if lemma == "find" and not _reports_findings(subject):
             said = False  # "found ways to …", "found himself …", "found a job": what polls and studies find is reported
-        if lemma in _GIVING_VERBS and subject is not None:
+        if lemma in _frame("giving") and subject is not None:
             # "offered no proof that …", "gave his assessment of the race": giving words is saying them
             given = [o for o in objects if o.lemma_.lower() in word_nouns()]
             if given:
                 return self._without_other_speech(given[0])
         passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")]
-        if passive and kind in ("speech", "object") and lemma not in _OBJECT_NOT_SAID and self._agent(verb):
+        if passive and kind in ("speech", "object") and lemma not in _frame("object_not_said") and self._agent(verb):
             return list(passive[0].subtree)  # "The meeting was first reported by Politico"
         if kind not in (None, "topic") and said and objects and subject is not None:
             # "sees the plan as a chance", "likened RT to the BBC": the view runs on past the object
@@ -654,7 +635,7 @@ class _QuoteFinder:
                 return self._before_contrasting_speech(
                     list(self.doc[objects[0].left_edge.i : view[0].right_edge.i + 1]), view[0]
                 )
-            if kind != "as" and (lemma not in _OBJECT_NOT_SAID or _stands_for_words(objects[0])):
+            if kind != "as" and (lemma not in _frame("object_not_said") or _stands_for_words(objects[0])):
                 return self._without_other_speech(objects[0])
         if kind == "as":
             return None
@@ -680,7 +661,7 @@ class _QuoteFinder:
             fronted = self._fronted_words(verb)
             if fronted:
                 return fronted
-        if verb.lemma_.lower() in _INFINITIVE_VERBS:  # "refused to give", "wants to lose"
+        if verb.lemma_.lower() in _frame("infinitive"):  # "refused to give", "wants to lose"
             complements = [c for c in verb.children if c.dep_ == "xcomp"]
             if complements:
                 content = self._without_other_speech(complements[0])
@@ -1380,7 +1361,7 @@ class _QuoteFinder:
         parse has it), "X released a statement saying …" (the text's author), "York took a
         moment to point out …" (the one taking it), "an effort to deny …" (no one)."""
         noun = verb.head
-        if _infinitive(verb) and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _TAKING_VERBS:
+        if _infinitive(verb) and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _frame("taking"):
             return self._subject(noun.head)
         author = self._author(noun)
         if author is not None:
@@ -1420,7 +1401,7 @@ class _QuoteFinder:
     def _object_controller(verb: Token) -> Token | None:
         """ "Warren pressed Stumpf to admit …": the object of a verb of pressing is the subject
         of the infinitive hanging from it (not of "used his speech to call for …")."""
-        if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_.lower() not in _OBJECT_CONTROL:
+        if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_.lower() not in _frame("object_control"):
             return None
         objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
         return objects[0] if objects and objects[0].pos_ in ("PROPN", "NOUN", "PRON") else None
@@ -1636,6 +1617,11 @@ class _QuoteFinder:
             self.state.last_block = block
 
 
+def _frame(name: str) -> frozenset[str]:
+    """The lemmas of a verb frame (extract/data/verb_frames.tsv)."""
+    return verb_frames()[name]
+
+
 def _according_to_source(after: list[Token]) -> Token | None:
     """The source named by "according to" right after a quote's closing mark."""
     words = [t for t in after[:3] if not t.is_punct]
@@ -1708,7 +1694,7 @@ def _says_nothing_more(verb: Token) -> bool:
             return False
         if child.i < verb.i or child.is_punct or child.dep_ in ("prep", "dative", "agent"):
             continue
-        told = child.dep_ == "dobj" and verb.lemma_.lower() in _AUDIENCE_VERBS
+        told = child.dep_ == "dobj" and verb.lemma_.lower() in _frame("audience")
         if told and child.pos_ in ("NOUN", "PROPN", "PRON"):
             continue
         when = child.ent_type_ in ("DATE", "TIME") or child.lower_ in _WHEN_WORDS
