@@ -1578,8 +1578,9 @@ class _QuoteFinder:
             cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
             cue_span = self._span(cue_start, cue_start + len(cue.text))
             lemma = cue.lemma_.lower() if isinstance(cue, Token) else cue_text
-            if isinstance(cue, Token) and lemma not in reporting_verbs() and _particle(cue) is not None:
-                lemma = f"{lemma} {_particle(cue)}"  # "shoot back"
+            particle = _particle(cue) if isinstance(cue, Token) and lemma not in reporting_verbs() else None
+            if particle is not None:
+                lemma = f"{lemma} {particle}"  # "shoot back"
         speaker_span, refers_span = (
             None if s is None else self._span(s.start_char, s.start_char + len(s.text))
             for s in (speaker.span, speaker.refers)
@@ -1637,9 +1638,10 @@ def _infinitive(verb: Token) -> bool:
 
 def _particle(verb: Token) -> str | None:
     """The particle that makes a verb a verb of speaking ("shot back", "piped up"), if any."""
-    particles = phrasal_speech_verbs().get(verb.lemma_.lower(), frozenset())
-    found = [c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in particles]
-    return found[0] if found else None
+    particles = phrasal_speech_verbs().get(verb.lemma_.lower())
+    if particles is None:  # (asked of every verb not on the list: no walk over its children)
+        return None
+    return next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in particles), None)
 
 
 def _mixed_closer(text: str, open_at: int, i: int, closers: set[str]) -> bool:
