@@ -99,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="first date, ISO (inclusive)")
     p.add_argument("--until", help="last date, ISO (inclusive)")
     p.add_argument("--unique", action="store_true", help="one row per event per near-duplicate story cluster")
+    p.add_argument("--all", dest="everything", action="store_true",
+                   help="also events not listed by default (statements, no coded source, not asserted), with why")
     add_json_option(p)
     p.set_defaults(handler=cmd_events)
 
@@ -234,7 +236,7 @@ def format_quote(quote: dict) -> str:
 
 def cmd_events(args: argparse.Namespace) -> int:
     filters = EventFilter(source=args.source, target=args.target, code=args.code, root=args.root, quad=args.quad,
-                          since=args.since, until=args.until)  # fmt: skip
+                          since=args.since, until=args.until, everything=args.everything)  # fmt: skip
     with Store(args.db) as store:
         events = store.events(filters, unique=args.unique)
     return print_records(events, args.json, format_event)
@@ -245,8 +247,10 @@ def format_event(event: dict) -> str:
     target = f"{event['target_text'] or '-'} [{event['target_code'] or '-'}]" if event["target_text"] else "-"
     where = f" @ {event['place_name']}" if event.get("place_name") else ""
     counts = f"  x{event['num_mentions']} in {event['num_sources']} source(s)" if "num_mentions" in event else ""
+    why = f"  [not listed: {event['unlisted_because']}]" if event.get("unlisted_because") else ""
     return (
-        f"{event['date'] or '????-??-??'}  {event['code']:<5} {source} -> {target}{where}  ({event['entry']}){counts}"
+        f"{event['date'] or '????-??-??'}  {event['code']:<5} {source} -> {target}{where}  ({event['entry']})"
+        f"{counts}{why}"
     )
 
 

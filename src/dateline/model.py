@@ -165,6 +165,8 @@ class Event:
     confidence: float = 0.5
     tone: float | None = None
     mentions: int = 1  # how many times the article reports this same event
+    listed: bool = True  # shown by default; else stored with the reason (extract/event_checks.py)
+    unlisted_because: str | None = None
 
 
 @dataclass

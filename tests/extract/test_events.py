@@ -208,7 +208,6 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         ("Rebels attempted to assassinate the Kenyan defence minister.", "186", "REB", "KENGOV"),
         ("Vladimir Putin offered to negotiate with the president of Armenia.", "030", "RUSGOV", "ARMGOV"),
         # Unnamed agents and things are coded by the city the sentence names.
-        ("A car bomb killed 12 people in Mombasa on Monday.", "180", "KEN", "KEN"),
         # A country-only apposition.
         ("Amina Yusuf, Kenya's leading rights activist, began a hunger strike on Sunday.", "143", "KEN", None),
         # "anti-" and "pro-" name a stance toward a country, not where one comes from.

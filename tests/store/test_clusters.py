@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dateline import RunOptions, Store, run
+from dateline.store import EventFilter
 from tests.ingest.builders import STORY, page
 
 OTHER = [
@@ -52,7 +53,7 @@ def test_events_and_quotes_count_once_per_cluster(tmp_path):
         unique = store.quotes(unique=True)
         assert len(all_quotes) == 3 * len(unique)
         assert all(q["num_articles"] == 3 and q["num_sources"] == 3 for q in unique)
-        events = store.events(unique=True)
+        events = store.events(EventFilter(everything=True), unique=True)
         assert events and all(e["num_articles"] == 3 for e in events)
 
 

@@ -7,6 +7,7 @@ from ..nlp.headline import reparse_headline
 from ..nlp.pipeline import load_nlp
 from ..nlp.text import article_text, repeated_prints
 from .actors import extract_actors
+from .event_checks import assess_events
 from .events import extract_events
 from .fingerprint import fingerprint
 from .places import extract_places, home_country
@@ -55,10 +56,11 @@ def find_events(doc: Document) -> Document:
     crawl = doc.raw.crawl_time.date().isoformat() if doc.raw.crawl_time else None
     for article in doc.articles:
         when = next((v.value for v in (article.published, article.updated) if v is not None and v.value), crawl)
-        article.events = extract_events(
+        events = extract_events(
             article.parse, article.parse_text, article.actors, article.quotes, article.places, when,
             article.home[0],
         )  # fmt: skip
+        article.events = assess_events(events, article.parse, article.parse_text, article.quotes)
     return doc
 
 

@@ -55,6 +55,19 @@ class _Draft:
         self.last = max(self.last, position)
 
 
+def name_of_someone(doc: Doc, ent: Span, people: set[str]) -> Span | None:
+    """A place the model tagged where the text names a person it tags elsewhere: "Chad"
+    before "Morris" when "Chad Morris" is a person of the article (``people``: PERSON texts)."""
+    if ent.label_ not in ("GPE", "NORP", "LOC"):
+        return None
+    end = ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - ent.end < 3:
+        end += 1
+        if doc[ent.start : end].text in people:
+            return doc[ent.start : end]
+    return None
+
+
 def extract_actors(doc: Doc, text: ArticleText, home: str | None = None, home_source: str = "article") -> list[Actor]:
     """All actors of one article, with mentions in document offsets. ``home`` is the country
     the article is set in, given to roles with no stated country and marked ``home_source``."""
@@ -77,8 +90,12 @@ class _ActorBuilder:
     # -- pass 1: names ------------------------------------------------------------------
 
     def build(self, home: str | None, source: str) -> list[Actor]:
+        people = {ent.text for ent in self.doc.ents if ent.label_ == "PERSON"}
         for ent in self.doc.ents:
-            if ent.label_ in ("PERSON", "ORG") and self.gaz.country_of_name(ent.text):
+            named = self._name_of_someone(ent, people)
+            if named is not None:
+                self._add_person(named)  # "Chad Morris" read as the country "Chad" and a word after it
+            elif ent.label_ in ("PERSON", "ORG") and self.gaz.country_of_name(ent.text):
                 self._add_country(ent)  # the small model reads "Sri Lanka" at a sentence start as a person
             elif ent.label_ == "PERSON" and self._is_people(ent):
                 self._add_org(ent)  # "Bosnian Serbs", "Iraqi Kurds": a group, not a person
@@ -107,6 +124,9 @@ class _ActorBuilder:
         for actor in actors:
             actor.mentions.sort(key=lambda m: m.start)
         return actors
+
+    def _name_of_someone(self, ent: Span, people: set[str]) -> Span | None:
+        return name_of_someone(self.doc, ent, people)
 
     @staticmethod
     def _fall_back_to(draft: _Draft, home: str | None, source: str) -> None:

@@ -609,10 +609,12 @@ class _Coder:
         country = self._country_in(token) or self._city_country(token)
         if country:
             return EventSide(token.text, country, None, start, start + len(token.text))
-        if token.pos_ in ("NOUN", "PROPN"):  # someone acted, though we cannot code who
+        if token.pos_ == "PROPN":  # someone acted, though we cannot code who
             # ... though we may know where: "prisoners in East Timor's capital Dili"
             country = self._guessed_country(token) if guess else self._located_country(token)
             return self._phrase_side(token, country, None)
+        if token.pos_ == "NOUN":  # a thing ("the war", "aid deliveries"): named, with no actor code
+            return self._phrase_side(token, None, None)
         return None
 
     def _actor_side(self, token: Token, actor: int, start: int, guess: bool) -> EventSide:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ..model import Actor, Place
 from ..nlp.gazetteer import City, Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
+from .actors import name_of_someone
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Below this population a town matched only by one of its alternate names needs the
@@ -50,13 +51,14 @@ def article_country(dateline: list[str]) -> str | None:
 
 
 def home_country(dateline: list[str], doc: Doc) -> tuple[str | None, str]:
-    """The country an article is set in and how we know it: its dateline ("article"),
-    else the country it names most ("setting")."""
-    country = article_country(dateline)
-    return (country, "article") if country else (setting_country(doc), "setting")
+    """The country an article is set in, by what it names most ("setting"). The dateline says
+    where the story was filed, not whose story it is (a Cairo dateline on a Tunisia story, a
+    London one on Sudan's), so it gives no actor a country; it only breaks a tie."""
+    country = setting_country(doc, article_country(dateline))
+    return country, "setting"
 
 
-def setting_country(doc: Doc) -> str | None:
+def setting_country(doc: Doc, tie_breaker: str | None = None) -> str | None:
     """The country an article without a dateline is set in: the one it names most often
     (by name, people, nationality or capital), if no other is named as often. "Vice-President Moody
     Awori ... the Kenya Anti-Corruption Commission" is Kenyan; a story naming two countries
@@ -69,13 +71,22 @@ def setting_country(doc: Doc) -> str | None:
         if iso3:
             counts[iso3] += 1
             covered.update(range(ent.start, ent.end))
+    people = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    for ent in doc.ents:  # "Chad Morris", "Jordan Peterson": a name is no country
+        if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC") and not gaz.country_of_name(ent.text):
+            covered.update(range(ent.start, ent.end))
+        named = name_of_someone(doc, ent, people)
+        if named is not None:
+            covered.update(range(named.start, named.end))
     for token in doc:
         iso3 = None if token.i in covered else gaz.country_of_word(token.text) or gaz.country_of_capital(token.text)
         if iso3:
             counts[iso3] += 1
     top = counts.most_common(2)
-    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+    if not top:
         return None
+    if len(top) > 1 and top[0][1] == top[1][1]:
+        return tie_breaker if tie_breaker in (top[0][0], top[1][0]) else None
     return top[0][0]
 
 

@@ -34,6 +34,7 @@ class EventFilter:
     since: str | None = None  # ISO date, inclusive
     until: str | None = None
     article_id: int | None = None
+    everything: bool = False  # also the events not listed by default (see extract/event_checks.py)
 
 
 def _article_time(article: Article) -> str | None:
@@ -233,15 +234,15 @@ class Store:
                  e.block, e.date, e.date_source, place.resolved_name if place else None,
                  place.geonameid if place else None, place.country if place else None,
                  place.latitude if place else None, place.longitude if place else None, e.mood, e.confidence,
-                 e.tone, e.mentions)
+                 e.tone, e.mentions, int(e.listed), e.unlisted_because)
             )  # fmt: skip
         self.conn.executemany(
             f"""INSERT INTO events (article_id, ordinal, code, root, quad_class, goldstein, source_text, source_code,
                    source_actor_id, source_start, source_end, target_text, target_code, target_actor_id,
                    target_start, target_end, sentence, sentence_start, sentence_end, cue, cue_start, cue_end, entry,
                    paragraph, date, date_source, place_name, place_geonameid, place_country, latitude, longitude,
-                   mood, confidence, tone, mentions)
-               VALUES ({", ".join("?" * 35)})""",
+                   mood, confidence, tone, mentions, listed, unlisted_because)
+               VALUES ({", ".join("?" * 37)})""",
             rows,
         )
 
@@ -280,6 +281,8 @@ class Store:
         if f.article_id is not None:
             sql += " AND e.article_id = ?"
             params.append(f.article_id)
+        if not f.everything:
+            sql += " AND e.listed = 1"
         if unique:
             sql = f"""SELECT *, sum(mentions) AS num_mentions, count(DISTINCT article_id) AS num_articles,
                              count(DISTINCT document_source) AS num_sources

@@ -264,6 +264,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE quotes ADD COLUMN speaker_refers_end INTEGER;
         """,
     ),
+    (
+        "0008_event_listed",
+        """
+        -- Events the text does not assert, or with no source we can code, are stored but not
+        -- listed by default; unlisted_because says why (statement, no source, in a quote, ...).
+        ALTER TABLE events ADD COLUMN listed INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE events ADD COLUMN unlisted_because TEXT;
+        CREATE INDEX events_listed ON events(listed);
+        """,
+    ),
 ]
 
 

@@ -1,0 +1,110 @@
+"""Which coded events a user is shown by default, and why the others are not.
+
+The rule coder proposes; this stage disposes. Every event stays in the store, but only an
+event that the text asserts really happened, done by a source we can code, is *listed*
+(``dateline events`` shows it; ``--all`` shows the rest with the reason). The reasons are
+general properties of the sentence, not lists of sentences:
+
+- ``statement``: a bare "X said" (CAMEO 010 from a quotation) only sources what follows;
+- ``no source``: no one, or no one we can code, did it;
+- ``in a quote``: the act is inside someone's quoted words (rhetoric, a claim);
+- ``not asserted``: the act is tried, wanted, planned, expected or alleged, not done;
+- ``future``: "will", "would" with no one saying so (a forecast, not a stated intention);
+- ``low confidence``: the learned check (``event_model``) puts it under the threshold.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Event, Quote
+from ..nlp.text import ArticleText
+
+# Heads that make the act they govern unreal: tried, wanted, planned, expected, claimed.
+_UNREAL_HEADS = {
+    "try", "attempt", "seek", "want", "wish", "hope", "plan", "aim", "intend", "expect", "look", "work", "strive",
+    "struggle", "fail", "refuse", "decline", "consider", "threaten", "need", "have", "allow", "permit", "let",
+    "prepare", "scramble", "rush", "move", "push", "lobby", "campaign", "fight", "vow", "promise", "pledge",
+    "claim", "allege", "accuse", "deny", "suspect", "risk", "face", "threat",
+}  # fmt: skip
+# Verbs whose clause reports speech or belief: an act under them is what someone said.
+_REPORTING = {
+    "say", "tell", "add", "state", "announce", "report", "claim", "allege", "insist", "argue", "write", "note",
+    "explain", "suggest", "warn", "confirm", "believe", "think", "fear", "testify", "acknowledge", "admit",
+}  # fmt: skip
+_CLAIMS = {"allegedly", "purportedly", "supposedly"}
+_FUTURE = {"will", "'ll", "shall", "would", "'d", "going"}
+_MODAL = {"could", "might", "may", "should", "can", "must"}
+
+
+def assess_events(events: list[Event], doc: Doc, text: ArticleText, quotes: list[Quote]) -> list[Event]:
+    """Set ``listed`` and ``unlisted_because`` on each event (in place); returns the events."""
+    quoted = [s for q in quotes if q.kind == "direct" for s in q.stretches()]
+    for event in events:
+        reason = _reason(event, doc, text, quoted)
+        event.listed, event.unlisted_because = reason is None, reason
+    return events
+
+
+def _reason(event: Event, doc: Doc, text: ArticleText, quoted) -> str | None:
+    if event.entry == "Q010":
+        return "statement"
+    if event.source is None or not event.source.code:
+        return "no source"
+    if any(s.start <= event.cue.start and event.cue.end <= s.end for s in quoted):
+        return "in a quote"
+    cue = _token_at(doc, text, event.cue.start)
+    if cue is None:
+        return None
+    unreal = _unreal(cue)
+    if unreal:
+        return unreal
+    if event.mood == "intent" and not _under_reporting(cue):
+        return "future"
+    return None
+
+
+def _token_at(doc: Doc, text: ArticleText, document_offset: int) -> Token | None:
+    span = doc.char_span(text.to_parse(document_offset), text.to_parse(document_offset) + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _unreal(verb: Token) -> str | None:
+    """ "tried to flee", "could decide", "allegedly attacked", "accused of attacking": not done."""
+    if any(c.lower_ in _CLAIMS for c in verb.children):
+        return "not asserted"
+    current = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in _MODAL for c in current.children):
+            return "not asserted"
+        head = current.head
+        if head.i == current.i:
+            return None
+        if current.dep_ == "xcomp" and head.lemma_.lower() in _UNREAL_HEADS:
+            return "not asserted"
+        if current.dep_ == "pcomp" and head.head.lemma_.lower() in ("accuse", "suspect", "charge"):
+            return "not asserted"  # "accused of attacking": a claim
+        if current.dep_ in ("xcomp", "conj", "acl") and head.pos_ in ("NOUN",) and head.lemma_.lower() in (
+            "attempt", "effort", "plan", "bid", "threat", "call", "demand", "push", "proposal", "promise"):
+            return "not asserted"  # "an attempt to seize", "calls to release"
+        if current.dep_ not in ("xcomp", "conj", "acl", "advcl", "ccomp", "pcomp"):
+            return None
+        if current.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING:
+            return None  # "X said that Y attacked Z": the reported fact is coded as fact
+        current = head
+    return None
+
+
+def _under_reporting(verb: Token) -> bool:
+    """ "said it would back a resolution": a stated intention (CAMEO 03), not a forecast."""
+    current = verb
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if current.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in _REPORTING | {"vow", "pledge", "promise"}:
+            return True
+        if current.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
+            return False
+        current = head
+    return False

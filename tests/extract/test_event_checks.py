@@ -1,0 +1,58 @@
+"""Which events are listed by default: asserted acts with a coded source (extract/event_checks.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.api import process_article
+
+
+def _events(sentence: str):
+    return [e for e in process_article(sentence, headline=False).articles[0].events if e.entry != "Q010"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "reason"),
+    [
+        ("Police tried to arrest the protest leader.", "173", "not asserted"),
+        ("Kenyan police allegedly beat three Somali refugees.", "182", "not asserted"),
+        ("Kenya accused Uganda of attacking its border post.", "180", "not asserted"),
+        ("The army will attack the rebels in Kenya.", "138", "future"),
+        ("A car bomb killed 12 people in Mombasa on Monday.", "180", "no source"),
+        ("“Kenyan troops attacked the rebel base,” the commander said.", "180", "in a quote"),
+    ],
+)
+def test_acts_that_are_not_asserted_or_have_no_coded_source_are_kept_but_not_listed(sentence, code, reason):
+    found = [e for e in _events(sentence) if e.code == code]
+    assert found, [(e.code, e.entry) for e in _events(sentence)]
+    assert not found[0].listed and found[0].unlisted_because == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "source"),
+    [
+        ("Kenyan police arrested the protest leader in Nairobi.", "173", "KENCOP"),
+        ("The Kenyan army said it would attack the rebels.", "138", "KENMIL"),  # a stated intention
+        ("The Kenyan government said Ugandan troops attacked its border post.", "180", "UGAMIL"),  # reported fact
+    ],
+)
+def test_asserted_acts_with_a_coded_source_are_listed(sentence, code, source):
+    found = [e for e in _events(sentence) if e.code == code]
+    assert found and found[0].listed and found[0].source.code == source
+
+
+def test_a_bare_statement_is_stored_but_not_listed():
+    events = process_article("The Kenyan government said the talks with Uganda went well.", headline=False)
+    statements = [e for e in events.articles[0].events if e.entry == "Q010"]
+    assert statements and all(not e.listed and e.unlisted_because == "statement" for e in statements)
+
+
+def test_a_name_is_no_country_of_the_story():
+    # "Chad" in a person's name made every uncoded actor of a St. Louis story Chadian.
+    text = (
+        "Police in St. Louis arrested Chad Morris on Monday.\n\nChad Morris was released on Tuesday. "
+        "Chad Morris said he would sue the police."
+    )
+    article = process_article(text, headline=False).articles[0]
+    assert all(not (a.country or "").startswith("TCD") for a in article.actors)
+    assert all(not ((e.source and e.source.code) or "").startswith("TCD") for e in article.events)
