@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 from . import __version__
+from .cli_output import format_article, print_json_lines, print_table, side, speaker_label
 from .demo import SAMPLE_CRAWL_TIME, sample_path
-from .errors import DatelineError
+from .errors import DatelineError, ErrorCode
+from .export import FORMATS, TABLES, export
 from .options import RunOptions, parse_crawl_time
 from .pipeline import run
-from .store import EventFilter, Store
+from .query import open as open_db
 
 DEFAULT_DB = "dateline.db"
 
@@ -24,12 +28,16 @@ EPILOG = """examples:
   dateline run CC-NEWS-20251115.warc.gz pages/ feed.jsonl --db news.db   any mix, sniffed by content
   cat page.txt | dateline run - --db news.db      read standard input
   dateline articles --db news.db --json           one JSON object per article
-  dateline articles --db news.db --search Putin   full-text search (SQLite FTS5 syntax)
+  dateline search "U.S. sanctions" --db news.db   ranked full-text search with snippets
+  dateline articles --db news.db --since 2025-02-01 --agency AFP
   dateline show 3 --db news.db                    one article in full
   dateline actors --db news.db --country RUS --type GOV
   dateline actor Putin --db news.db               aliases, articles and every mention in context
   dateline quotes --db news.db --speaker Zelensky who said what
   dateline events --db news.db --source RUS --root 19 --since 2025-01-01
+  dateline export events --gdelt --db news.db --out events.tsv   GDELT 2.0 columns, tab-separated
+  dateline export quotes --format parquet --db news.db --out quotes.parquet
+  dateline stats --db news.db                     counts, dates, top actors, errors by kind
   dateline errors --db news.db                    inputs that could not be processed
 """
 
@@ -57,13 +65,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("articles", help="list stored articles")
     add_db_option(p)
-    add_json_option(p)
-    p.add_argument("--search", help="full-text query over headlines and bodies")
-    p.add_argument("--limit", type=int, help="at most this many articles")
+    p.add_argument("--search", help="only articles with these words (as typed; see --fts)")
+    add_fts_option(p)
+    add_article_filters(p)
+    add_page_options(p)
+    add_json_option(p, "one JSON object per article, in full")
     p.set_defaults(handler=cmd_articles)
 
+    p = sub.add_parser("search", help="full-text search, best matches first, with snippets")
+    p.add_argument("query", help='words to find ("U.S. sanctions"); "quoted words" as a phrase')
+    add_db_option(p)
+    add_fts_option(p)
+    add_article_filters(p)
+    add_page_options(p, default_limit=20)
+    add_json_option(p)
+    p.set_defaults(handler=cmd_search)
+
     p = sub.add_parser("show", help="show one article")
-    p.add_argument("id", type=int, help="article id (from 'dateline articles')")
+    p.add_argument("id", help="article id (from 'dateline articles')")
     add_db_option(p)
     add_json_option(p, "print the article as JSON")
     p.set_defaults(handler=cmd_show)
@@ -73,19 +92,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--country", help="ISO 3166 alpha-3 country code, e.g. RUS")
     p.add_argument("--type", dest="agent_type", help="CAMEO agent type, e.g. GOV, MIL, REL, MED, IGO")
     p.add_argument("--kind", choices=("person", "organisation", "country"), help="only this kind of actor")
+    add_page_options(p)
     add_json_option(p)
     p.set_defaults(handler=cmd_actors)
 
     p = sub.add_parser("actor", help="one actor: aliases, articles, mentions in context")
     p.add_argument("name", help="a name or alias, e.g. 'Putin' or 'Vladimir Putin'")
     add_db_option(p)
-    add_json_option(p, "print as JSON")
+    add_json_option(p, "print the actor as JSON")
     p.set_defaults(handler=cmd_actor)
 
     p = sub.add_parser("quotes", help="who said what: quotations with their speakers")
     add_db_option(p)
-    p.add_argument("--speaker", help="only quotes by this actor (name, alias or surname)")
+    p.add_argument("--speaker", help="speaker name or alias")
+    p.add_argument("--kind", choices=("direct", "indirect", "mixed", "partial"), help="only this kind of quote")
+    add_date_options(p)
     p.add_argument("--unique", action="store_true", help="one row per quote per near-duplicate story cluster")
+    add_page_options(p)
     add_json_option(p)
     p.set_defaults(handler=cmd_quotes)
 
@@ -96,13 +119,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--code", help="CAMEO event code or prefix, e.g. 04 or 041")
     p.add_argument("--root", help="CAMEO root code, 01 to 20")
     p.add_argument("--quad", type=int, choices=(1, 2, 3, 4), help="QuadClass: 1 verbal coop .. 4 material conflict")
-    p.add_argument("--since", help="first date, ISO (inclusive)")
-    p.add_argument("--until", help="last date, ISO (inclusive)")
+    p.add_argument("--place", help="place name or ISO3 country of the event, e.g. Kyiv or UKR")
+    add_date_options(p)
     p.add_argument("--unique", action="store_true", help="one row per event per near-duplicate story cluster")
     p.add_argument("--all", dest="everything", action="store_true",
                    help="also events not listed by default (statements, no coded source, not asserted), with why")
+    add_page_options(p)
     add_json_option(p)
     p.set_defaults(handler=cmd_events)
+
+    p = sub.add_parser("export", help="write a table as JSON Lines, CSV, Parquet or GDELT columns")
+    p.add_argument("table", choices=TABLES, help="what to export")
+    add_db_option(p)
+    p.add_argument("--format", default="jsonl", choices=FORMATS, help="file format (default %(default)s)")
+    p.add_argument("--gdelt", action="store_true", help="events as GDELT 2.0 event columns (CSV: tab-separated)")
+    p.add_argument("--out", help="file to write (default: standard output; Parquet needs a file)")
+    add_date_options(p)
+    p.add_argument("--all", dest="everything", action="store_true", help="events: also those not listed by default")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("stats", help="what the store holds: counts, dates, top actors, errors by kind")
+    add_db_option(p)
+    add_json_option(p, "print as one JSON object")
+    p.set_defaults(handler=cmd_stats)
 
     p = sub.add_parser("errors", help="list inputs that could not be processed")
     add_db_option(p)
@@ -110,20 +149,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_errors)
 
     p = sub.add_parser("demo", help="run on the bundled sample and print what was found")
-    p.add_argument("--db", help="keep the results in this file (default: a temporary file)")
+    p.add_argument("--db", help="keep the results in this database (default: a temporary one)")
     p.set_defaults(handler=cmd_demo)
     return parser
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default: {DEFAULT_DB})")
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"SQLite database file (default {DEFAULT_DB})")
 
 
 def add_json_option(parser: argparse.ArgumentParser, description: str = "one JSON object per line") -> None:
     parser.add_argument("--json", action="store_true", help=description)
 
 
+def add_fts_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--fts", action="store_true", help="the query is raw SQLite FTS5 syntax (AND, OR, NEAR, x*)")
+
+
+def add_date_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", help="first date, YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+    parser.add_argument("--until", help="last date, YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+
+
+def add_article_filters(parser: argparse.ArgumentParser) -> None:
+    add_date_options(parser)
+    parser.add_argument("--agency", help="wire agency, e.g. AFP or Reuters")
+    parser.add_argument("--actor", help="only articles naming this actor (name or alias)")
+
+
+def add_page_options(parser: argparse.ArgumentParser, default_limit: int | None = None) -> None:
+    shown = f" (default {default_limit})" if default_limit else ""
+    parser.add_argument("--limit", type=int, default=default_limit, help=f"at most this many rows{shown}")
+    parser.add_argument("--offset", type=int, default=0, help="skip this many rows first")
+
+
 def main(argv: list[str] | None = None) -> int:
+    quiet_dependencies()
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
@@ -133,6 +194,22 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head: not an error
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def quiet_dependencies() -> None:
+    """Warnings from libraries (dateutil's UnknownTimezoneWarning, …) go to the log, not the
+    user's screen; DATELINE_LOG=debug shows them."""
+    logging.captureWarnings(True)
+    level = os.environ.get("DATELINE_LOG", "").upper()
+    if level:
+        logging.basicConfig(level=getattr(logging, level, logging.DEBUG), stream=sys.stderr)
+    else:
+        warnings_log = logging.getLogger("py.warnings")
+        warnings_log.addHandler(logging.NullHandler())
+        warnings_log.propagate = False
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -144,36 +221,41 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     summary = run(args.paths, args.db, options)
     for error in summary.errors:
-        print(f"error: {error}", file=sys.stderr)
+        label = "warning" if error.code == ErrorCode.E012_NO_ARTICLE else "error"
+        print(f"{label}: {error}", file=sys.stderr)
     print(f"{summary.describe()} -> {args.db}")
     # Non-zero only when nothing at all could be read: partial failures are in the errors table.
     return 1 if summary.read == 0 and summary.errors else 0
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
-        records = store.articles(limit=args.limit, search=args.search)
-    for record in records:
+    with open_db(args.db) as db:
+        records = db.articles(search=args.search, fts=args.fts, since=args.since, until=args.until,
+                              agency=args.agency, actor=args.actor, limit=args.limit, offset=args.offset)  # fmt: skip
         if args.json:
-            print(json.dumps(record, ensure_ascii=False))
-        else:
-            when = record["updated"] or record["published"] or record["updated_raw"] or record["published_raw"] or "-"
-            print(
-                f"{record['id']:>5}  {when:<20}  {record['agency'] or '-':<8}  {record['headline'] or '(no headline)'}"
-            )
+            print_json_lines(db.article(r.id) for r in records)
+            return 0
+    print_table(["ID", "DATE", "AGENCY", "DATELINE", "HEADLINE"],
+                [(r.id, r.date or "undated", r.agency or "-", r.dateline or "-", r.headline or "(no headline)")
+                 for r in records])  # fmt: skip
     return 0
 
 
-def print_records(records: list[dict], as_json: bool, formatter) -> int:
-    """One JSON object per line, or one formatted line per record."""
-    for record in records:
-        print(json.dumps(record, ensure_ascii=False) if as_json else formatter(record))
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_db(args.db) as db:
+        hits = db.search(args.query, fts=args.fts, since=args.since, until=args.until, agency=args.agency,
+                         actor=args.actor, limit=args.limit, offset=args.offset)  # fmt: skip
+    if args.json:
+        print_json_lines(hits.to_dicts())
+        return 0
+    rows = [(h.article_id, h.date or "undated", h.headline or "(no headline)", h.snippet) for h in hits]
+    print_table(["ID", "DATE", "HEADLINE", "MATCH"], rows)
     return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
-        record = store.article(args.id)
+    with open_db(args.db) as db:
+        record = db.article(args.id)
     if record is None:
         print(f"error: no article with id {args.id} in {args.db}", file=sys.stderr)
         return 1
@@ -182,20 +264,20 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_actors(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
-        actors = store.actors(country=args.country, agent_type=args.agent_type, kind=args.kind)
-    return print_records(actors, args.json, format_actor)
-
-
-def format_actor(actor: dict) -> str:
-    role = f"  ({actor['role']})" if actor["role"] else ""
-    return f"{actor['id']:>5}  {actor['code'] or '-':<10} {actor['mention_count']:>5}  {actor['name']}{role}"
+    with open_db(args.db) as db:
+        actors = db.actors(country=args.country, agent_type=args.agent_type, kind=args.kind, limit=args.limit,
+                           offset=args.offset)  # fmt: skip
+    if args.json:
+        print_json_lines(actors.to_dicts())
+        return 0
+    rows = [(a.id, a.code or "-", a.mention_count, a.article_count, a.name, a.role or "") for a in actors]
+    print_table(["ID", "CODE", "MENTIONS", "ARTICLES", "NAME", "ROLE"], rows)
+    return 0
 
 
 def cmd_actor(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
-        matches = store.find_actors(args.name)
-        details = [store.actor_detail(m["id"]) for m in matches]
+    with open_db(args.db) as db:
+        details = db.actor(args.name)
     if not details:
         print(f"error: no actor named {args.name!r} in {args.db}", file=sys.stderr)
         return 1
@@ -217,47 +299,74 @@ def cmd_actor(args: argparse.Namespace) -> int:
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
-        quotes = store.quotes(speaker=args.speaker, unique=args.unique)
-    return print_records(quotes, args.json, format_quote)
-
-
-def speaker_label(quote: dict) -> str:
-    """The speaker's actor name, else the kind of unnamed speaker and the phrase naming it."""
-    phrase = quote.get("speaker_refers") or quote["speaker"] or "-"  # "three members", not "who"
-    return quote.get("speaker_name") or f"({quote['unnamed'] or 'unknown'}: {phrase})"
-
-
-def format_quote(quote: dict) -> str:
-    who = speaker_label(quote)
-    extra = f" [{quote['medium']}]" if quote.get("medium") else ""
-    return f"{quote['article_id']:>5}  {quote['kind']:<8} {who}{extra}: {quote['content']}"
+    with open_db(args.db) as db:
+        quotes = db.quotes(speaker=args.speaker, kind=args.kind, since=args.since, until=args.until,
+                           unique=args.unique, limit=args.limit, offset=args.offset)  # fmt: skip
+    if args.json:
+        print_json_lines(quotes.to_dicts())
+        return 0
+    rows = [(q.article_id, q.date or "undated", q.kind, speaker_label(q.__dict__), q.content) for q in quotes]
+    print_table(["ARTICLE", "DATE", "KIND", "SPEAKER", "QUOTE"], rows)
+    return 0
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    filters = EventFilter(source=args.source, target=args.target, code=args.code, root=args.root, quad=args.quad,
-                          since=args.since, until=args.until, everything=args.everything)  # fmt: skip
-    with Store(args.db) as store:
-        events = store.events(filters, unique=args.unique)
-    return print_records(events, args.json, format_event)
+    with open_db(args.db) as db:
+        events = db.events(source=args.source, target=args.target, code=args.code, root=args.root, quad=args.quad,
+                           place=args.place, since=args.since, until=args.until, everything=args.everything,
+                           unique=args.unique, limit=args.limit, offset=args.offset)  # fmt: skip
+    if args.json:
+        print_json_lines(events.to_dicts())
+        return 0
+    rows = []
+    for e in events:
+        counts = f" x{e.num_mentions}/{e.num_sources} src" if e.num_mentions else ""
+        why = f"[not listed: {e.unlisted_because}] " if not e.listed else ""
+        source, target = side(e.source_text, e.source_code), side(e.target_text, e.target_code)
+        rows.append((e.date or "undated", e.code + counts, source, target, e.place_name or "-", e.article_id,
+                     why + e.sentence))  # fmt: skip
+    print_table(["DATE", "CODE", "SOURCE", "TARGET", "PLACE", "ARTICLE", "SENTENCE"], rows)
+    return 0
 
 
-def format_event(event: dict) -> str:
-    source = f"{event['source_text'] or '?'} [{event['source_code'] or '-'}]"
-    target = f"{event['target_text'] or '-'} [{event['target_code'] or '-'}]" if event["target_text"] else "-"
-    where = f" @ {event['place_name']}" if event.get("place_name") else ""
-    counts = f"  x{event['num_mentions']} in {event['num_sources']} source(s)" if "num_mentions" in event else ""
-    why = f"  [not listed: {event['unlisted_because']}]" if event.get("unlisted_because") else ""
-    return (
-        f"{event['date'] or '????-??-??'}  {event['code']:<5} {source} -> {target}{where}  ({event['entry']})"
-        f"{counts}{why}"
-    )
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_db(args.db) as db:
+        count = export(db, args.table, args.format, args.out, gdelt=args.gdelt, everything=args.everything,
+                       since=args.since, until=args.until)  # fmt: skip
+    if args.out:
+        print(f"{count} {args.table} row(s) -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with open_db(args.db) as db:
+        stats = db.stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return 0
+    counts = stats["counts"]
+    print(f"database:   {stats['database']}")
+    dates = f"{stats['first_date'] or '-'} .. {stats['last_date'] or '-'}"
+    print(f"documents:  {counts['documents']}   articles: {counts['articles']} "
+          f"({stats['undated_articles']} undated)   dates: {dates}")
+    print(f"actors:     {counts['actors']}   mentions: {counts['mentions']}   places: {counts['places']}")
+    print(f"quotes:     {counts['quotes']}   events: {counts['events']} ({stats['listed_events']} listed; "
+          + ", ".join(f"QuadClass {q}: {n}" for q, n in stats["events_by_quad_class"].items()) + ")")
+    print(f"errors:     {counts['errors']}" + "".join(f"   {c}: {n}" for c, n in stats["errors_by_code"].items()))
+    print("top actors: " + ", ".join(f"{a['name']} ({a['code'] or '-'}, {a['mention_count']})"
+                                     for a in stats["top_actors"]))  # fmt: skip
+    return 0
 
 
 def cmd_errors(args: argparse.Namespace) -> int:
-    with Store(args.db) as store:
-        errors = store.errors()
-    return print_records(errors, args.json, lambda e: f"[{e['code']}] {e['source']}: {e['cause']} (at {e['stage']})")
+    with open_db(args.db) as db:
+        errors = db.errors()
+    if args.json:
+        print_json_lines(errors)
+        return 0
+    rows = [(e["code"], e["stage"], e["source"], e["cause"]) for e in errors]
+    print_table(["CODE", "STAGE", "INPUT", "CAUSE"], rows, empty="(no errors)")
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -267,58 +376,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
         summary = run([str(sample_path())], db, options)
         print(f"dateline demo: {sample_path().name} (crawl time {SAMPLE_CRAWL_TIME.isoformat()})")
         print(summary.describe())
-        with Store(db) as store:
+        with open_db(db) as store:
             for record in store.articles():
                 print()
-                print(format_article(record, full=False))
+                print(format_article(store.article(record.id), full=False))
         if args.db:
             print(f"\nstored in {args.db}; try: dateline articles --db {args.db}")
     return 0 if summary.stored or summary.skipped else 1
-
-
-def format_article(record: dict, full: bool = True) -> str:
-    lines = [f"#{record['id']}  {record['headline'] or '(no headline)'}", f"  source:    {record['source']}"]
-    for key in ("published", "updated"):
-        if record[key] or record[f"{key}_raw"]:
-            lines.append(f"  {key + ':':<10} {record[key] or 'unresolved'} ({record[f'{key}_raw']})")
-    if record["dateline_places"]:
-        lines.append(f"  dateline:  {' / '.join(record['dateline_places'])}")
-    lines.append(f"  agency:    {record['agency'] or '-'}")
-    if record.get("tone") is not None:
-        lines.append(f"  tone:      {record['tone']:+.3f}")
-    people = [a for a in record.get("actors", []) if a["kind"] != "country"]
-    if people:
-        shown = ", ".join(f"{a['name']} ({a['code'] or '-'})" for a in people[: None if full else 6])
-        lines.append(f"  actors:    {shown}")
-    places = {p["resolved_name"] for p in record.get("places", []) if p["resolved_name"]}
-    if places:
-        lines.append(f"  places:    {', '.join(sorted(places))}")
-    for bullet in record["summary"]:
-        lines.append(f"  summary:   {bullet['text']}")
-    for caption in record["captions"]:
-        lines.append(f"  caption:   {caption['text']}")
-    for subhead in record["subheads"]:
-        lines.append(f"  subhead:   {subhead['text']}")
-    for flag in record["flags"]:
-        lines.append(f"  flag:      {flag['codepoint']} at {flag['offset']}: {flag['reason']}")
-    if full:
-        for quote in record.get("quotes", []):
-            who = speaker_label(quote)
-            lines.append(f"  quote:     {quote['kind']:<8} {who}: {quote['content']}")
-    elif record.get("quotes"):
-        lines.append(f"  quotes:    {len(record['quotes'])}")
-    if full:
-        for event in record.get("events", []):
-            lines.append(f"  event:     {format_event(event)}")
-    elif record.get("events"):
-        lines.append(f"  events:    {len(record['events'])}")
-    paragraphs = record["paragraphs"]
-    lines.append(f"  body:      {len(paragraphs)} paragraph(s)")
-    shown = paragraphs if full else paragraphs[:2]
-    lines.extend(f"    {p['text']}" for p in shown)
-    if not full and len(paragraphs) > 2:
-        lines.append(f"    ... ({len(paragraphs) - 2} more; dateline show {record['id']})")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ class ErrorCode(StrEnum):
     E009_BAD_OPTION = "E009"
     E010_CORRUPT_ARCHIVE = "E010"
     E011_BAD_RECORD = "E011"
+    E012_NO_ARTICLE = "E012"
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -35,6 +36,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.E009_BAD_OPTION: "an option value is invalid",
     ErrorCode.E010_CORRUPT_ARCHIVE: "the archive is truncated or corrupt; records before the damage were read",
     ErrorCode.E011_BAD_RECORD: "a record of a JSON Lines or CSV file is unusable",
+    ErrorCode.E012_NO_ARTICLE: "no article was found in this input (it is stored, with no article)",
 }
 
 

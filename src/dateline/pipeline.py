@@ -135,6 +135,10 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
             else:
                 summary.stored += 1
                 summary.articles += len(doc.articles)
+                if not doc.articles:  # nothing vanishes silently: say so, and keep a row of it
+                    empty = DatelineError(ErrorCode.E012_NO_ARTICLE, item.source)
+                    store.record_error(empty, stage="clean", content_hash=item.content_hash)
+                    summary.errors.append(empty)
     finally:
         if not isinstance(db, Store):
             store.close()

@@ -31,7 +31,7 @@ def test_run_articles_show_on_the_seed(seed_path, tmp_path):
     (shirts,) = [q for q in as_json["quotes"] if "declared kafirs" in q["content"]]
     assert (shirts["speaker"], shirts["speaker_refers"], shirts["unnamed"]) == ("that", "T-shirts", "object")
     listed = dateline("quotes", "--db", db).stdout.decode()
-    assert "(object: T-shirts): " in listed and "(object: that)" not in listed
+    assert "(text: T-shirts)" in listed and "(text: that)" not in listed
     # Re-running the same input adds nothing.
     again = dateline("run", str(seed_path), "--db", db)
     assert b"0 document(s) stored" in again.stdout and b"1 already stored" in again.stdout
@@ -47,7 +47,7 @@ def test_stdin_and_partial_failure(tmp_path):
     assert result.returncode == 0
     assert b"empty.txt" in result.stderr and b"E003" in result.stderr
     errors = dateline("errors", "--db", db).stdout
-    assert b"[E003]" in errors and b"empty.txt" in errors
+    assert b"E003" in errors and b"empty.txt" in errors
 
 
 def test_nothing_readable_exits_non_zero(tmp_path):
@@ -71,8 +71,19 @@ def test_demo_runs_on_the_bundled_sample(tmp_path):
 
 
 def test_show_missing_article(tmp_path):
-    result = dateline("show", "99", "--db", str(tmp_path / "x.db"))
+    db = str(tmp_path / "x.db")
+    (tmp_path / "a.txt").write_text("A headline about the harbour\n\nThe harbour master said ships were late.\n")
+    assert dateline("run", str(tmp_path / "a.txt"), "--db", db).returncode == 0
+    result = dateline("show", "99", "--db", db)
     assert result.returncode == 1 and b"no article with id 99" in result.stderr
+
+
+def test_a_reading_command_on_a_missing_database_is_an_error_not_a_new_file(tmp_path):
+    for command in ("articles", "quotes", "events", "actors", "stats", "errors"):
+        result = dateline(command, "--db", str(tmp_path / "typo.db"))
+        assert result.returncode == 2 and b"no database at" in result.stderr, command
+        assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "typo.db").exists()
 
 
 def test_help_has_examples():

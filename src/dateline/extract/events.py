@@ -602,19 +602,24 @@ class _Coder:
         own = self._modifier_country(token)
         if own is not None:
             # "the Cambodian refugee camp in Thailand", "US mediation": the noun's own
-            # nationality, before any actor its phrase goes on to name.
+            # nationality, before any actor its phrase goes on to name. A thing ("swathes of
+            # Russian-occupied territory") stands for that country: the country is the side.
+            if token.pos_ == "NOUN" and not token.ent_type_ and self.gaz.country_name(own[0]):
+                return EventSide(self.gaz.country_name(own[0]), own[0], own[1], start, start + len(token.text))
             return self._phrase_side(token, *own)
         if inner is not None:  # "land for an Alewite temple, Cemevi"
             return self._actor_side(token, inner, start, guess)
         country = self._country_in(token) or self._city_country(token)
         if country:
-            return EventSide(token.text, country, None, start, start + len(token.text))
+            thing = token.pos_ == "NOUN" and not token.ent_type_  # "swathes of Russian-occupied territory"
+            name = self.gaz.country_name(country) if thing else None
+            return EventSide(name or token.text, country, None, start, start + len(token.text))
         if token.pos_ == "PROPN":  # someone acted, though we cannot code who
             # ... though we may know where: "prisoners in East Timor's capital Dili"
             country = self._guessed_country(token) if guess else self._located_country(token)
             return self._phrase_side(token, country, None)
-        if token.pos_ == "NOUN":  # a thing ("the war", "aid deliveries"): named, with no actor code
-            return self._phrase_side(token, None, None)
+        # A common noun that is no agent (cameo/data/agents.tsv) is a thing: "a car bomb",
+        # "the theological arguments", "its approach" are no actors.
         return None
 
     def _actor_side(self, token: Token, actor: int, start: int, guess: bool) -> EventSide:
@@ -844,7 +849,7 @@ class _Coder:
 
     def _guessed_country(self, token: Token) -> str | None:
         """Where a side the text cannot code is: the place it is in, else the sentence's
-        city, else the article's country."""
+        city, else the country the article names most (never its dateline)."""
         return self._located_country(token) or self._city_country_near(token) or self.article_country
 
     def _city_country_near(self, token: Token) -> str | None:

@@ -93,6 +93,11 @@ class Gazetteer:
             candidates.sort(key=lambda c: -c.population)
         self.us_states = {info["name"]: code for code, info in gc.get_us_states().items()}
 
+    def country_name(self, iso3: str) -> str | None:
+        """The country's name for its ISO3 code ("RUS" -> "Russia")."""
+        country = self.countries.get(iso3)
+        return country.name if country is not None else None
+
     def country_of_name(self, text: str) -> str | None:
         """ISO3 for a country name or alias as written ("Ukraine", "the United States")."""
         text = text.strip()

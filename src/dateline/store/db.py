@@ -17,6 +17,7 @@ from ..errors import DatelineError
 from ..model import Article, Document, Span
 from .clusters import ClusterIndex
 from .migrations import migrate
+from .names import actor_ids
 from .registry import link_actor
 
 
@@ -364,13 +365,11 @@ class Store:
         return [_actor_record(row) for row in rows]
 
     def find_actors(self, name: str) -> list[dict]:
-        """Actors whose name or an alias matches ``name`` (normalised; exact first)."""
-        from ..nlp.gazetteer import normalise
-
-        norm = normalise(name)
+        """Actors whose name, surname or an alias is ``name`` (normalised), most mentioned first."""
+        ids = actor_ids(self.conn, name)
         rows = self.conn.execute(
-            "SELECT * FROM actors WHERE norm_name = ? OR surname = ? OR aliases LIKE ? ORDER BY mention_count DESC",
-            (norm, norm, f"%{name}%"),
+            f"SELECT * FROM actors WHERE id IN ({','.join('?' * len(ids)) or 'NULL'}) ORDER BY mention_count DESC, id",
+            ids,
         ).fetchall()
         return [_actor_record(row) for row in rows]
 
