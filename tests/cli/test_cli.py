@@ -107,3 +107,30 @@ def test_actors_and_actor_commands(seed_path, tmp_path):
     detail = json.loads(dateline("actor", "Vladimir Putin", "--db", db, "--json").stdout)
     assert detail["country"] == "RUS" and len(detail["mentions"]) >= 10
     assert dateline("actor", "Nobody Atall", "--db", db).returncode == 1
+
+
+def test_an_input_with_no_article_is_said_and_recorded(tmp_path):
+    source = tmp_path / "menu.txt"
+    source.write_text("Home\nNews\nSports\nWeather\n", encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    result = dateline("run", str(source), "--db", db)
+    assert result.returncode == 0
+    assert b"warning: [E012]" in result.stderr and b"menu.txt" in result.stderr
+    assert b"E012" in dateline("errors", "--db", db).stdout
+
+
+def test_library_warnings_are_logged_not_printed(capsys):
+    import logging
+    import warnings
+
+    from dateline.cli import quiet_dependencies
+
+    try:
+        quiet_dependencies()
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            warnings.warn("tzname EST identified but not understood", UserWarning, stacklevel=1)
+        assert "tzname" not in capsys.readouterr().err
+    finally:
+        logging.captureWarnings(False)
+        logging.getLogger("py.warnings").propagate = True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline import RunOptions, Store, run
 from dateline.store import EventFilter
 from tests.ingest.builders import STORY, page
@@ -67,3 +69,26 @@ def test_threshold_is_configurable(tmp_path):
     run(paths, loose, RunOptions(dedup_threshold=0.3))
     assert len(set(clusters(strict).values())) == 2
     assert len(set(clusters(loose).values())) == 1
+
+
+@pytest.mark.parametrize("order", [("dated", "undated"), ("undated", "dated")])
+def test_a_unique_row_takes_the_date_of_a_dated_copy(tmp_path, order):
+    import dateline
+
+    paths = [write(tmp_path, f"{n}.html", page(f"Ferry route approved, {n} copy", STORY[:-1])) for n in order]
+    db = tmp_path / "d.db"
+    run(paths, db)
+    with Store(db) as store:  # one copy as a scrape without any date
+        undated = "(SELECT a.id FROM articles a JOIN documents d ON d.id = a.document_id WHERE d.source LIKE ?)"
+        store.conn.execute(f"UPDATE articles SET published = NULL, updated = NULL WHERE id = {undated}",
+                           ("%undated.html",))  # fmt: skip
+        store.conn.execute(f"UPDATE events SET date = NULL WHERE article_id = {undated}", ("%undated.html",))
+        store.conn.execute("UPDATE articles SET published = '2025-03-03' WHERE published IS NOT NULL "
+                           "OR updated IS NOT NULL")  # fmt: skip
+        store.conn.execute("UPDATE events SET date = '2025-03-03' WHERE date IS NOT NULL")
+    with dateline.open(db) as store:
+        dates = {a.source.rsplit("/", 1)[-1]: a.date for a in store.articles()}
+        assert dates == {"dated.html": "2025-03-03", "undated.html": None}
+        rows = [*store.quotes(unique=True), *store.events(everything=True, unique=True)]
+        in_both = [row for row in rows if row.num_articles == 2]
+        assert in_both and all(row.date == "2025-03-03" for row in in_both), rows
