@@ -22,6 +22,7 @@ class ErrorCode(StrEnum):
     E010_CORRUPT_ARCHIVE = "E010"
     E011_BAD_RECORD = "E011"
     E012_NO_ARTICLE = "E012"
+    E013_OVER_BUDGET = "E013"
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -37,6 +38,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.E010_CORRUPT_ARCHIVE: "the archive is truncated or corrupt; records before the damage were read",
     ErrorCode.E011_BAD_RECORD: "a record of a JSON Lines or CSV file is unusable",
     ErrorCode.E012_NO_ARTICLE: "no article was found in this input (it is stored, with no article)",
+    ErrorCode.E013_OVER_BUDGET: "the document is beyond what one document may cost to process",
 }
 
 

@@ -64,3 +64,24 @@ def test_run_stores_pages_counts_skips_and_is_idempotent(tmp_path):
         records = store.articles()
         assert [r["source"] for r in records] == [f"https://news.example/{i}" for i in range(3)]
         assert records[0]["headline"] == "Story number 0 about the ferry route"
+
+
+def test_a_record_cut_off_by_truncation_is_an_error_not_a_partial_page(tmp_path):
+    for gzip in (True, False):
+        data = archive(tmp_path, gzip=gzip, name=f"whole-{gzip}.warc").read_bytes()
+        cut = tmp_path / f"cut-end-{gzip}.warc"
+        cut.write_bytes(data[:-300])  # inside the last page's HTML
+        items = list(read_inputs([str(cut)], RunOptions()))
+        docs = [i.source for i in items if isinstance(i, RawDocument)]
+        errors = [i for i in items if not isinstance(i, (RawDocument, Skipped))]
+        assert docs == ["https://news.example/0", "https://news.example/1"], (gzip, docs)
+        assert any(e.source == "https://news.example/2" and e.code.value == "E010" for e in errors), errors
+
+
+def test_an_archive_without_an_html_page_says_so(tmp_path):
+    from .builders import warc
+
+    path = tmp_path / "images.warc.gz"
+    path.write_bytes(warc([("https://news.example/logo.png", 200, "image/png", b"\x89PNG....")], gzip=True))
+    items = list(read_inputs([str(path)], RunOptions()))
+    assert [i.code.value for i in items if not isinstance(i, (RawDocument, Skipped))] == ["E012"]

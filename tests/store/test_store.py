@@ -75,3 +75,23 @@ def test_a_split_quote_keeps_its_parts(tmp_path):
         "“And it will bring the tourists back.”",
     ]
     assert doc.text[quote["start"] : quote["end"]] == quote["content"]
+
+
+def _open_new_store(path: str) -> int:
+    from dateline.store import Store, schema_version
+
+    with Store(path) as store:
+        return schema_version(store.conn)
+
+
+def test_many_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
+    import multiprocessing
+
+    from dateline.store import MIGRATIONS
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    for round_ in range(3):
+        path = str(tmp_path / f"new-{round_}.db")
+        with context.Pool(8) as pool:
+            versions = pool.map(_open_new_store, [path] * 16)
+        assert versions == [len(MIGRATIONS)] * 16

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..errors import DatelineError, ErrorCode
 from ..model import Article, Document, Mention
 from ..nlp.headline import reparse_headline
 from ..nlp.pipeline import load_nlp
@@ -17,12 +18,21 @@ from .tone import article_tone, tone
 __all__ = ["find_actors", "find_events", "find_quotes", "fingerprint_document", "parse_document", "release_parse"]
 
 BATCH_SIZE = 32
+MAX_PARSE_CHARS = 200_000
 
 
 def parse_document(doc: Document) -> Document:
-    """Stage: parse every article once with the one spaCy pipeline (kept for later stages)."""
+    """Stage: parse every article once with the one spaCy pipeline (kept for later stages).
+
+    A document whose articles hold more text than ``MAX_PARSE_CHARS`` (some 35,000 words; news
+    runs to a few thousand) is refused as over budget: parsing it could take minutes and
+    gigabytes (1.6 MB of "<p>a</p>" once took 6.6 GB)."""
     nlp = load_nlp()
     texts = [article_text(article, doc.text) for article in doc.articles]
+    size = sum(len(t.text) for t in texts)
+    if size > MAX_PARSE_CHARS:
+        raise DatelineError(ErrorCode.E013_OVER_BUDGET, doc.source,
+                            f"{size:,} characters of article text to parse > {MAX_PARSE_CHARS:,}")  # fmt: skip
     parsed = nlp.pipe((t.text for t in texts), batch_size=BATCH_SIZE)
     for article, text, spacy_doc in zip(doc.articles, texts, parsed, strict=True):
         if text.has_headline:

@@ -175,13 +175,16 @@ def _agency(html: str, author: str | None, article: Article) -> str | None:
     )
 
 
+# Bounded: a page with "<meta " repeated inside a script must not make the search quadratic.
+_META_CREDIT = re.compile(
+    r"<meta[^>]{1,300}?(?:name|property)=[\"'](?:author|article:author|byl|dc\.creator|sailthru\.author)[\"']"
+    r"[^>]{0,300}?content=[\"']([^\"']{1,100})",
+    re.IGNORECASE,
+)
+
+
 def _meta_credits(html: str) -> list[str]:
-    values = re.findall(
-        r"<meta[^>]+(?:name|property)=[\"'](?:author|article:author|byl|dc\.creator|sailthru\.author)[\"'][^>]*content=[\"']([^\"']{1,100})",
-        html,
-        re.IGNORECASE,
-    )
-    return values
+    return _META_CREDIT.findall(html)
 
 
 def crawl_time_of(value: str | None) -> datetime | None:

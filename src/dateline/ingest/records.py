@@ -23,7 +23,8 @@ ARTICLE_MEDIA_TYPE = "text/x-article"  # one clean article: headline line, then 
 
 
 def read_jsonl(path: str, data: bytes) -> Iterator[RawDocument | DatelineError]:
-    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1):
+    # Records end at "\n" only: U+2028 or U+0085 inside a JSON string is text, not a line break.
+    for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
@@ -32,6 +33,9 @@ def read_jsonl(path: str, data: bytes) -> Iterator[RawDocument | DatelineError]:
         except json.JSONDecodeError as exc:
             yield DatelineError(ErrorCode.E011_BAD_RECORD, where, f"not JSON: {exc.msg}")
             continue
+        except (ValueError, RecursionError) as exc:  # nested too deep, an integer of 5,000 digits
+            yield DatelineError(ErrorCode.E011_BAD_RECORD, where, f"unusable JSON: {type(exc).__name__}: {exc}")
+            continue
         if not isinstance(record, dict):
             yield DatelineError(ErrorCode.E011_BAD_RECORD, where, "a line must hold a JSON object")
             continue
@@ -39,12 +43,31 @@ def read_jsonl(path: str, data: bytes) -> Iterator[RawDocument | DatelineError]:
 
 
 def read_csv(path: str, data: bytes) -> Iterator[RawDocument | DatelineError]:
-    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig", "replace")))
-    if not reader.fieldnames or not set(TEXT_FIELDS) & {f.strip().lower() for f in reader.fieldnames}:
+    # A field may be as large as the input itself (a whole page's HTML in one cell).
+    csv.field_size_limit(max(csv.field_size_limit(), min(len(data) + 1, 2**31 - 1)))
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig", "replace"), newline=""))
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        yield DatelineError(ErrorCode.E011_BAD_RECORD, path, f"not CSV: {exc}")
+        return
+    if not fieldnames or not set(TEXT_FIELDS) & {f.strip().lower() for f in fieldnames}:
         yield DatelineError(ErrorCode.E011_BAD_RECORD, path, "CSV needs a 'text' or 'html' column")
         return
-    for number, row in enumerate(reader, start=2):
-        yield _raw({(k or "").strip().lower(): v for k, v in row.items()}, f"{path}:{number}")
+    rows = 0
+    while True:
+        where = f"{path}:{reader.line_num + 1}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # the rest of the file cannot be read as CSV
+            yield DatelineError(ErrorCode.E011_BAD_RECORD, where, f"not CSV from here on: {exc}")
+            return
+        rows += 1
+        yield _raw({(k or "").strip().lower(): v for k, v in row.items() if isinstance(v, str | None)}, where)
+    if rows == 0:
+        yield DatelineError(ErrorCode.E011_BAD_RECORD, path, "CSV holds a header and no record")
 
 
 def _raw(record: dict, where: str) -> RawDocument | DatelineError:

@@ -51,7 +51,7 @@ def _gunzip_head(data: bytes) -> bytes:
     except zlib.error:
         try:
             return gzip.decompress(data)[:64]
-        except (OSError, EOFError):
+        except (OSError, EOFError, zlib.error):  # corrupt: the reader says so, in its own words
             return b""
 
 

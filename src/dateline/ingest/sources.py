@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -27,26 +28,48 @@ STDIN = "-"
 
 
 def expand_paths(inputs: Iterable[str]) -> Iterator[str | DatelineError]:
-    """Yield file paths for each input (recursing into directories, expanding globs)."""
+    """Yield file paths for each input (recursing into directories, expanding globs); a path
+    that cannot be looked at (a folder without permission) is an error, and the rest go on."""
     for item in inputs:
-        if item == STDIN:
-            yield STDIN
-            continue
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
-            if not found:
-                yield DatelineError(ErrorCode.E001_NOT_FOUND, item, "directory holds no file")
-            yield from (str(p) for p in found)
-        elif path.exists():
-            yield str(path)
-        elif glob.has_magic(item):
-            matches = sorted(m for m in glob.glob(item, recursive=True) if os.path.isfile(m))
-            if not matches:
-                yield DatelineError(ErrorCode.E001_NOT_FOUND, item, "glob matched no file")
-            yield from matches
-        else:
-            yield DatelineError(ErrorCode.E001_NOT_FOUND, item)
+        try:
+            yield from _expand(item)
+        except (OSError, ValueError) as exc:
+            yield DatelineError(ErrorCode.E002_UNREADABLE, str(item), getattr(exc, "strerror", None) or str(exc))
+
+
+def _expand(item: str) -> Iterator[str | DatelineError]:
+    if item == STDIN:
+        yield STDIN
+        return
+    path = Path(item)
+    if path.is_dir():
+        found, unreadable = _walk(path)
+        yield from unreadable
+        if not found and not unreadable:
+            yield DatelineError(ErrorCode.E001_NOT_FOUND, item, "directory holds no file")
+        yield from found
+    elif path.exists():
+        yield str(path)
+    elif glob.has_magic(item):
+        matches = sorted(m for m in glob.glob(item, recursive=True) if os.path.isfile(m))
+        if not matches:
+            yield DatelineError(ErrorCode.E001_NOT_FOUND, item, "glob matched no file")
+        yield from matches
+    else:
+        yield DatelineError(ErrorCode.E001_NOT_FOUND, item)
+
+
+def _walk(root: Path) -> tuple[list[str], list[DatelineError]]:
+    """Files under ``root`` (not hidden ones), and a folder that cannot be read as an error."""
+    found, unreadable = [], []
+
+    def failed(exc: OSError) -> None:
+        unreadable.append(DatelineError(ErrorCode.E002_UNREADABLE, exc.filename or str(root), exc.strerror or str(exc)))
+
+    for folder, subfolders, files in os.walk(root, onerror=failed):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        found += [os.path.join(folder, f) for f in files if not f.startswith(".")]
+    return sorted(p for p in found if os.path.isfile(p)), unreadable
 
 
 def _hidden(relative: Path) -> bool:
@@ -64,28 +87,43 @@ def read_inputs(inputs: Iterable[str], options: RunOptions) -> Iterator[RawDocum
         if isinstance(item, DatelineError):
             yield item
             continue
-        if item != STDIN and sniff_file(item) is Kind.WARC:
-            yield from read_warc(item, options.max_bytes)
-            continue
-        try:
-            data = _read_bytes(item, options.max_bytes)
+        source = "<stdin>" if item == STDIN else item
+        try:  # whatever one input does, the next one is read
+            yield from _read_one(item, source, options)
         except DatelineError as exc:
             yield exc
-            continue
-        source = "<stdin>" if item == STDIN else item
-        if data.startswith(GZIP_MAGIC):
-            try:
-                data = _gunzip(data, options.max_bytes)
-            except DatelineError as exc:
-                yield DatelineError(exc.code, source, exc.detail)
-                continue
-        kind = sniff(data, source)
-        if kind is Kind.JSONL:
-            yield from read_jsonl(source, data)
-        elif kind is Kind.CSV:
-            yield from read_csv(source, data)
-        else:
-            yield RawDocument(source, data, content_hash(data), options.crawl_time, media_type=kind.media_type)
+        except Exception as exc:  # a reader's bug or a library's surprise: one error row, not a crash
+            yield DatelineError(ErrorCode.E002_UNREADABLE, source, f"{type(exc).__name__}: {exc}")
+
+
+def _read_one(item: str, source: str, options: RunOptions) -> Iterator[RawDocument | DatelineError | Skipped]:
+    max_bytes = min(options.max_bytes, sys.maxsize - 1)
+    regular = item != STDIN and _is_regular(item)
+    if regular and sniff_file(item) is Kind.WARC:
+        yield from read_warc(item, max_bytes)
+        return
+    data = _read_bytes(item, max_bytes, regular)
+    if data.startswith(GZIP_MAGIC):
+        try:
+            data = _gunzip(data, max_bytes)
+        except DatelineError as exc:
+            raise DatelineError(exc.code, source, exc.detail) from None
+    kind = sniff(data, source)
+    if kind is Kind.WARC:
+        raise DatelineError(ErrorCode.E002_UNREADABLE, source, "a WARC archive must be read from a file, not a stream")
+    if kind is Kind.JSONL:
+        yield from read_jsonl(source, data)
+    elif kind is Kind.CSV:
+        yield from read_csv(source, data)
+    else:
+        yield RawDocument(source, data, content_hash(data), options.crawl_time, media_type=kind.media_type)
+
+
+def _is_regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # _read_bytes reports it
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -111,18 +149,34 @@ def sniff_file(path: str) -> Kind | None:
     return sniff(head, path, head_only=True)
 
 
-def _read_bytes(path: str, max_bytes: int) -> bytes:
+def _read_bytes(path: str, max_bytes: int, regular: bool) -> bytes:
     if path == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise DatelineError(ErrorCode.E004_TOO_LARGE, "<stdin>", f"more than {max_bytes} bytes")
-        return data
+        return _read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
     try:
-        size = os.path.getsize(path)
-        # Check the size before reading so an enormous file never lands in memory.
-        if size > max_bytes:
-            raise DatelineError(ErrorCode.E004_TOO_LARGE, path, f"{size} bytes > {max_bytes}")
-        with open(path, "rb") as handle:
-            return handle.read()
+        if regular:  # check the size first so an enormous file never lands in memory
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                raise DatelineError(ErrorCode.E004_TOO_LARGE, path, f"{size} bytes > {max_bytes}")
+            with open(path, "rb") as handle:
+                return _read_limited(handle, path, max_bytes)
+        # A pipe, a device or <( … ): its size is unknown, so read no more than the limit. Opened
+        # without blocking, a named pipe with no writer reads as empty instead of waiting forever.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb") as handle:
+            return _read_limited(handle, path, max_bytes)
     except OSError as exc:
         raise DatelineError(ErrorCode.E002_UNREADABLE, path, exc.strerror or str(exc)) from exc
+
+
+def _read_limited(handle, source: str, max_bytes: int) -> bytes:
+    chunks, total = [], 0
+    while total <= max_bytes:
+        chunk = handle.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > max_bytes:
+        raise DatelineError(ErrorCode.E004_TOO_LARGE, source, f"more than {max_bytes} bytes")
+    return b"".join(chunks)

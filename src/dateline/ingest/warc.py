@@ -34,12 +34,18 @@ class Skipped:
 
 
 def read_warc(path: str, max_bytes: int) -> Iterator[RawDocument | DatelineError | Skipped]:
-    last_pos, records = None, 0
+    """Documents of an archive's HTTP 200 HTML responses. Each is handed on once the next
+    record has been read, so the last one is kept back until the archive is known to end
+    cleanly: a record cut off by truncation is an error, never a partial document."""
+    last_pos, records, documents, pending = None, 0, 0, None
     with open(path, "rb") as stream:
         try:
             for record in ArchiveIterator(stream, parse_http=False):
                 last_pos = record.stream_pos
                 records += 1
+                if pending is not None:
+                    yield pending[1]
+                    pending = None
                 if record.record_type != WarcRecordType.response:
                     continue  # warcinfo, request, metadata: not documents, not counted
                 uri = record.headers.get("WARC-Target-URI") or f"{path}#{record.stream_pos}"
@@ -56,15 +62,28 @@ def read_warc(path: str, max_bytes: int) -> Iterator[RawDocument | DatelineError
                 if len(body) > max_bytes:
                     yield DatelineError(ErrorCode.E004_TOO_LARGE, uri, f"record larger than {max_bytes} bytes")
                     continue
-                yield RawDocument(uri, body, content_hash(body), crawl_time_of(record.headers.get("WARC-Date")),
-                                  media_type="text/html")  # fmt: skip
+                documents += 1
+                pending = (record.stream_pos, RawDocument(uri, body, content_hash(body),
+                                                          crawl_time_of(record.headers.get("WARC-Date")),
+                                                          media_type="text/html"))  # fmt: skip
         except Exception as exc:  # FastWARC raises on some kinds of damage
+            if pending is not None:
+                yield pending[1]
             yield DatelineError(ErrorCode.E010_CORRUPT_ARCHIVE, path, f"{type(exc).__name__}: {exc}")
             return
     if records == 0:
         yield DatelineError(ErrorCode.E010_CORRUPT_ARCHIVE, path, "no WARC record could be read")
         return
     problem = _damage_after(path, last_pos)
+    if pending is not None:
+        if problem and "truncated inside a record" in problem:
+            documents -= 1
+            cause = "the archive ends inside this record: not stored, as its page is incomplete"
+            yield DatelineError(ErrorCode.E010_CORRUPT_ARCHIVE, pending[1].source, cause)
+        else:
+            yield pending[1]
+    if documents == 0:  # nothing vanishes silently: an archive of redirects and images says so
+        yield DatelineError(ErrorCode.E012_NO_ARTICLE, path, f"no HTTP 200 HTML response in {records} record(s)")
     if problem:
         yield DatelineError(ErrorCode.E010_CORRUPT_ARCHIVE, path, f"{problem} after {records} record(s)")
 
@@ -78,7 +97,11 @@ def _damage_after(path: str, last_pos: int) -> str | None:
         if head == GZIP_MAGIC:
             inflater = zlib.decompressobj(wbits=31)
             while chunk := stream.read(1 << 20):
-                inflater.decompress(chunk)
+                # Inflate a bounded piece at a time and throw it away: a gzip bomb's member
+                # must not land in memory whole.
+                inflater.decompress(chunk, 1 << 20)
+                while inflater.unconsumed_tail and not inflater.eof:
+                    inflater.decompress(inflater.unconsumed_tail, 1 << 20)
                 if inflater.eof:
                     break
             if not inflater.eof:

@@ -70,10 +70,10 @@ class Store:
         # isolation_level=None: we open and close transactions ourselves, explicitly.
         self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA busy_timeout=10000")  # first: other processes may be opening it too
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=10000")
         migrate(self.conn)
         self.clusters = ClusterIndex(self.conn, dedup_threshold)
 

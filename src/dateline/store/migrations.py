@@ -278,7 +278,8 @@ MIGRATIONS: list[tuple[str, str]] = [
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply pending migrations; return the names applied now."""
+    """Apply pending migrations; return the names applied now. Safe when several processes
+    open a new store at once: each migration is re-checked under the write lock."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
     done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
     applied = []
@@ -288,6 +289,9 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
         # executescript would commit on its own; run statements inside one explicit
         # transaction so a failed migration leaves nothing half-applied.
         conn.execute("BEGIN IMMEDIATE")
+        if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+            conn.execute("COMMIT")  # another process applied it while we waited for the lock
+            continue
         try:
             for statement in _statements(sql):
                 conn.execute(statement)
