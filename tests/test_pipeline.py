@@ -134,3 +134,18 @@ def test_a_stage_must_return_the_document(tmp_path):
     with pytest.raises(DatelineError) as info:
         pipeline(decode(RawDocument("x.txt", b"some text here", "h")))
     assert info.value.code is ErrorCode.E008_STAGE_CONTRACT
+
+
+def test_a_document_over_its_time_budget_is_an_error_row_and_the_batch_goes_on(tmp_path):
+    from dateline import RunOptions, Store, run
+    from tests.ingest.builders import STORY, page
+
+    slow = tmp_path / "a-slow.html"
+    slow.write_text("<html><body>" + "<p>a</p>" * 200_000 + "</body></html>", encoding="utf-8")
+    fine = tmp_path / "b-fine.html"
+    fine.write_text(page("Ferry route approved", STORY), encoding="utf-8")
+    summary = run([str(slow), str(fine)], tmp_path / "t.db", RunOptions(max_seconds=0.5))
+    assert [e.code.value for e in summary.errors] == ["E013"] and "a-slow.html" in summary.errors[0].source
+    assert summary.stored == 1
+    with Store(tmp_path / "t.db") as store:
+        assert [e["code"] for e in store.errors()] == ["E013"]

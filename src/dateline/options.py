@@ -22,8 +22,13 @@ class RunOptions:
     # Estimated Jaccard similarity of body word 3-shingles above which two articles are
     # the same story (a syndicated copy with another headline, trimmed or re-framed).
     dedup_threshold: float = 0.5
+    # Seconds one document may take to decode, clean, parse and extract; past it the
+    # document is an E013 error row and the run goes on (0: no limit).
+    max_seconds: float = 60.0
 
     def __post_init__(self) -> None:
+        if self.max_seconds < 0:
+            raise DatelineError(ErrorCode.E009_BAD_OPTION, "max_seconds", f"must be >= 0, got {self.max_seconds}")
         if not 0 < self.dedup_threshold < 1:
             raise DatelineError(
                 ErrorCode.E009_BAD_OPTION, "dedup_threshold", f"must be in (0, 1): {self.dedup_threshold}"

@@ -7,8 +7,11 @@ but a ``Document``.
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from .ingest import decode_any
 from .ingest.sources import expand_paths, read_inputs
 from .ingest.warc import Skipped
 from .model import Document
+from .nlp.pipeline import load_nlp
 from .options import RunOptions
 from .store import Store
 
@@ -117,8 +121,10 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
             if store.has_document(item.content_hash):
                 summary.skipped += 1
                 continue
+            load_nlp()  # once, before any document's time budget starts
             try:
-                doc = pipeline(decode_any(item))
+                with time_budget(options.max_seconds, item.source):
+                    doc = pipeline(decode_any(item))
                 document_id = store.write_document(doc, PIPELINE_VERSION)
             except DatelineError as exc:
                 stage = "decode" if exc.code in DECODE_ERRORS else "pipeline"
@@ -143,6 +149,28 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
         if not isinstance(db, Store):
             store.close()
     return summary
+
+
+@contextmanager
+def time_budget(seconds: float, source: str):
+    """Stop one document's processing after ``seconds`` with an E013 error (a pathological
+    page must not hold up the batch). Only where a timer signal can be used: the main
+    thread of a POSIX process; elsewhere there is no limit."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expired(signum, frame):
+        raise DatelineError(ErrorCode.E013_OVER_BUDGET, source, f"took more than {seconds:g} s to process")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _with_progress(inputs: list[str], options: RunOptions):

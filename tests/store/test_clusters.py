@@ -92,3 +92,35 @@ def test_a_unique_row_takes_the_date_of_a_dated_copy(tmp_path, order):
         rows = [*store.quotes(unique=True), *store.events(everything=True, unique=True)]
         in_both = [row for row in rows if row.num_articles == 2]
         assert in_both and all(row.date == "2025-03-03" for row in in_both), rows
+
+
+def _run_part(args) -> None:
+    paths, db = args
+    run(paths, db, RunOptions(progress=False))
+
+
+def _partition(db) -> set[frozenset[str]]:
+    groups: dict[int, set[str]] = {}
+    with Store(db) as store:
+        for record in store.articles():
+            groups.setdefault(record["cluster_id"], set()).add(record["source"].rsplit("/", 1)[-1])
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_clusters_are_the_same_whatever_the_number_of_writers(tmp_path):
+    import multiprocessing
+
+    stories = {"ferry": STORY[:-1], "bus": OTHER}
+    paths = [write(tmp_path, f"{name}-{n}.html", page(f"{name} story, copy {n}", [*body, f"Copy {n} of the story."]))
+             for n in range(3) for name, body in stories.items()]  # fmt: skip
+    sequential = tmp_path / "one.db"
+    run(paths, sequential, RunOptions(progress=False))
+    expected = _partition(sequential)
+    assert expected == {frozenset(f"ferry-{n}.html" for n in range(3)), frozenset(f"bus-{n}.html" for n in range(3))}
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    for writers in (2, 3):
+        db = tmp_path / f"many-{writers}.db"
+        parts = [(paths[i::writers], db) for i in range(writers)]  # each story's copies spread over writers
+        with context.Pool(writers) as pool:
+            pool.map(_run_part, parts)
+        assert _partition(db) == expected, writers

@@ -1,59 +1,101 @@
-"""Near-duplicate clusters: one LSH index over every stored article's MinHash.
+"""Near-duplicate clusters, from an LSH index kept in the store itself.
 
 A new article joins the cluster of the earliest similar article already stored (or
 written earlier in the same document), else starts its own cluster named by its own
-id. Clusters never change once assigned, so re-running keeps them stable. The index
-lives in memory, rebuilt from the ``article_minhash`` table when a store is opened;
-signatures enter it only once their document's transaction has committed.
+id. Clusters never change once assigned, so re-running keeps them stable.
+
+The index is the ``article_bands`` table: each fingerprinted article's MinHash cut into
+``b`` bands of ``r`` values (datasketch's optimal banding for the threshold), each band
+hashed; two articles are candidates when any band hash is equal, as in datasketch's
+MinHashLSH. It is queried inside the writer's transaction, so whatever process commits an
+article, every later writer sees it: clusters do not depend on how many writers ran, and
+opening a store costs nothing however large it is.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+from functools import cache
 
-from datasketch import MinHashLSH
+import numpy as np
 
-from ..extract.fingerprint import NUM_PERM, as_minhash, to_blob
+from ..extract.fingerprint import NUM_PERM, to_blob
 
 
 class ClusterIndex:
     def __init__(self, conn: sqlite3.Connection, threshold: float) -> None:
         self.conn = conn
         self.threshold = threshold
-        self._lsh: MinHashLSH | None = None
-        self._pending: list[tuple[int, object]] = []  # written in the open transaction
-
-    def _index(self) -> MinHashLSH:
-        if self._lsh is None:
-            self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
-            for article_id, blob in self.conn.execute("SELECT article_id, hashvalues FROM article_minhash"):
-                self._lsh.insert(str(article_id), as_minhash(blob))
-        return self._lsh
+        self.bands, self.rows = banding(threshold, NUM_PERM)
+        self._backfilled = False
 
     def assign(self, article_id: int, values: list[int] | None) -> int:
         """The cluster id of a newly written article (inside the caller's transaction)."""
         if values is None:
             return article_id
-        minhash = as_minhash(values)
-        similar = [int(key) for key in self._index().query(minhash)]
-        similar += [pid for pid, other in self._pending if minhash.jaccard(other) >= self.threshold]
+        self._backfill()
+        hashes = band_hashes(values, self.bands, self.rows)
+        similar = [row[0] for row in self.conn.execute(
+            f"""SELECT DISTINCT article_id FROM article_bands
+                WHERE threshold = ? AND ({" OR ".join("(band = ? AND hash = ?)" for _ in hashes)})""",
+            [self.threshold, *(v for pair in enumerate(hashes) for v in pair)],
+        )]  # fmt: skip
         cluster = article_id
         if similar:
-            rows = self.conn.execute(
+            row = self.conn.execute(
                 f"SELECT min(cluster_id) FROM articles WHERE id IN ({','.join('?' * len(similar))})", similar
             ).fetchone()
-            cluster = rows[0] if rows and rows[0] is not None else article_id
+            cluster = row[0] if row and row[0] is not None else article_id
         self.conn.execute(
             "INSERT INTO article_minhash (article_id, hashvalues) VALUES (?, ?)", (article_id, to_blob(values))
         )
-        self._pending.append((article_id, minhash))
+        self.conn.executemany(
+            "INSERT INTO article_bands (article_id, threshold, band, hash) VALUES (?, ?, ?, ?)",
+            [(article_id, self.threshold, band, value) for band, value in enumerate(hashes)],
+        )
         return cluster
 
-    def commit(self) -> None:
-        index = self._index()
-        for article_id, minhash in self._pending:
-            index.insert(str(article_id), minhash)
-        self._pending.clear()
+    def _backfill(self) -> None:
+        """Band hashes for fingerprints stored before this threshold was first used (or before
+        the bands were kept), computed once, inside the caller's transaction."""
+        if self._backfilled:
+            return
+        self._backfilled = True
+        missing = self.conn.execute(
+            """SELECT m.article_id, m.hashvalues FROM article_minhash m WHERE NOT EXISTS
+               (SELECT 1 FROM article_bands b WHERE b.article_id = m.article_id AND b.threshold = ?)""",
+            (self.threshold,),
+        ).fetchall()
+        for article_id, blob in missing:
+            values = np.frombuffer(blob, dtype=np.uint64)
+            self.conn.executemany(
+                "INSERT INTO article_bands (article_id, threshold, band, hash) VALUES (?, ?, ?, ?)",
+                [(article_id, self.threshold, band, value)
+                 for band, value in enumerate(band_hashes(values, self.bands, self.rows))],
+            )  # fmt: skip
+
+    def commit(self) -> None:  # the index is in the store: nothing to keep in step
+        pass
 
     def rollback(self) -> None:
-        self._pending.clear()
+        self._backfilled = False  # a backfill inside a rolled-back transaction is undone too
+
+
+def band_hashes(values, bands: int, rows: int) -> list[int]:
+    """One signed 64-bit hash per band of the MinHash values."""
+    array = np.asarray(values, dtype=np.uint64)
+    return [
+        int.from_bytes(hashlib.blake2b(array[i * rows : (i + 1) * rows].tobytes(), digest_size=8).digest(), "big",
+                       signed=True)
+        for i in range(bands)
+    ]  # fmt: skip
+
+
+@cache
+def banding(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's optimal (bands, rows) for a Jaccard threshold: the split that minimises
+    the equally weighted false positive and false negative probabilities."""
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, num_perm, 0.5, 0.5)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,6 +61,21 @@ def _span_columns(span: Span | None) -> tuple[str | None, int | None, int | None
     return (span.text, span.start, span.end) if span is not None else (None, None, None)
 
 
+def _use_wal(conn: sqlite3.Connection, seconds: float = 10.0) -> None:
+    """Switch a store to WAL once. The switch takes an exclusive lock without waiting on the
+    busy handler, so several processes opening a new store at once retry it for a while."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """A dateline database file. Use as a context manager or call ``close()``."""
 
@@ -71,7 +87,7 @@ class Store:
         self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA busy_timeout=10000")  # first: other processes may be opening it too
-        self.conn.execute("PRAGMA journal_mode=WAL")
+        _use_wal(self.conn)
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         migrate(self.conn)

@@ -274,6 +274,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_listed ON events(listed);
         """,
     ),
+    (
+        "0009_article_bands",
+        """
+        -- The near-duplicate LSH index, kept in the store (store/clusters.py): a MinHash's
+        -- band hashes, per similarity threshold. Filled from article_minhash on first use.
+        CREATE TABLE article_bands (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            threshold REAL NOT NULL,
+            band INTEGER NOT NULL,
+            hash INTEGER NOT NULL
+        );
+        CREATE INDEX article_bands_lookup ON article_bands(threshold, band, hash);
+        CREATE INDEX article_bands_article ON article_bands(article_id);
+        """,
+    ),
 ]
 
 
