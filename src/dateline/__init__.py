@@ -2,37 +2,34 @@
 
 The public API is small: ``run`` a batch of inputs into a store, or ``process_text`` one
 text in memory; ``open`` a store to ask it questions (``db.quotes(speaker="Zelensky")``).
+
+Names are imported when first used, so reading a store never loads spaCy.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+
 __version__ = "0.1.0"
 
-from .api import process_article, process_articles, process_text
-from .model import Article, DateValue, Document, Flag, RawDocument, Span
-from .options import RunOptions, parse_crawl_time
-from .pipeline import Pipeline, RunSummary, run
-from .query import Database, QueryError, Records, open
-from .store import Store
+_WHERE = {
+    "process_article": "api", "process_articles": "api", "process_text": "api",
+    "Article": "model", "DateValue": "model", "Document": "model", "Flag": "model", "RawDocument": "model",
+    "Span": "model", "RunOptions": "options", "parse_crawl_time": "options", "Pipeline": "pipeline",
+    "RunSummary": "pipeline", "run": "pipeline", "Database": "query", "QueryError": "query", "Records": "query",
+    "open": "query", "Store": "store",
+}  # fmt: skip
+__all__ = sorted(_WHERE)
 
-__all__ = [
-    "Article",
-    "Database",
-    "DateValue",
-    "Document",
-    "Flag",
-    "Pipeline",
-    "QueryError",
-    "RawDocument",
-    "Records",
-    "RunOptions",
-    "RunSummary",
-    "Span",
-    "Store",
-    "open",
-    "parse_crawl_time",
-    "process_article",
-    "process_articles",
-    "process_text",
-    "run",
-]
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dateline' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])

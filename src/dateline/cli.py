@@ -12,12 +12,14 @@ from pathlib import Path
 
 from . import __version__
 from .cli_output import format_article, print_json_lines, print_table, side, speaker_label
-from .demo import SAMPLE_CRAWL_TIME, sample_path
 from .errors import DatelineError, ErrorCode
-from .export import FORMATS, TABLES, export
 from .options import RunOptions, parse_crawl_time
-from .pipeline import run
 from .query import open as open_db
+
+# Reading commands start without spaCy: the pipeline, the demo and the exports are
+# imported by the commands that use them.
+TABLES = ("events", "quotes", "actors", "articles")  # as export.TABLES
+FORMATS = ("jsonl", "csv", "parquet")  # as export.FORMATS
 
 DEFAULT_DB = "dateline.db"
 
@@ -215,6 +217,8 @@ def quiet_dependencies() -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from .pipeline import run
+
     options = RunOptions(
         crawl_time=parse_crawl_time(args.crawl_time),
         max_bytes=args.max_bytes,
@@ -333,6 +337,8 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+
     with open_db(args.db) as db:
         count = export(db, args.table, args.format, args.out, gdelt=args.gdelt, everything=args.everything,
                        since=args.since, until=args.until)  # fmt: skip
@@ -373,6 +379,9 @@ def cmd_errors(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import SAMPLE_CRAWL_TIME, sample_path
+    from .pipeline import run
+
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "demo.db")
         options = RunOptions(crawl_time=SAMPLE_CRAWL_TIME)

@@ -20,7 +20,7 @@ from functools import cache
 
 import numpy as np
 
-from ..extract.fingerprint import NUM_PERM, to_blob
+from ..signature import NUM_PERM, to_blob
 
 
 class ClusterIndex:
