@@ -147,6 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_json_option(p, "print as one JSON object")
     p.set_defaults(handler=cmd_stats)
 
+    p = sub.add_parser("serve", help="explore the store in a local web UI (read-only)")
+    add_db_option(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default %(default)s: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default %(default)s)")
+    p.set_defaults(handler=cmd_serve)
+
     p = sub.add_parser("errors", help="list inputs that could not be processed")
     add_db_option(p)
     add_json_option(p)
@@ -364,6 +370,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"errors:     {counts['errors']}" + "".join(f"   {c}: {n}" for c, n in stats["errors_by_code"].items()))
     print("top actors: " + ", ".join(f"{a['name']} ({a['code'] or '-'}, {a['mention_count']})"
                                      for a in stats["top_actors"]))  # fmt: skip
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .web.app import serve
+
+    open_db(args.db).close()  # a missing or unreadable store is a one-line error, before the server starts
+    print(f"dateline: serving {args.db} read-only at http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    serve(args.db, args.host, args.port)
     return 0
 
 

@@ -175,19 +175,20 @@ class ActorRecord:
     last_seen: str | None
 
 
-def open(path: str | Path) -> Database:
-    """Open an existing dateline database for reading (``dateline run`` creates one)."""
-    return Database(path)
+def open(path: str | Path, read_only: bool = False) -> Database:
+    """Open an existing dateline database for reading (``dateline run`` creates one).
+    ``read_only`` opens the file so that nothing can change it (as the web UI does)."""
+    return Database(path, read_only)
 
 
 class Database:
     """An existing store, read through validated filters. Use as a context manager or ``close()``."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         if str(path) != ":memory:" and not Path(path).is_file():
             raise QueryError("--db", f"no database at {path} (create one with: dateline run INPUTS --db {path})")
         try:
-            self.store = Store(path)
+            self.store = Store(path, read_only=read_only)
         except sqlite3.DatabaseError as exc:
             raise QueryError("--db", f"{path} is not a dateline database ({exc})") from None
         self.path = str(path)

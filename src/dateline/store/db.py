@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import DatelineError
 from ..model import Article, Document, Span
 from .clusters import ClusterIndex
-from .migrations import migrate
+from .migrations import MIGRATIONS, migrate, schema_version
 from .names import actor_ids
 from .registry import link_actor
 
@@ -79,8 +79,17 @@ def _use_wal(conn: sqlite3.Connection, seconds: float = 10.0) -> None:
 class Store:
     """A dateline database file. Use as a context manager or call ``close()``."""
 
-    def __init__(self, path: str | Path, dedup_threshold: float = 0.5) -> None:
+    def __init__(self, path: str | Path, dedup_threshold: float = 0.5, read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only:  # nothing this connection does can change the file (the web UI)
+            uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA busy_timeout=10000")
+            if schema_version(self.conn) < len(MIGRATIONS):
+                raise sqlite3.DatabaseError("the store is older than this dateline: run `dateline stats` on it once")
+            self.clusters = ClusterIndex(self.conn, dedup_threshold)
+            return
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we open and close transactions ourselves, explicitly.

@@ -1,0 +1,1 @@
+"""The local web UI: ``dateline serve`` (see app.py)."""
