@@ -300,22 +300,56 @@ class Database:
         limit: int | None = None, offset: int = 0,
     ) -> Records:  # fmt: skip
         """Who did what to whom: listed events (``everything`` adds the rest, with why)."""
+        where, params = self._event_filters(source, target, code, root, quad, since, until, place, article_id,
+                                            everything)  # fmt: skip
+        details = f"""SELECT e.*, {_paragraph("e")} AS paragraph_index, a.headline, a.cluster_id,
+                             d.source AS document_source
+                      FROM events e JOIN articles a ON a.id = e.article_id JOIN documents d ON d.id = a.document_id"""
+        if unique:  # one row per event per story cluster, GDELT-style counts; the dated copy's date
+            sql = f"""SELECT *, max(date) AS date, sum(mentions) AS num_mentions,
+                             count(DISTINCT article_id) AS num_articles, count(DISTINCT document_source) AS num_sources
+                      FROM ({details} WHERE {where}) GROUP BY coalesce(cluster_id, article_id), code,
+                               coalesce(source_actor_id, source_code || '|' || lower(source_text)),
+                               coalesce(target_actor_id, target_code || '|' || lower(target_text))"""
+            rows = self._fetch(f"SELECT * FROM ({sql}) ORDER BY date, article_id, id" + _page(limit, offset), params)
+        else:  # the page of ids first, then the details of those rows only
+            page = f"SELECT e.id FROM events e WHERE {where} ORDER BY e.date, e.article_id, e.id" + _page(limit, offset)
+            rows = self._fetch(f"{details} WHERE e.id IN ({page}) ORDER BY e.date, e.article_id, e.id", params)
+        events = [_typed(EventRecord, r, listed=bool(r["listed"]), paragraph=r["paragraph_index"]) for r in rows]
+        return Records(events, EventRecord)
+
+    def event_days(self, **filters) -> list[dict]:
+        """Events per day and QuadClass for the same filters as ``events``: [{"date", "counts"}]."""
+        where, params = self._event_filters(**filters)
+        days: dict[str, dict[int, int]] = {}
+        for day, quad, count in self._fetch(
+            f"SELECT substr(coalesce(e.date, 'undated'), 1, 10), e.quad_class, count(*) FROM events e "
+            f"WHERE {where} GROUP BY 1, 2 ORDER BY 1", params
+        ):  # fmt: skip
+            days.setdefault(day, {})[quad] = count
+        return [{"date": day, "counts": counts} for day, counts in days.items()]
+
+    def _event_filters(
+        self, source: str | None = None, target: str | None = None, code: str | None = None,
+        root: str | None = None, quad: int | None = None, since: str | None = None, until: str | None = None,
+        place: str | None = None, article_id: int | None = None, everything: bool = False,
+    ) -> tuple[str, list]:  # fmt: skip
         where, params = [], []
         for side, value in (("source", source), ("target", target)):
             if value:
                 value = _text(value, f"--{side}")
                 ids = actor_ids(self.conn, value)
                 clause = f"e.{side}_actor_id IN ({_marks(ids)})"
-                if _ACTOR_CODE.match(value):  # "RUS", "USAGOV": a code prefix too
-                    clause += f" OR substr(e.{side}_code, 1, ?) = ?"
-                    ids = [*ids, len(value), value.upper()]
+                if _ACTOR_CODE.match(value):  # "RUS", "USAGOV": a code prefix too (a range: the index serves it)
+                    clause += f" OR (e.{side}_code >= ? AND e.{side}_code < ?)"
+                    ids = [*ids, value.upper(), value.upper() + "\x7f"]
                 where.append(f"({clause})")
                 params.extend(ids)
         if code:
             if not _EVENT_CODE.match(code):
                 raise QueryError("--code", f"{code!r} is not a CAMEO event code (digits, e.g. 04 or 0411)")
-            where.append("substr(e.code, 1, ?) = ?")
-            params.extend([len(code), code])
+            where.append("e.code >= ? AND e.code < ?")
+            params.extend([code, code + "\x7f"])
         if root:
             if not (root.isdigit() and 1 <= int(root) <= 20):
                 raise QueryError("--root", f"{root!r} is not a CAMEO root (01 to 20)")
@@ -335,19 +369,7 @@ class Database:
             params.append(_integer(article_id, "--article"))
         if not everything:
             where.append("e.listed = 1")
-        sql = f"""SELECT e.*, {_paragraph("e")} AS paragraph_index, a.headline, a.cluster_id,
-                         d.source AS document_source
-                  FROM events e JOIN articles a ON a.id = e.article_id JOIN documents d ON d.id = a.document_id
-                  WHERE {" AND ".join(where) or "1"}"""
-        if unique:  # one row per event per story cluster, GDELT-style counts; the dated copy's date
-            sql = f"""SELECT *, max(date) AS date, sum(mentions) AS num_mentions,
-                             count(DISTINCT article_id) AS num_articles, count(DISTINCT document_source) AS num_sources
-                      FROM ({sql}) GROUP BY coalesce(cluster_id, article_id), code,
-                               coalesce(source_actor_id, source_code || '|' || lower(source_text)),
-                               coalesce(target_actor_id, target_code || '|' || lower(target_text))"""
-        rows = self._fetch(f"SELECT * FROM ({sql}) ORDER BY date, article_id, id" + _page(limit, offset), params)
-        events = [_typed(EventRecord, r, listed=bool(r["listed"]), paragraph=r["paragraph_index"]) for r in rows]
-        return Records(events, EventRecord)
+        return " AND ".join(where) or "1", params
 
     def actors(
         self, name: str | None = None, country: str | None = None, agent_type: str | None = None,

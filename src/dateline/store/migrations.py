@@ -289,6 +289,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX article_bands_article ON article_bands(article_id);
         """,
     ),
+    (
+        "0010_event_lookups",
+        """
+        -- Code prefixes ("RUS", "USAGOV") as index ranges, and the actor network (pairs of
+        -- actors of listed events) read from an index instead of the whole table.
+        CREATE INDEX events_source_code ON events(source_code);
+        CREATE INDEX events_target_code ON events(target_code);
+        CREATE INDEX events_pairs ON events(listed, source_actor_id, target_actor_id, quad_class);
+        """,
+    ),
 ]
 
 

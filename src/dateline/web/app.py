@@ -8,6 +8,7 @@ and paged.
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from starlette.staticfiles import StaticFiles
 from ..errors import DatelineError
 from ..query import Database
 from ..query import open as open_db
-from .data import QUAD_NAMES, actor_record, map_points, marked_paragraphs, network, timeline
+from .data import QUAD_NAMES, actor_record, map_points, marked_paragraphs, network
 
 HERE = Path(__file__).parent
 PAGE = 50  # rows per page of a list
@@ -35,6 +36,8 @@ def create_app(db_path: str | Path) -> Starlette:
     templates.globals.update(quad_names=QUAD_NAMES)
     templates.filters["snippet"] = _snippet
     world = (HERE / "static" / "world.svgpath").read_text(encoding="utf-8").strip()
+
+    cached = Cached(seconds=60)  # whole-store summaries: other processes may write meanwhile
 
     def page(request: Request, name: str, data: dict[str, Any], **extra: Any) -> Response:
         if request.query_params.get("format") == "json":
@@ -58,7 +61,7 @@ def create_app(db_path: str | Path) -> Starlette:
                 error = str(exc)
         latest = [] if q else db.articles(limit=PAGE, offset=offset)
         data = {"query": q, "filters": filters, "hits": hits, "articles": latest, "error": error, "offset": offset,
-                "stats": db.stats()}  # fmt: skip
+                "stats": cached("stats", db.stats)}  # fmt: skip
         return page(request, "search.html", data, page_size=PAGE)
 
     def article_page(request: Request) -> Response:
@@ -95,23 +98,23 @@ def create_app(db_path: str | Path) -> Starlette:
         filters = {k: request.query_params.get(k) or None for k in keys}
         quad = request.query_params.get("quad")
         offset = number(request, "offset")
-        error, events, counted = None, [], []
+        error, events, days = None, [], []
         try:
             quad_value = int(quad) if quad and quad.isdigit() else None
-            counted = db.events(**filters, quad=quad_value, limit=5000)
-            events = counted[offset : offset + PAGE]
+            days = db.event_days(**filters, quad=quad_value)
+            events = db.events(**filters, quad=quad_value, limit=PAGE, offset=offset)
         except DatelineError as exc:
             error = str(exc)
-        days = timeline(counted)
+        total = sum(sum(day["counts"].values()) for day in days)
         data = {"filters": {**filters, "quad": quad}, "events": events, "timeline": days, "error": error,
-                "offset": offset, "total": len(counted)}  # fmt: skip
+                "offset": offset, "total": total}  # fmt: skip
         return page(request, "events.html", data, bars=_bars(days), page_size=PAGE)
 
     def network_page(request: Request) -> Response:
-        return page(request, "network.html", network(db))
+        return page(request, "network.html", cached("network", lambda: network(db)))
 
     def map_page(request: Request) -> Response:
-        return page(request, "map.html", {"points": map_points(db)}, world=world)
+        return page(request, "map.html", {"points": cached("map", lambda: map_points(db))}, world=world)
 
     routes = [
         Route("/", search_page),
@@ -121,12 +124,26 @@ def create_app(db_path: str | Path) -> Starlette:
         Route("/events", events_page),
         Route("/network", network_page),
         Route("/map", map_page),
-        Route("/api/network", lambda request: JSONResponse(network(db))),
+        Route("/api/network", lambda request: JSONResponse(cached("network", lambda: network(db)))),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes)
     app.state.db = db
     return app
+
+
+class Cached:
+    """Values that summarise the whole store, computed at most once per ``seconds``."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.values: dict[str, tuple[float, Any]] = {}
+
+    def __call__(self, key: str, compute) -> Any:
+        now = time.monotonic()
+        if key not in self.values or now - self.values[key][0] > self.seconds:
+            self.values[key] = (now, compute())
+        return self.values[key][1]
 
 
 def timeline_from_rows(rows: list[dict]) -> list[dict]:

@@ -4,7 +4,6 @@ parameterised and bounded."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from html import escape
 
 from ..query import Database
@@ -94,14 +93,6 @@ def actor_record(db: Database, actor_id: int) -> dict | None:
         (actor_id, actor_id, actor_id, actor_id),
     )]  # fmt: skip
     return record
-
-
-def timeline(events: list) -> list[dict]:
-    """Events per day, stacked by QuadClass: [{"date", "counts": {1: n, ...}}] in date order."""
-    days: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for e in events:
-        days[(e.date or "undated")[:10]][e.quad_class] += 1
-    return [{"date": day, "counts": dict(days[day])} for day in sorted(days)]
 
 
 def network(db: Database, limit: int = 300) -> dict:
