@@ -25,3 +25,14 @@ def seed_path() -> Path:
 @pytest.fixture
 def shared_dir() -> Path:
     return need_shared(SHARED)
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory) -> Path:
+    """A store built once from the seed, crawled at the demo's crawl time (read it, do not write)."""
+    import dateline
+    from dateline.demo import SAMPLE_CRAWL_TIME
+
+    path = tmp_path_factory.mktemp("seed-store") / "seed.db"
+    dateline.run([str(need_shared(SEED))], path, dateline.RunOptions(crawl_time=SAMPLE_CRAWL_TIME))
+    return path

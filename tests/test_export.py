@@ -11,16 +11,12 @@ import pandas
 import pytest
 
 import dateline
-from dateline.demo import SAMPLE_CRAWL_TIME
 from dateline.export import GDELT_COLUMNS, export
-from tests.conftest import SEED, need_shared
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("export") / "seed.db"
-    dateline.run([str(need_shared(SEED))], path, dateline.RunOptions(crawl_time=SAMPLE_CRAWL_TIME))
-    with dateline.open(path) as store:
+def db(seed_store):
+    with dateline.open(seed_store) as store:
         yield store
 
 

@@ -7,14 +7,11 @@ import pytest
 import dateline
 from dateline.demo import SAMPLE_CRAWL_TIME, sample_path
 from dateline.query import EventRecord, QueryError, fts_query
-from tests.conftest import SEED, need_shared
 
 
 @pytest.fixture(scope="module")
-def seed_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("query") / "seed.db"
-    dateline.run([str(need_shared(SEED))], path, dateline.RunOptions(crawl_time=SAMPLE_CRAWL_TIME))
-    with dateline.open(path) as db:
+def seed_db(seed_store):
+    with dateline.open(seed_store) as db:
         yield db
 
 
