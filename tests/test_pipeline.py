@@ -149,3 +149,40 @@ def test_a_document_over_its_time_budget_is_an_error_row_and_the_batch_goes_on(t
     assert summary.stored == 1
     with Store(tmp_path / "t.db") as store:
         assert [e["code"] for e in store.errors()] == ["E013"]
+
+
+def test_two_workers_store_exactly_what_one_does(tmp_path):
+    import sqlite3
+
+    from dateline import RunOptions, run
+    from tests.ingest.builders import STORY, page
+    from tests.store.test_clusters import OTHER
+
+    paths = []
+    for n in range(6):  # two stories, three copies each, and one input that fails
+        body = STORY if n % 2 else OTHER
+        paths.append(tmp_path / f"p{n}.html")
+        paths[-1].write_text(page(f"Story {n % 2}, copy {n}", [*body, f"Copy {n}."]), encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    inputs = [str(p) for p in paths] + [str(tmp_path / "empty.txt")]
+
+    def stored(db):
+        conn = sqlite3.connect(db)
+        tables = {
+            "articles": "SELECT d.source, a.ordinal, a.headline, a.body, a.cluster_id FROM articles a "
+            "JOIN documents d ON d.id = a.document_id",
+            "quotes": "SELECT article_id, kind, content, speaker, speaker_actor_id FROM quotes",
+            "events": "SELECT article_id, code, source_text, source_code, target_code, listed FROM events",
+            "actors": "SELECT id, name, code, mention_count, aliases FROM actors",
+            "errors": "SELECT source, code FROM errors",
+        }
+        found = {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in tables.items()}
+        conn.close()
+        return found
+
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    first = run(inputs, one, RunOptions(workers=1))
+    second = run(inputs, two, RunOptions(workers=2))
+    assert first.describe() == second.describe()
+    assert stored(one) == stored(two)
+    assert len({row[4] for row in stored(two)["articles"]}) == 2  # the copies cluster the same way

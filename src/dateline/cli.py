@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(p)
     p.add_argument("--crawl-time", help="ISO 8601 time the pages were fetched; resolves 'Updated 5 min ago'")
     p.add_argument("--max-bytes", type=int, default=RunOptions.max_bytes, help="skip inputs larger than this")
+    p.add_argument("--workers", type=int, default=RunOptions.workers,
+                   help="processes that parse while one writes (default %(default)s; e.g. the number of cores)")
     p.add_argument("--max-seconds", type=float, default=RunOptions.max_seconds,
                    help="seconds one document may take before it is an error (default %(default)s; 0: no limit)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -229,6 +231,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         crawl_time=parse_crawl_time(args.crawl_time),
         max_bytes=args.max_bytes,
         max_seconds=args.max_seconds,
+        workers=args.workers,
         progress=not args.no_progress and sys.stderr.isatty(),
         dedup_threshold=args.dedup_threshold,
     )

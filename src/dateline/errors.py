@@ -52,6 +52,9 @@ class DatelineError(Exception):
         cause = MESSAGES[code] + (f": {detail}" if detail else "")
         super().__init__(f"[{code.value}] {source}: {cause}")
 
+    def __reduce__(self):  # picklable: a worker process hands its errors back
+        return (DatelineError, (self.code, self.source, self.detail))
+
     @property
     def cause(self) -> str:
         return MESSAGES[self.code] + (f": {self.detail}" if self.detail else "")

@@ -25,8 +25,12 @@ class RunOptions:
     # Seconds one document may take to decode, clean, parse and extract; past it the
     # document is an E013 error row and the run goes on (0: no limit).
     max_seconds: float = 60.0
+    # Processes that decode, clean, parse and extract; this one alone writes (1: no pool).
+    workers: int = 1
 
     def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise DatelineError(ErrorCode.E009_BAD_OPTION, "workers", f"must be at least 1, got {self.workers}")
         if self.max_seconds < 0:
             raise DatelineError(ErrorCode.E009_BAD_OPTION, "max_seconds", f"must be >= 0, got {self.max_seconds}")
         if not 0 < self.dedup_threshold < 1:

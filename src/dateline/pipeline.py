@@ -7,9 +7,11 @@ but a ``Document``.
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from .extract import find_actors, find_events, find_quotes, fingerprint_document
 from .ingest import decode_any
 from .ingest.sources import expand_paths, read_inputs
 from .ingest.warc import Skipped
-from .model import Document
+from .model import Document, RawDocument
 from .nlp.pipeline import load_nlp
 from .options import RunOptions
 from .store import Store
@@ -102,53 +104,121 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
     """Read, clean and store every input; bad inputs become rows in ``errors``.
 
     Re-running with the same inputs adds nothing; a run that was interrupted resumes
-    where it stopped, since every stored document is skipped by its content hash.
+    where it stopped, since every stored document is skipped by its content hash. With
+    ``options.workers`` > 1, worker processes decode, clean, parse and extract while this
+    process alone writes, in input order: the store is the same as with one worker.
     """
     options = options or RunOptions()
     store = db if isinstance(db, Store) else Store(db, dedup_threshold=options.dedup_threshold)
-    pipeline = Pipeline()
     summary = RunSummary()
     inputs = list(inputs)
     try:
-        for item in _with_progress(inputs, options):
-            if isinstance(item, DatelineError):
-                store.record_error(item, stage="read")
-                summary.errors.append(item)
-                continue
-            if isinstance(item, Skipped):
-                summary.skipped_records += 1
-                continue
-            if store.has_document(item.content_hash):
-                summary.skipped += 1
-                continue
-            load_nlp()  # once, before any document's time budget starts
-            try:
-                with time_budget(options.max_seconds, item.source):
-                    doc = pipeline(decode_any(item))
-                document_id = store.write_document(doc, PIPELINE_VERSION)
-            except DatelineError as exc:
-                stage = "decode" if exc.code in DECODE_ERRORS else "pipeline"
-                store.record_error(exc, stage=stage, content_hash=item.content_hash)
-                summary.errors.append(exc)
-                continue
-            except Exception as exc:  # a bug on one document must not stop the batch
-                error = DatelineError(ErrorCode.E007_PROCESSING, item.source, f"{type(exc).__name__}: {exc}")
-                store.record_error(error, stage="pipeline", content_hash=item.content_hash)
-                summary.errors.append(error)
-                continue
-            if document_id is None:
-                summary.skipped += 1
-            else:
-                summary.stored += 1
-                summary.articles += len(doc.articles)
-                if not doc.articles:  # nothing vanishes silently: say so, and keep a row of it
-                    empty = DatelineError(ErrorCode.E012_NO_ARTICLE, item.source)
-                    store.record_error(empty, stage="clean", content_hash=item.content_hash)
-                    summary.errors.append(empty)
+        if options.workers > 1:
+            _run_parallel(_with_progress(inputs, options), store, summary, options)
+        else:
+            pipeline = Pipeline()
+            for item in _with_progress(inputs, options):
+                if isinstance(item, RawDocument) and not store.has_document(item.content_hash):
+                    load_nlp()  # once, before any document's time budget starts
+                    _record(store, summary, item, process(item, pipeline, options.max_seconds))
+                else:
+                    _record(store, summary, item, None)
     finally:
         if not isinstance(db, Store):
             store.close()
     return summary
+
+
+def process(item: RawDocument, pipeline: Pipeline, max_seconds: float) -> Document | DatelineError:
+    """One raw document through decoding and every stage, within its time budget; a failure
+    is returned as the error it is, never raised."""
+    try:
+        with time_budget(max_seconds, item.source):
+            return pipeline(decode_any(item))
+    except DatelineError as exc:
+        return exc
+    except Exception as exc:  # a bug on one document must not stop the batch
+        return DatelineError(ErrorCode.E007_PROCESSING, item.source, f"{type(exc).__name__}: {exc}")
+
+
+def _record(store: Store, summary: RunSummary, item, result: Document | DatelineError | None) -> None:
+    """Store what one input item came to: a read error, a skipped record, a document or its error."""
+    if isinstance(item, DatelineError):
+        store.record_error(item, stage="read")
+        summary.errors.append(item)
+        return
+    if isinstance(item, Skipped):
+        summary.skipped_records += 1
+        return
+    if result is None:  # already stored
+        summary.skipped += 1
+        return
+    if isinstance(result, DatelineError):
+        stage = "decode" if result.code in DECODE_ERRORS else "pipeline"
+        store.record_error(result, stage=stage, content_hash=item.content_hash)
+        summary.errors.append(result)
+        return
+    try:
+        document_id = store.write_document(result, PIPELINE_VERSION)
+    except Exception as exc:  # a document the store refuses is that document's error
+        error = DatelineError(ErrorCode.E007_PROCESSING, item.source, f"{type(exc).__name__}: {exc}")
+        store.record_error(error, stage="store", content_hash=item.content_hash)
+        summary.errors.append(error)
+        return
+    if document_id is None:
+        summary.skipped += 1
+        return
+    summary.stored += 1
+    summary.articles += len(result.articles)
+    if not result.articles:  # nothing vanishes silently: say so, and keep a row of it
+        empty = DatelineError(ErrorCode.E012_NO_ARTICLE, item.source)
+        store.record_error(empty, stage="clean", content_hash=item.content_hash)
+        summary.errors.append(empty)
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(max_seconds: float) -> None:
+    load_nlp()
+    _WORKER.update(pipeline=Pipeline(), max_seconds=max_seconds)
+
+
+def _work(item: RawDocument) -> Document | DatelineError:
+    return process(item, _WORKER["pipeline"], _WORKER["max_seconds"])
+
+
+def _run_parallel(stream, store: Store, summary: RunSummary, options: RunOptions) -> None:
+    """Workers process documents; results are written here, in input order, as they come."""
+    wait = 2 * options.max_seconds + 60 if options.max_seconds else None  # past that, a worker broke
+    # Fork where there is one: workers start at once, and a caller's script needs no
+    # `if __name__ == "__main__"` guard. Workers never touch the parent's store connection.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pending: deque = deque()
+    window = 4 * options.workers  # documents in flight: bounds memory
+    with context.Pool(options.workers, initializer=_start_worker, initargs=(options.max_seconds,)) as pool:
+        for item in stream:
+            if isinstance(item, RawDocument) and not store.has_document(item.content_hash):
+                pending.append((item, pool.apply_async(_work, (item,))))
+            else:
+                pending.append((item, None))
+            while len(pending) > window or (pending and (pending[0][1] is None or pending[0][1].ready())):
+                _record_next(store, summary, pending, wait)
+        while pending:
+            _record_next(store, summary, pending, wait)
+
+
+def _record_next(store: Store, summary: RunSummary, pending: deque, wait: float | None) -> None:
+    item, job = pending.popleft()
+    if job is None:
+        _record(store, summary, item, None)
+        return
+    try:  # a worker stops a document at its time budget; past twice that, something broke
+        result = job.get(timeout=wait)
+    except Exception as exc:  # a worker that died on this document
+        result = DatelineError(ErrorCode.E007_PROCESSING, item.source, f"worker failed: {type(exc).__name__}: {exc}")
+    _record(store, summary, item, result)
 
 
 @contextmanager

@@ -41,6 +41,10 @@ class QueryError(DatelineError):
     def __init__(self, option: str, detail: str) -> None:
         super().__init__(ErrorCode.E009_BAD_OPTION, option, detail)
         self.args = (f"{option}: {detail}",)
+        self.option = option
+
+    def __reduce__(self):
+        return (QueryError, (self.option, self.detail))
 
     def __str__(self) -> str:
         return self.args[0]

@@ -1,0 +1,65 @@
+"""Words per second of `dateline run` with 1 and 2 workers against bare spaCy, same run.
+
+The inputs are one-article files: the hand-cleaned bodies of ../shared/eval/news2023 (one
+file each, as a user's folder of clean articles would be), so every figure parses the same
+words. Bare: ``nlp.pipe(texts, batch_size=32)`` with the same model. Each run of dateline is
+a fresh process (``dateline run DIR --workers N``), its wall time including spaCy's load.
+
+    python bench/workers_throughput.py [--shared ../shared] [--limit 280]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_support import add_shared_option, eval_folder
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_shared_option(parser)
+    parser.add_argument("--limit", type=int, default=280)
+    args = parser.parse_args()
+    folder = eval_folder(args.shared, "news2023")
+    if folder is None:
+        return 2
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    texts = [f"{v.get('title') or 'Untitled'}\n\n{v['articleBody']}" for v in truth.values() if v.get("articleBody")]
+    texts = texts[: args.limit]
+    words = sum(len(t.split()) for t in texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = Path(tmp) / "articles"
+        inputs.mkdir()
+        for n, text in enumerate(texts):
+            record = {"title": text.split("\n\n", 1)[0], "text": text.split("\n\n", 1)[1], "url": f"a{n}"}
+            (inputs / f"{n:04d}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+        from dateline.nlp.pipeline import load_nlp
+
+        started = time.perf_counter()
+        nlp = load_nlp()
+        for _ in nlp.pipe(texts, batch_size=32):
+            pass
+        bare = time.perf_counter() - started
+        print(f"{len(texts)} one-article files, {words:,} words")
+        print(f"bare nlp.pipe(batch_size=32): {bare:6.1f} s  {words / bare:7,.0f} words/s")
+        seconds = {}
+        for workers in (1, 2):
+            db = Path(tmp) / f"w{workers}.db"
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "dateline.cli", "run", str(inputs), "--db", str(db), "--no-progress",
+                            "--workers", str(workers)], check=True, capture_output=True)  # fmt: skip
+            seconds[workers] = time.perf_counter() - started
+            print(f"dateline run --workers {workers}:  {seconds[workers]:6.1f} s  {words / seconds[workers]:7,.0f} "
+                  f"words/s  ({bare / seconds[workers]:.2f}x bare)")  # fmt: skip
+        print(f"2 workers / 1 worker: {seconds[1] / seconds[2]:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
