@@ -52,6 +52,8 @@ def test_search_ranks_with_snippets_and_filters(seed_db, sample_db):
     assert not seed_db.search("Dhaka", agency="Reuters")
     assert seed_db.search("Putin", since="2025-02-01", until="2025-02-28")
     assert not seed_db.search("Putin", until="2024")
+    assert [h.headline[:8] for h in seed_db.search("rally", place="Dhaka")] == ["They are"]
+    assert not seed_db.search("rally", place="Lima") and seed_db.articles(place="UKR")
     assert sample_db.search("maize")
 
 

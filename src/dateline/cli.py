@@ -187,6 +187,7 @@ def add_article_filters(parser: argparse.ArgumentParser) -> None:
     add_date_options(parser)
     parser.add_argument("--agency", help="wire agency, e.g. AFP or Reuters")
     parser.add_argument("--actor", help="only articles naming this actor (name or alias)")
+    parser.add_argument("--place", help="only articles naming or datelined from this place (name or ISO3)")
 
 
 def add_page_options(parser: argparse.ArgumentParser, default_limit: int | None = None) -> None:
@@ -247,7 +248,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_articles(args: argparse.Namespace) -> int:
     with open_db(args.db) as db:
         records = db.articles(search=args.search, fts=args.fts, since=args.since, until=args.until,
-                              agency=args.agency, actor=args.actor, limit=args.limit, offset=args.offset)  # fmt: skip
+                              agency=args.agency, actor=args.actor, place=args.place, limit=args.limit,
+                              offset=args.offset)  # fmt: skip
         if args.json:
             print_json_lines(db.article(r.id) for r in records)
             return 0
@@ -260,7 +262,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     with open_db(args.db) as db:
         hits = db.search(args.query, fts=args.fts, since=args.since, until=args.until, agency=args.agency,
-                         actor=args.actor, limit=args.limit, offset=args.offset)  # fmt: skip
+                         actor=args.actor, place=args.place, limit=args.limit, offset=args.offset)  # fmt: skip
     if args.json:
         print_json_lines(hits.to_dicts())
         return 0

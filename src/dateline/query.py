@@ -212,9 +212,10 @@ class Database:
     def articles(
         self, search: str | None = None, fts: bool = False, since: str | None = None, until: str | None = None,
         agency: str | None = None, actor: str | None = None, limit: int | None = None, offset: int = 0,
+        place: str | None = None,
     ) -> Records:  # fmt: skip
         """Articles in input order, filtered; ``search`` keeps those matching the words."""
-        where, params = self._article_filters(since, until, agency, actor)
+        where, params = self._article_filters(since, until, agency, actor, place)
         if search is not None:
             where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(fts_query(search, fts))
@@ -232,10 +233,10 @@ class Database:
     def search(
         self, query: str, fts: bool = False, since: str | None = None, until: str | None = None,
         agency: str | None = None, actor: str | None = None, limit: int | None = 20, offset: int = 0,
-        marks: tuple[str, str] = MARKS,
+        marks: tuple[str, str] = MARKS, place: str | None = None,
     ) -> Records:  # fmt: skip
         """Articles ranked by relevance (bm25), with a snippet marking the matched words."""
-        where, params = self._article_filters(since, until, agency, actor)
+        where, params = self._article_filters(since, until, agency, actor, place)
         sql = f"""SELECT f.rowid AS article_id, bm25(articles_fts) AS rank, coalesce(a.published, a.updated) AS date,
                          a.headline, a.agency, snippet(articles_fts, -1, ?, ?, '…', 16) AS snippet, d.source
                   FROM articles_fts f JOIN articles a ON a.id = f.rowid JOIN documents d ON d.id = a.document_id
@@ -243,8 +244,13 @@ class Database:
         rows = self._fetch(sql + _page(limit, offset), [*marks, fts_query(query, fts), *params], "QUERY")
         return Records([SearchHit(**dict(r)) for r in rows], SearchHit)
 
-    def _article_filters(self, since, until, agency, actor) -> tuple[list[str], list]:
+    def _article_filters(self, since, until, agency, actor, place=None) -> tuple[list[str], list]:
         where, params = [], []
+        if place:  # a place the article names or is datelined from, by name or ISO3 country
+            where.append("a.id IN (SELECT article_id FROM places WHERE resolved_name = ? COLLATE NOCASE "
+                         "OR name = ? COLLATE NOCASE OR country = ? COLLATE NOCASE)")  # fmt: skip
+            value = _text(place, "--place")
+            params.extend([value, value, value])
         if since:
             where.append("coalesce(a.published, a.updated) >= ?")
             params.append(_date(since, "--since"))

@@ -51,7 +51,7 @@ def create_app(db_path: str | Path) -> Starlette:
 
     def search_page(request: Request) -> Response:
         q = request.query_params.get("q", "").strip()
-        filters = {k: request.query_params.get(k) or None for k in ("since", "until", "agency", "actor")}
+        filters = {k: request.query_params.get(k) or None for k in ("since", "until", "agency", "actor", "place")}
         offset = number(request, "offset")
         hits, error = [], None
         if q:
@@ -59,7 +59,7 @@ def create_app(db_path: str | Path) -> Starlette:
                 hits = db.search(q, limit=PAGE, offset=offset, marks=("\x01", "\x02"), **filters)
             except DatelineError as exc:
                 error = str(exc)
-        latest = [] if q else db.articles(limit=PAGE, offset=offset)
+        latest = [] if q else db.articles(limit=PAGE, offset=offset, **filters)
         data = {"query": q, "filters": filters, "hits": hits, "articles": latest, "error": error, "offset": offset,
                 "stats": cached("stats", db.stats)}  # fmt: skip
         return page(request, "search.html", data, page_size=PAGE)
