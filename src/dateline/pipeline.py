@@ -20,7 +20,16 @@ from pathlib import Path
 from . import __version__
 from .clean import clean_document
 from .errors import DatelineError, ErrorCode
-from .extract import find_actors, find_events, find_quotes, fingerprint_document, parse_document, release_parse
+from .extract import (
+    check_parse_budget,
+    find_actors,
+    find_events,
+    find_quotes,
+    fingerprint_document,
+    parse_document,
+    parse_documents,
+    release_parse,
+)
 from .ingest import decode_any
 from .ingest.sources import expand_paths, read_inputs
 from .ingest.warc import Skipped
@@ -30,6 +39,7 @@ from .options import RunOptions
 from .store import Store
 
 PIPELINE_VERSION = __version__
+PARSE_BATCH = 16  # raw documents parsed together in one process
 DECODE_ERRORS = {ErrorCode.E003_EMPTY, ErrorCode.E005_BINARY, ErrorCode.E006_UNDECODABLE}
 
 
@@ -55,6 +65,9 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
 class Pipeline:
     """Stages applied in order to a decoded document."""
 
+    def index(self, name: str) -> int:
+        return next(i for i, stage in enumerate(self.stages) if stage.name == name)
+
     def __init__(self, stages: Iterable[Stage] = DEFAULT_STAGES, provided: Iterable[str] = ("text",)) -> None:
         self.stages = tuple(stages)
         self.timings: dict[str, float] = {stage.name: 0.0 for stage in self.stages}  # seconds, cumulative
@@ -65,8 +78,9 @@ class Pipeline:
                 raise ValueError(f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage assigns")
             available |= stage.assigns
 
-    def __call__(self, doc: Document) -> Document:
-        for stage in self.stages:
+    def __call__(self, doc: Document, first: int = 0, last: int | None = None) -> Document:
+        """The stages ``first`` to ``last`` (exclusive; all by default) over one document."""
+        for stage in self.stages[first:last]:
             started = time.perf_counter()
             result = stage.func(doc)
             self.timings[stage.name] += time.perf_counter() - started
@@ -117,16 +131,68 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
             _run_parallel(_with_progress(inputs, options), store, summary, options)
         else:
             pipeline = Pipeline()
+            batch: list[RawDocument] = []
             for item in _with_progress(inputs, options):
                 if isinstance(item, RawDocument) and not store.has_document(item.content_hash):
-                    load_nlp()  # once, before any document's time budget starts
-                    _record(store, summary, item, process(item, pipeline, options.max_seconds))
+                    batch.append(item)
+                    if len(batch) < PARSE_BATCH:
+                        continue
                 else:
+                    _record_batch(store, summary, batch, pipeline, options.max_seconds)
+                    batch = []
                     _record(store, summary, item, None)
+                    continue
+                _record_batch(store, summary, batch, pipeline, options.max_seconds)
+                batch = []
+            _record_batch(store, summary, batch, pipeline, options.max_seconds)
     finally:
         if not isinstance(db, Store):
             store.close()
     return summary
+
+
+def _record_batch(store: Store, summary: RunSummary, batch: list[RawDocument], pipeline: Pipeline,
+                  max_seconds: float) -> None:  # fmt: skip
+    if batch:
+        load_nlp()  # once, before any document's time budget starts
+        for item, result in zip(batch, process_batch(batch, pipeline, max_seconds), strict=True):
+            _record(store, summary, item, result)
+
+
+def process_batch(items: list[RawDocument], pipeline: Pipeline, max_seconds: float) -> list:
+    """Several raw documents, their parses in one ``nlp.pipe`` call: each is decoded and
+    cleaned within its own time budget, the batch parsed within the sum of them, the rest
+    done per document again. If the batch parse fails or runs out of time, every document
+    goes through on its own, so a bad one is its own error."""
+    parse = pipeline.index("parse")
+    results: list = [None] * len(items)
+    ready: list[tuple[int, Document]] = []
+    for i, item in enumerate(items):
+        try:
+            with time_budget(max_seconds, item.source):
+                doc = pipeline(decode_any(item), 0, parse)
+                check_parse_budget(doc)
+            ready.append((i, doc))
+        except DatelineError as exc:
+            results[i] = exc
+        except Exception as exc:
+            results[i] = DatelineError(ErrorCode.E007_PROCESSING, item.source, f"{type(exc).__name__}: {exc}")
+    try:
+        with time_budget(max_seconds * max(len(ready), 1), f"a batch of {len(ready)} documents"):
+            parse_documents([doc for _, doc in ready])
+    except Exception:
+        for i, _ in ready:
+            results[i] = process(items[i], pipeline, max_seconds)
+        return results
+    for i, doc in ready:
+        try:
+            with time_budget(max_seconds, items[i].source):
+                results[i] = pipeline(doc, parse + 1)
+        except DatelineError as exc:
+            results[i] = exc
+        except Exception as exc:
+            results[i] = DatelineError(ErrorCode.E007_PROCESSING, items[i].source, f"{type(exc).__name__}: {exc}")
+    return results
 
 
 def process(item: RawDocument, pipeline: Pipeline, max_seconds: float) -> Document | DatelineError:
