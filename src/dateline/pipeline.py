@@ -135,15 +135,11 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
             for item in _with_progress(inputs, options):
                 if isinstance(item, RawDocument) and not store.has_document(item.content_hash):
                     batch.append(item)
-                    if len(batch) < PARSE_BATCH:
-                        continue
-                else:
-                    _record_batch(store, summary, batch, pipeline, options.max_seconds)
-                    batch = []
+                    if len(batch) == PARSE_BATCH:
+                        batch = _record_batch(store, summary, batch, pipeline, options.max_seconds)
+                else:  # in input order: the documents before it first
+                    batch = _record_batch(store, summary, batch, pipeline, options.max_seconds)
                     _record(store, summary, item, None)
-                    continue
-                _record_batch(store, summary, batch, pipeline, options.max_seconds)
-                batch = []
             _record_batch(store, summary, batch, pipeline, options.max_seconds)
     finally:
         if not isinstance(db, Store):
@@ -152,11 +148,13 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
 
 
 def _record_batch(store: Store, summary: RunSummary, batch: list[RawDocument], pipeline: Pipeline,
-                  max_seconds: float) -> None:  # fmt: skip
+                  max_seconds: float) -> list[RawDocument]:  # fmt: skip
+    """Process and store a batch of documents; the empty batch that follows it."""
     if batch:
         load_nlp()  # once, before any document's time budget starts
         for item, result in zip(batch, process_batch(batch, pipeline, max_seconds), strict=True):
             _record(store, summary, item, result)
+    return []
 
 
 def process_batch(items: list[RawDocument], pipeline: Pipeline, max_seconds: float) -> list:
@@ -165,46 +163,41 @@ def process_batch(items: list[RawDocument], pipeline: Pipeline, max_seconds: flo
     done per document again. If the batch parse fails or runs out of time, every document
     goes through on its own, so a bad one is its own error."""
     parse = pipeline.index("parse")
-    results: list = [None] * len(items)
-    ready: list[tuple[int, Document]] = []
-    for i, item in enumerate(items):
-        try:
-            with time_budget(max_seconds, item.source):
-                doc = pipeline(decode_any(item), 0, parse)
-                check_parse_budget(doc)
-            ready.append((i, doc))
-        except DatelineError as exc:
-            results[i] = exc
-        except Exception as exc:
-            results[i] = DatelineError(ErrorCode.E007_PROCESSING, item.source, f"{type(exc).__name__}: {exc}")
+
+    def cleaned(item: RawDocument) -> Document:
+        doc = pipeline(decode_any(item), 0, parse)
+        check_parse_budget(doc)
+        return doc
+
+    results = [_contained(item.source, max_seconds, cleaned, item) for item in items]
+    ready = [i for i, result in enumerate(results) if isinstance(result, Document)]
     try:
         with time_budget(max_seconds * max(len(ready), 1), f"a batch of {len(ready)} documents"):
-            parse_documents([doc for _, doc in ready])
+            parse_documents([results[i] for i in ready])
     except Exception:
-        for i, _ in ready:
+        for i in ready:
             results[i] = process(items[i], pipeline, max_seconds)
         return results
-    for i, doc in ready:
-        try:
-            with time_budget(max_seconds, items[i].source):
-                results[i] = pipeline(doc, parse + 1)
-        except DatelineError as exc:
-            results[i] = exc
-        except Exception as exc:
-            results[i] = DatelineError(ErrorCode.E007_PROCESSING, items[i].source, f"{type(exc).__name__}: {exc}")
+    for i in ready:
+        results[i] = _contained(items[i].source, max_seconds, pipeline, results[i], parse + 1)
     return results
 
 
 def process(item: RawDocument, pipeline: Pipeline, max_seconds: float) -> Document | DatelineError:
     """One raw document through decoding and every stage, within its time budget; a failure
     is returned as the error it is, never raised."""
+    return _contained(item.source, max_seconds, lambda raw: pipeline(decode_any(raw)), item)
+
+
+def _contained(source: str, max_seconds: float, step: Callable, *args) -> Document | DatelineError:
+    """``step(*args)`` within one document's time budget; its failure returned, not raised."""
     try:
-        with time_budget(max_seconds, item.source):
-            return pipeline(decode_any(item))
+        with time_budget(max_seconds, source):
+            return step(*args)
     except DatelineError as exc:
         return exc
     except Exception as exc:  # a bug on one document must not stop the batch
-        return DatelineError(ErrorCode.E007_PROCESSING, item.source, f"{type(exc).__name__}: {exc}")
+        return DatelineError(ErrorCode.E007_PROCESSING, source, f"{type(exc).__name__}: {exc}")
 
 
 def _record(store: Store, summary: RunSummary, item, result: Document | DatelineError | None) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 
 from .errors import DatelineError, ErrorCode
 from .store import Store
-from .store.names import actor_ids
+from .store.names import actor_ids, prefix_bounds
 
 MAX_TEXT = 1000  # longest name, code or search string a filter takes
 MAX_INT = 2**63 - 1
@@ -352,14 +352,14 @@ class Database:
                 clause = f"e.{side}_actor_id IN ({_marks(ids)})"
                 if _ACTOR_CODE.match(value):  # "RUS", "USAGOV": a code prefix too (a range: the index serves it)
                     clause += f" OR (e.{side}_code >= ? AND e.{side}_code < ?)"
-                    ids = [*ids, value.upper(), value.upper() + "\x7f"]
+                    ids = [*ids, *prefix_bounds(value.upper())]
                 where.append(f"({clause})")
                 params.extend(ids)
         if code:
             if not _EVENT_CODE.match(code):
                 raise QueryError("--code", f"{code!r} is not a CAMEO event code (digits, e.g. 04 or 0411)")
             where.append("e.code >= ? AND e.code < ?")
-            params.extend([code, code + "\x7f"])
+            params.extend(prefix_bounds(code))
         if root:
             if not (root.isdigit() and 1 <= int(root) <= 20):
                 raise QueryError("--root", f"{root!r} is not a CAMEO root (01 to 20)")

@@ -50,11 +50,14 @@ class ClusterIndex:
         self.conn.execute(
             "INSERT INTO article_minhash (article_id, hashvalues) VALUES (?, ?)", (article_id, to_blob(values))
         )
+        self._insert_bands(article_id, hashes)
+        return cluster
+
+    def _insert_bands(self, article_id: int, hashes: list[int]) -> None:
         self.conn.executemany(
             "INSERT INTO article_bands (article_id, threshold, band, hash) VALUES (?, ?, ?, ?)",
             [(article_id, self.threshold, band, value) for band, value in enumerate(hashes)],
         )
-        return cluster
 
     def _backfill(self) -> None:
         """Band hashes for fingerprints stored before this threshold was first used (or before
@@ -68,15 +71,7 @@ class ClusterIndex:
             (self.threshold,),
         ).fetchall()
         for article_id, blob in missing:
-            values = np.frombuffer(blob, dtype=np.uint64)
-            self.conn.executemany(
-                "INSERT INTO article_bands (article_id, threshold, band, hash) VALUES (?, ?, ?, ?)",
-                [(article_id, self.threshold, band, value)
-                 for band, value in enumerate(band_hashes(values, self.bands, self.rows))],
-            )  # fmt: skip
-
-    def commit(self) -> None:  # the index is in the store: nothing to keep in step
-        pass
+            self._insert_bands(article_id, band_hashes(np.frombuffer(blob, dtype=np.uint64), self.bands, self.rows))
 
     def rollback(self) -> None:
         self._backfilled = False  # a backfill inside a rolled-back transaction is undone too

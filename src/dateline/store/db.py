@@ -18,7 +18,7 @@ from ..errors import DatelineError
 from ..model import Article, Document, Span
 from .clusters import ClusterIndex
 from .migrations import MIGRATIONS, migrate, schema_version
-from .names import actor_ids
+from .names import actor_ids, prefix_bounds
 from .registry import link_actor
 
 
@@ -150,7 +150,6 @@ class Store:
             for article in doc.articles:
                 self._write_article(document_id, article, pipeline_version, crawl)
             conn.execute("COMMIT")
-            self.clusters.commit()
             return document_id
         except BaseException:
             conn.execute("ROLLBACK")
@@ -287,11 +286,11 @@ class Store:
             if value:
                 ids = [a["id"] for a in self.find_actors(value)]
                 placeholders = ",".join("?" * len(ids)) or "NULL"
-                sql += f" AND (e.{side}_actor_id IN ({placeholders}) OR e.{side}_code LIKE ?)"
-                params.extend([*ids, value.upper() + "%"])
+                sql += f" AND (e.{side}_actor_id IN ({placeholders}) OR (e.{side}_code >= ? AND e.{side}_code < ?))"
+                params.extend([*ids, *prefix_bounds(value.upper())])
         if f.code:
-            sql += " AND e.code LIKE ?"
-            params.append(f.code + "%")
+            sql += " AND e.code >= ? AND e.code < ?"
+            params.extend(prefix_bounds(f.code))
         if f.root:
             sql += " AND e.root = ?"
             params.append(f.root.zfill(2))

@@ -1,4 +1,5 @@
-"""Finding actors by a name a user types: normalised, exact, never a pattern."""
+"""Matching what a user types: actor names (normalised, exact) and code prefixes (a range),
+never a pattern."""
 
 from __future__ import annotations
 
@@ -28,3 +29,10 @@ def actor_ids(conn: sqlite3.Connection, name: str) -> list[int]:
     marks = ",".join("?" * len(ids))
     ordered = conn.execute(f"SELECT id FROM actors WHERE id IN ({marks}) ORDER BY mention_count DESC, id", ids)
     return [r[0] for r in ordered]
+
+
+def prefix_bounds(prefix: str) -> tuple[str, str]:
+    """``column >= low AND column < high`` holds for the codes that start with ``prefix``
+    (codes are ASCII letters and digits): "RUS" -> RUS, RUSGOV; an index serves it, and "%"
+    or "_" match only themselves."""
+    return prefix, prefix + "\x7f"
