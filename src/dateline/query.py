@@ -15,6 +15,7 @@ raw SQLite FTS5 syntax through and reports a syntax error in one line.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import asdict, dataclass, fields
@@ -517,8 +518,6 @@ def _paragraph(alias: str) -> str:
 
 
 def _json_list(text: str) -> list:
-    import json
-
     return json.loads(text) if text else []
 
 

@@ -33,7 +33,6 @@ _REPORTING = {
     "explain", "suggest", "warn", "confirm", "believe", "think", "fear", "testify", "acknowledge", "admit",
 }  # fmt: skip
 _CLAIMS = {"allegedly", "purportedly", "supposedly"}
-_FUTURE = {"will", "'ll", "shall", "would", "'d", "going"}
 _MODAL = {"could", "might", "may", "should", "can", "must"}
 
 

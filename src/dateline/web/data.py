@@ -4,6 +4,7 @@ parameterised and bounded."""
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from ..query import Database
@@ -69,8 +70,6 @@ def actor_record(db: Database, actor_id: int) -> dict | None:
     row = conn.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
     if row is None:
         return None
-    import json
-
     record = {**dict(row), "aliases": json.loads(row["aliases"] or "[]")}
     record["quotes"] = [dict(r) for r in conn.execute(
         """SELECT q.article_id, q.kind, q.content, coalesce(a.published, a.updated) AS date, a.headline
