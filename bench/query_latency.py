@@ -52,9 +52,8 @@ def build(path: Path, articles: int, events: int, actors: int, seed: int = 7) ->
                 (i, i, len(body), " ".join(rng.choices(WORDS, k=8)), day, body),
             )
             conn.execute(
-                "INSERT INTO paragraphs (article_id, ordinal, kind, text, start, end) "
-                "VALUES (?, 0, 'paragraph', ?, 0, ?)",
-                (i, body, len(body)),
+                "INSERT INTO paragraphs (article_id, ordinal, kind, start, end) VALUES (?, 0, 'paragraph', 0, ?)",
+                (i, len(body)),
             )
         rows = []
         for n in range(1, events + 1):

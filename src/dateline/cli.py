@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 from .cli_output import format_article, print_json_lines, print_table, side, speaker_label
 from .errors import DatelineError, ErrorCode
-from .options import RunOptions, parse_crawl_time
+from .options import RunOptions, parse_crawl_time, usable_cores
 from .query import open as open_db
 
 # Reading commands start without spaCy: the pipeline, the demo and the exports are
@@ -60,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_option(p)
     p.add_argument("--crawl-time", help="ISO 8601 time the pages were fetched; resolves 'Updated 5 min ago'")
     p.add_argument("--max-bytes", type=int, default=RunOptions.max_bytes, help="skip inputs larger than this")
-    p.add_argument("--workers", type=int, default=RunOptions.workers,
-                   help="processes that parse while one writes (default %(default)s; e.g. the number of cores)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes that parse while this one writes (default: the number of cores)")
     p.add_argument("--max-seconds", type=float, default=RunOptions.max_seconds,
                    help="seconds one document may take before it is an error (default %(default)s; 0: no limit)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -232,7 +232,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         crawl_time=parse_crawl_time(args.crawl_time),
         max_bytes=args.max_bytes,
         max_seconds=args.max_seconds,
-        workers=args.workers,
+        workers=args.workers if args.workers is not None else usable_cores(),
         progress=not args.no_progress and sys.stderr.isatty(),
         dedup_threshold=args.dedup_threshold,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -39,6 +40,14 @@ class RunOptions:
             )
         if self.max_bytes <= 0:
             raise DatelineError(ErrorCode.E009_BAD_OPTION, "max_bytes", f"must be positive, got {self.max_bytes}")
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (its CPU affinity where the system tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def parse_crawl_time(value: str | None) -> datetime | None:

@@ -254,6 +254,8 @@ def _run_parallel(stream, store: Store, summary: RunSummary, options: RunOptions
     # `if __name__ == "__main__"` guard. Workers never touch the parent's store connection.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods:  # loaded once here, the model is shared by every forked worker
+        load_nlp()
     pending: deque = deque()
     window = 4 * options.workers  # documents in flight: bounds memory
     with context.Pool(options.workers, initializer=_start_worker, initargs=(options.max_seconds,)) as pool:

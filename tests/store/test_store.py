@@ -37,6 +37,25 @@ def test_write_read_and_search(tmp_path):
         assert doc.text[first["start"] : first["end"]] == first["text"]
 
 
+def test_paragraph_text_is_read_back_from_the_document_text_exactly(tmp_path):
+    # Stored once, as offsets into the document text: characters outside the BMP and
+    # combining marks before a paragraph must not shift the slice.
+    lead = "Café déjà vu as Zürich votes again 😀\n\n"
+    text = lead + "".join(
+        f"Señor Núñez 🇺🇦 said on Thursday that the council vote number {k} on the new ferry route would go ahead "
+        "as planned, whatever the cost.\n\n"
+        for k in range(6)
+    )
+    doc = process_text(text, source="accents.txt")
+    with Store(tmp_path / "x.db") as store:
+        store.write_document(doc, "test")
+        (record,) = store.articles()
+        assert "text" not in {row[1] for row in store.conn.execute("PRAGMA table_info(paragraphs)")}
+    stored = [p["text"] for p in record["paragraphs"]]
+    assert stored == [span.text for span in doc.articles[0].paragraphs]
+    assert any("🇺🇦" in t for t in stored)
+
+
 def test_a_failed_document_leaves_nothing_behind(tmp_path):
     doc = process_text(TEXT, source="harbour.txt")
     doc.articles[0].blocks.append(("p", None))  # breaks the paragraph insert half-way

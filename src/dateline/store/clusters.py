@@ -36,10 +36,11 @@ class ClusterIndex:
             return article_id
         self._backfill()
         hashes = band_hashes(values, self.bands, self.rows)
+        # One index seek per band (an OR of the bands would scan the threshold's every row).
+        lookup = "SELECT article_id FROM article_bands WHERE threshold = ? AND band = ? AND hash = ?"
         similar = [row[0] for row in self.conn.execute(
-            f"""SELECT DISTINCT article_id FROM article_bands
-                WHERE threshold = ? AND ({" OR ".join("(band = ? AND hash = ?)" for _ in hashes)})""",
-            [self.threshold, *(v for pair in enumerate(hashes) for v in pair)],
+            " UNION ".join([lookup] * len(hashes)),
+            [v for band, value in enumerate(hashes) for v in (self.threshold, band, value)],
         )]  # fmt: skip
         cluster = article_id
         if similar:
@@ -65,6 +66,15 @@ class ClusterIndex:
         if self._backfilled:
             return
         self._backfilled = True
+        # Every article written under a threshold gets its bands, and a backfill gives them
+        # to all before it: so when the newest fingerprint has bands, all have (no scan).
+        newest = self.conn.execute(
+            """SELECT EXISTS (SELECT 1 FROM article_bands WHERE threshold = ? AND article_id =
+                              (SELECT max(article_id) FROM article_minhash))""",
+            (self.threshold,),
+        ).fetchone()[0]
+        if newest or self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM article_minhash)").fetchone()[0]:
+            return
         missing = self.conn.execute(
             """SELECT m.article_id, m.hashvalues FROM article_minhash m WHERE NOT EXISTS
                (SELECT 1 FROM article_bands b WHERE b.article_id = m.article_id AND b.threshold = ?)""",

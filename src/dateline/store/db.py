@@ -193,9 +193,9 @@ class Store:
         self.conn.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", (article.cluster_id, article_id))
         tones = article.block_tones or [None] * len(article.blocks)
         self.conn.executemany(
-            "INSERT INTO paragraphs (article_id, ordinal, kind, text, start, end, tone) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO paragraphs (article_id, ordinal, kind, start, end, tone) VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (article_id, i, "subhead" if kind == "h" else "paragraph", span.text, span.start, span.end, tone)
+                (article_id, i, "subhead" if kind == "h" else "paragraph", span.start, span.end, tone)
                 for i, ((kind, span), tone) in enumerate(zip(article.blocks, tones, strict=True))
             ],
         )
@@ -438,7 +438,9 @@ class Store:
 
     def _article_record(self, row: sqlite3.Row) -> dict:
         paragraphs = self.conn.execute(
-            "SELECT kind, text, start, end FROM paragraphs WHERE article_id = ? ORDER BY ordinal", (row["id"],)
+            """SELECT p.kind, substr(d.text, p.start + 1, p.end - p.start) AS text, p.start, p.end
+               FROM paragraphs p JOIN documents d ON d.id = ? WHERE p.article_id = ? ORDER BY p.ordinal""",
+            (row["document_id"], row["id"]),
         ).fetchall()
         return {
             "id": row["id"],

@@ -299,6 +299,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX events_pairs ON events(listed, source_actor_id, target_actor_id, quad_class);
         """,
     ),
+    (
+        "0011_paragraph_text_once",
+        """
+        -- A paragraph's text is its slice of the document text (start, end): stored there once.
+        ALTER TABLE paragraphs DROP COLUMN text;
+        """,
+    ),
 ]
 
 

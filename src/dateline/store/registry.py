@@ -48,26 +48,27 @@ def link_actor(conn: sqlite3.Connection, actor: Actor, seen: str | None) -> int:
 
 
 def _find(conn: sqlite3.Connection, actor: Actor, norm: str, surname: str | None) -> sqlite3.Row | None:
+    """The one registry row ``actor`` joins, if any: chosen in SQL, through the indexes on
+    ``norm_name`` and ``surname``, so its cost does not grow with the registry."""
     if actor.kind == "country":
-        rows = conn.execute("SELECT * FROM actors WHERE kind = 'country' AND code = ?", (actor.code,)).fetchall()
-        return rows[0] if rows else None
-    rows = [r for r in conn.execute("SELECT * FROM actors WHERE kind = ? AND norm_name = ?", (actor.kind, norm))]
-    fitting = [r for r in rows if _compatible(r, actor)]
-    if fitting:
-        return fitting[0]
-    if actor.kind != "person" or surname is None:
-        return None
-    # A full name meets a person known so far by surname only, or a surname meets a full name.
+        query = "SELECT * FROM actors WHERE kind = 'country' AND code = ? LIMIT 1"
+        return conn.execute(query, (actor.code,)).fetchone()
+    fits = (  # country and agent type do not contradict
+        "(country IS NULL OR :country IS NULL OR country = :country)"
+        " AND (agent_type IS NULL OR :agent_type IS NULL OR agent_type = :agent_type)"
+    )
+    values = {"kind": actor.kind, "norm": norm, "country": actor.country, "agent_type": actor.agent_type}
+    row = conn.execute(
+        f"SELECT * FROM actors WHERE norm_name = :norm AND kind = :kind AND {fits} ORDER BY id LIMIT 1", values
+    ).fetchone()
+    if row is not None or actor.kind != "person" or surname is None:
+        return row
+    # A full name meets a person known so far by surname only, or a surname meets a full name;
+    # with two candidates it is never guessed.
     single = len(norm.split()) == 1
-    candidates = [
-        r for r in conn.execute("SELECT * FROM actors WHERE kind = 'person' AND surname = ?", (surname,))
-        if _compatible(r, actor) and (single or len(r["norm_name"].split()) == 1)
-    ]  # fmt: skip
+    candidates = conn.execute(
+        f"""SELECT * FROM actors WHERE surname = :surname AND kind = 'person' AND {fits}
+            AND (:single OR instr(norm_name, ' ') = 0) ORDER BY id LIMIT 2""",
+        values | {"surname": surname, "single": single},
+    ).fetchall()
     return candidates[0] if len(candidates) == 1 else None
-
-
-def _compatible(row: sqlite3.Row, actor: Actor) -> bool:
-    for column, value in (("country", actor.country), ("agent_type", actor.agent_type)):
-        if row[column] and value and row[column] != value:
-            return False
-    return True
