@@ -66,7 +66,7 @@ def variant(doc, k: int, rng: random.Random):
                 continue
             parts = actor.name.split()
             if actor.kind == "person" and len(parts) > 1:
-                actor.name = " ".join([parts[0] + str(k)] + parts[1:])
+                actor.name = " ".join([parts[0] + str(k), *parts[1:]])
             else:
                 actor.name = f"{actor.name} {k}"
     return new

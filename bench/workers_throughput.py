@@ -23,7 +23,6 @@ from pathlib import Path
 
 from bench_support import add_shared_option, eval_folder
 
-
 BARE_SCRIPT = """
 import json, sys
 from pathlib import Path
