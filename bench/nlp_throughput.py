@@ -24,7 +24,8 @@ from dateline.api import process_text
 from dateline.demo import sample_path
 from dateline.nlp.pipeline import MODEL_PACKAGES, load_nlp
 from dateline.nlp.text import article_text
-from dateline.pipeline import PIPELINE_VERSION, Pipeline
+from dateline.pipeline import Pipeline
+from dateline.record import PIPELINE_VERSION
 from dateline.store import Store
 
 

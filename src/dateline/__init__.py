@@ -16,7 +16,7 @@ _WHERE = {
     "process_article": "api", "process_articles": "api", "process_text": "api",
     "Article": "model", "DateValue": "model", "Document": "model", "Flag": "model", "RawDocument": "model",
     "Span": "model", "RunOptions": "options", "parse_crawl_time": "options", "Pipeline": "pipeline",
-    "RunSummary": "pipeline", "run": "pipeline", "Database": "query", "QueryError": "query", "Records": "query",
+    "RunSummary": "record", "run": "pipeline", "Database": "query", "QueryError": "query", "Records": "query",
     "open": "query", "Store": "store",
 }  # fmt: skip
 __all__ = sorted(_WHERE)

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from . import __version__
 from .cli_output import format_article, print_json_lines, print_table, side, speaker_label
-from .errors import DatelineError, ErrorCode
+from .errors import WARNINGS, DatelineError, ErrorCode
 from .options import RunOptions, parse_crawl_time, usable_cores
 from .query import open as open_db
+from .runtime import keep_torch_out
 
 # Reading commands start without spaCy: the pipeline, the demo and the exports are
 # imported by the commands that use them.
@@ -61,13 +62,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--crawl-time", help="ISO 8601 time the pages were fetched; resolves 'Updated 5 min ago'")
     p.add_argument("--max-bytes", type=int, default=RunOptions.max_bytes, help="skip inputs larger than this")
     p.add_argument("--workers", type=int, default=None,
-                   help="processes that parse while this one writes (default: the number of cores)")
+                   help="processes that parse while this one writes (default: the number of cores); with "
+                        "--engine dask, the workers of the local Dask cluster")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this machine, into --db (default); dask: Parquet shards into --out, on a Dask cluster")
+    p.add_argument("--out", help="with --engine dask: the folder of shards (then `dateline load OUT --db FILE`)")
+    p.add_argument("--scheduler", help="with --engine dask: a running cluster's scheduler, tcp://host:8786 "
+                                       "(default: a local cluster of --workers processes)")
     p.add_argument("--max-seconds", type=float, default=RunOptions.max_seconds,
                    help="seconds one document may take before it is an error (default %(default)s; 0: no limit)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--dedup-threshold", type=float, default=RunOptions.dedup_threshold,
                    help="similarity above which two articles are one story (default %(default)s)")  # fmt: skip
     p.set_defaults(handler=cmd_run)
+
+    p = sub.add_parser("load", help="write the shards of a Dask run (run --engine dask --out DIR) into the store")
+    p.add_argument("folder", metavar="DIR", help="the --out folder of `dateline run --engine dask`")
+    add_db_option(p)
+    p.add_argument("--dedup-threshold", type=float, default=RunOptions.dedup_threshold,
+                   help="similarity above which two articles are one story (default %(default)s)")
+    p.set_defaults(handler=cmd_load)
 
     p = sub.add_parser("articles", help="list stored articles")
     add_db_option(p)
@@ -197,6 +211,7 @@ def add_page_options(parser: argparse.ArgumentParser, default_limit: int | None 
 
 
 def main(argv: list[str] | None = None) -> int:
+    keep_torch_out()  # this process is dateline's own
     quiet_dependencies()
     args = build_parser().parse_args(argv)
     try:
@@ -226,6 +241,10 @@ def quiet_dependencies() -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        return _run_dask(args)
+    if args.out or args.scheduler:
+        raise DatelineError(ErrorCode.E009_BAD_OPTION, "--out/--scheduler", "only with --engine dask")
     from .pipeline import run
 
     options = RunOptions(
@@ -238,11 +257,40 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     summary = run(args.paths, args.db, options)
     for error in summary.errors:
-        label = "warning" if error.code == ErrorCode.E012_NO_ARTICLE else "error"
+        label = "warning" if error.code in WARNINGS else "error"
         print(f"{label}: {error}", file=sys.stderr)
     print(f"{summary.describe()} -> {args.db}")
     # Non-zero only when nothing at all could be read: partial failures are in the errors table.
     return 1 if summary.read == 0 and summary.errors else 0
+
+
+def _run_dask(args: argparse.Namespace) -> int:
+    from .scale import run_dask
+
+    if not args.out:
+        raise DatelineError(ErrorCode.E009_BAD_OPTION, "--out", "--engine dask writes shards: name their folder")
+    options = RunOptions(crawl_time=parse_crawl_time(args.crawl_time), max_bytes=args.max_bytes,
+                         max_seconds=args.max_seconds)  # fmt: skip
+    workers = args.workers if args.workers is not None else usable_cores()
+    summary = run_dask(args.paths, args.out, options, scheduler=args.scheduler, workers=workers,
+                       progress=not args.no_progress and sys.stderr.isatty())  # fmt: skip
+    for name in summary.failed:
+        print(f"error: partition {name} kept failing (E014); run again to retry it", file=sys.stderr)
+    print(f"{summary.describe()} -> {args.out} (next: dateline load {args.out} --db FILE)")
+    return 1 if summary.failed and not summary.written and not summary.done_before else 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from .scale import load_shards
+
+    summary = load_shards(args.folder, args.db, RunOptions(dedup_threshold=args.dedup_threshold))
+    for error in summary.errors:
+        label = "warning" if error.code in WARNINGS else "error"
+        print(f"{label}: {error}", file=sys.stderr)
+    if summary.missing:
+        print(f"warning: {len(summary.missing)} partition(s) not run yet; run the same inputs again", file=sys.stderr)
+    print(f"{summary.describe()} -> {args.db}")
+    return 0
 
 
 def cmd_articles(args: argparse.Namespace) -> int:

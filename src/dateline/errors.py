@@ -23,6 +23,8 @@ class ErrorCode(StrEnum):
     E011_BAD_RECORD = "E011"
     E012_NO_ARTICLE = "E012"
     E013_OVER_BUDGET = "E013"
+    E014_PARTITION_FAILED = "E014"
+    E015_MOSTLY_DISCARDED = "E015"
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -39,7 +41,15 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.E011_BAD_RECORD: "a record of a JSON Lines or CSV file is unusable",
     ErrorCode.E012_NO_ARTICLE: "no article was found in this input (it is stored, with no article)",
     ErrorCode.E013_OVER_BUDGET: "the document is beyond what one document may cost to process",
+    ErrorCode.E014_PARTITION_FAILED: "a partition of a distributed run kept failing; its inputs were not processed",
+    ErrorCode.E015_MOSTLY_DISCARDED: "most of the prose of this text dump went into no article (its text is kept)",
 }
+
+
+# Stored inputs that are reported, not failed: an input with no article, one mostly discarded.
+WARNINGS = {ErrorCode.E012_NO_ARTICLE, ErrorCode.E015_MOSTLY_DISCARDED}
+# Errors of reading and decoding a document, as against a failure of a pipeline stage.
+DECODE_ERRORS = {ErrorCode.E003_EMPTY, ErrorCode.E005_BINARY, ErrorCode.E006_UNDECODABLE}
 
 
 class DatelineError(Exception):

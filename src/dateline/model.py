@@ -221,6 +221,10 @@ class Document:
     repaired: bool = False  # ftfy changed something
     flags: list[Flag] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    # Words of prose lines in a text dump, and how many of them no article took (0 and 0
+    # for inputs whose article arrives built: HTML pages, titled records).
+    prose_words: int = 0
+    discarded_words: int = 0
 
     @property
     def source(self) -> str:

@@ -14,10 +14,9 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
 from .clean import clean_document
 from .errors import DatelineError, ErrorCode
 from .extract import (
@@ -32,15 +31,13 @@ from .extract import (
 )
 from .ingest import decode_any
 from .ingest.sources import expand_paths, read_inputs
-from .ingest.warc import Skipped
 from .model import Document, RawDocument
 from .nlp.pipeline import load_nlp
 from .options import RunOptions
+from .record import RunSummary, record_item
 from .store import Store
 
-PIPELINE_VERSION = __version__
 PARSE_BATCH = 16  # raw documents parsed together in one process
-DECODE_ERRORS = {ErrorCode.E003_EMPTY, ErrorCode.E005_BINARY, ErrorCode.E006_UNDECODABLE}
 
 
 @dataclass(frozen=True)
@@ -92,28 +89,6 @@ class Pipeline:
         return doc
 
 
-@dataclass
-class RunSummary:
-    """What a run did: documents stored, skipped as already stored, and failures."""
-
-    stored: int = 0
-    skipped: int = 0
-    skipped_records: int = 0  # archive records that are not HTML pages or not HTTP 200
-    articles: int = 0
-    errors: list[DatelineError] = field(default_factory=list)
-
-    @property
-    def read(self) -> int:
-        return self.stored + self.skipped
-
-    def describe(self) -> str:
-        skipped = f", {self.skipped_records} archive record(s) skipped" if self.skipped_records else ""
-        return (
-            f"{self.stored} document(s) stored with {self.articles} article(s), "
-            f"{self.skipped} already stored, {len(self.errors)} error(s){skipped}"
-        )
-
-
 def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | None = None) -> RunSummary:
     """Read, clean and store every input; bad inputs become rows in ``errors``.
 
@@ -139,7 +114,7 @@ def run(inputs: Iterable[str], db: str | Path | Store, options: RunOptions | Non
                         batch = _record_batch(store, summary, batch, pipeline, options.max_seconds)
                 else:  # in input order: the documents before it first
                     batch = _record_batch(store, summary, batch, pipeline, options.max_seconds)
-                    _record(store, summary, item, None)
+                    record_item(store, summary, item, None)
             _record_batch(store, summary, batch, pipeline, options.max_seconds)
     finally:
         if not isinstance(db, Store):
@@ -153,7 +128,7 @@ def _record_batch(store: Store, summary: RunSummary, batch: list[RawDocument], p
     if batch:
         load_nlp()  # once, before any document's time budget starts
         for item, result in zip(batch, process_batch(batch, pipeline, max_seconds), strict=True):
-            _record(store, summary, item, result)
+            record_item(store, summary, item, result)
     return []
 
 
@@ -200,41 +175,6 @@ def _contained(source: str, max_seconds: float, step: Callable, *args) -> Docume
         return DatelineError(ErrorCode.E007_PROCESSING, source, f"{type(exc).__name__}: {exc}")
 
 
-def _record(store: Store, summary: RunSummary, item, result: Document | DatelineError | None) -> None:
-    """Store what one input item came to: a read error, a skipped record, a document or its error."""
-    if isinstance(item, DatelineError):
-        store.record_error(item, stage="read")
-        summary.errors.append(item)
-        return
-    if isinstance(item, Skipped):
-        summary.skipped_records += 1
-        return
-    if result is None:  # already stored
-        summary.skipped += 1
-        return
-    if isinstance(result, DatelineError):
-        stage = "decode" if result.code in DECODE_ERRORS else "pipeline"
-        store.record_error(result, stage=stage, content_hash=item.content_hash)
-        summary.errors.append(result)
-        return
-    try:
-        document_id = store.write_document(result, PIPELINE_VERSION)
-    except Exception as exc:  # a document the store refuses is that document's error
-        error = DatelineError(ErrorCode.E007_PROCESSING, item.source, f"{type(exc).__name__}: {exc}")
-        store.record_error(error, stage="store", content_hash=item.content_hash)
-        summary.errors.append(error)
-        return
-    if document_id is None:
-        summary.skipped += 1
-        return
-    summary.stored += 1
-    summary.articles += len(result.articles)
-    if not result.articles:  # nothing vanishes silently: say so, and keep a row of it
-        empty = DatelineError(ErrorCode.E012_NO_ARTICLE, item.source)
-        store.record_error(empty, stage="clean", content_hash=item.content_hash)
-        summary.errors.append(empty)
-
-
 _WORKER: dict = {}
 
 
@@ -273,13 +213,13 @@ def _run_parallel(stream, store: Store, summary: RunSummary, options: RunOptions
 def _record_next(store: Store, summary: RunSummary, pending: deque, wait: float | None) -> None:
     item, job = pending.popleft()
     if job is None:
-        _record(store, summary, item, None)
+        record_item(store, summary, item, None)
         return
     try:  # a worker stops a document at its time budget; past twice that, something broke
         result = job.get(timeout=wait)
     except Exception as exc:  # a worker that died on this document
         result = DatelineError(ErrorCode.E007_PROCESSING, item.source, f"worker failed: {type(exc).__name__}: {exc}")
-    _record(store, summary, item, result)
+    record_item(store, summary, item, result)
 
 
 @contextmanager

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..model import Document
 from .article import build_article
-from .lines import split_lines
+from .lines import Kind, Line, split_lines
 from .segment import find_regions
 
 __all__ = ["clean_document"]
@@ -23,4 +25,26 @@ def clean_document(doc: Document) -> Document:
     doc.articles = [
         build_article(region, i, doc.text, doc.flags, doc.raw.crawl_time) for i, region in enumerate(regions)
     ]
+    doc.prose_words, doc.discarded_words = account(doc, lines)
     return doc
+
+
+def account(doc: Document, lines: list[Line]) -> tuple[int, int]:
+    """Words of prose in the document, and how many of them are in no article: nothing is
+    dropped without being counted (a page merged away or lost shows here)."""
+    spans = sorted(
+        (span.start, span.end)
+        for article in doc.articles
+        for span in [*(s for _, s in article.blocks), *article.summary, *article.captions]
+    )
+    starts = [start for start, _ in spans]
+    prose = discarded = 0
+    for line in lines:
+        if line.kind is not Kind.PROSE:
+            continue
+        prose += line.words
+        i = bisect_right(starts, line.end - 1) - 1  # the last span starting inside or before the line
+        covered = any(spans[j][1] > line.start for j in range(max(i - 1, 0), i + 1)) if i >= 0 else False
+        if not covered:
+            discarded += line.words
+    return prose, discarded

@@ -18,7 +18,7 @@ from .tone import article_tone, tone
 __all__ = ["check_parse_budget", "find_actors", "find_events", "find_quotes", "fingerprint_document",
            "parse_document", "parse_documents", "release_parse"]
 
-BATCH_SIZE = 32
+BATCH_SIZE = 4  # documents per network pass: a long article in a batch sets its peak memory
 MAX_PARSE_CHARS = 200_000
 
 

@@ -125,8 +125,8 @@ class Store:
             cursor = conn.execute(
                 """INSERT OR IGNORE INTO documents
                    (source, content_hash, crawl_time, media_type, encoding, repaired, byte_size, text, flags,
-                    pipeline_version, ingested_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    pipeline_version, ingested_at, prose_words, discarded_words)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     doc.source,
                     doc.content_hash,
@@ -139,6 +139,8 @@ class Store:
                     json.dumps([f.to_dict() for f in doc.flags], ensure_ascii=False),
                     pipeline_version,
                     _now(),
+                    doc.prose_words,
+                    doc.discarded_words,
                 ),
             )
             if cursor.rowcount == 0:

@@ -306,6 +306,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE paragraphs DROP COLUMN text;
         """,
     ),
+    (
+        "0012_text_accounting",
+        """
+        -- Words of prose in a text dump, and how many of them are in no article.
+        ALTER TABLE documents ADD COLUMN prose_words INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN discarded_words INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 ]
 
 
