@@ -26,6 +26,8 @@ from bench_support import add_shared_option, eval_folder
 BARE_SCRIPT = """
 import json, sys
 from pathlib import Path
+from dateline.runtime import keep_torch_out
+keep_torch_out()  # as the dateline command does: like for like
 from dateline.nlp.pipeline import load_nlp
 records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(sys.argv[1]).iterdir())]
 texts = [f"{r['title']}\\n\\n{r['text']}" for r in records]

@@ -22,9 +22,35 @@ def test_page_becomes_an_article_with_captions_apart():
     assert CAPTION not in article.body
     assert article.paragraphs[0].text.startswith("The harbour council voted on Monday")
     assert "All rights reserved" not in article.body
-    assert article.agency == "AFP"  # from the photo credit
+    assert article.agency is None  # "(Photo: AFP)" credits the photo, not the article
     for _, span in article.blocks:
         assert doc.text[span.start : span.end] == span.text
+
+
+def test_the_agency_comes_from_the_dateline_or_byline_never_from_credits_or_quotes():
+    told = [*STORY, "“We will keep the fares low,” Anna Berg told AFP on Monday."]
+    html = page("Council approves island ferry route", told, caption=CAPTION).encode()
+    (article,) = decode_html(RawDocument("https://example.org/a", html, "h1", media_type="text/html")).articles
+    assert article.agency is None
+    wired = [f"LONDON (Reuters) - {STORY[0]}", *STORY[1:]]
+    html = page("Council approves island ferry route", wired, caption=CAPTION).encode()
+    (article,) = decode_html(RawDocument("https://example.org/b", html, "h2", media_type="text/html")).articles
+    assert article.agency == "Reuters" and article.dateline_places == ["London"]
+    assert article.paragraphs[0].text.startswith("The harbour council")
+
+
+def test_the_headline_is_the_pages_own_not_the_window_title_with_the_site_name():
+    html = page("Council approves island ferry route | Harbour Times", STORY).replace(
+        "<h1>Council approves island ferry route | Harbour Times</h1>", "<h1>Council approves island ferry route</h1>"
+    )
+    (article,) = decode_html(RawDocument("https://harbourtimes.example/x", html.encode(), "h3",
+                                         media_type="text/html")).articles  # fmt: skip
+    assert article.headline.text == "Council approves island ferry route"
+    # Without an <h1>, the window title loses the site's name (named in the domain here).
+    html = html.replace("<h1>Council approves island ferry route</h1>", "")
+    (article,) = decode_html(RawDocument("https://harbourtimes.example/x", html.encode(), "h4",
+                                         media_type="text/html")).articles  # fmt: skip
+    assert article.headline.text == "Council approves island ferry route"
 
 
 def test_process_text_sniffs_html_and_runs_every_stage():

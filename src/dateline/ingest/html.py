@@ -28,6 +28,7 @@ _CAPTION_CLASSES = re.compile(r"caption|credit|wp-caption-text|image-desc|photo-
 # A caption is short and holds no paragraphs of its own; a "caption" class on a big
 # container (a whole figure-and-text wrapper) is not one.
 CAPTION_MAX_CHARS = 400
+HEADLINE_WORDS = (3, 40)
 _SEPARATOR = "\n\n"
 
 
@@ -40,11 +41,14 @@ def decode_html(raw: RawDocument) -> Document:
     )  # fmt: skip
     if extracted is None or extracted.body is None:
         raise DatelineError(ErrorCode.E007_PROCESSING, raw.source, "no article text found in the page")
-    captions = _captions(html)
+    captions, heading = _captions_and_heading(html)
     builder = _TextBuilder()
     article = Article(ordinal=0, start=0, end=0)
-    if extracted.title:
-        article.headline = builder.add(extracted.title)
+    # The page's own headline (its first <h1> of headline length) is the article's; the
+    # window title, with the site's name taken off, stands in where there is none.
+    title = heading or without_site_name(extracted.title or "", extracted.sitename, raw.source)
+    if title:
+        article.headline = builder.add(title)
     if extracted.description and not _is_start_of_body(extracted.description, extracted.text or ""):
         article.summary.append(builder.add(extracted.description))
     first = True
@@ -116,16 +120,21 @@ def _body_blocks(body, text: str) -> list[tuple[str, str]]:
     return blocks
 
 
-def _captions(html: str) -> list[str]:
-    """Figure captions and photo credits, each once, in page order."""
+def _captions_and_heading(html: str) -> tuple[list[str], str | None]:
+    """Figure captions and photo credits, each once, in page order; and the first <h1>
+    of headline length (a logo or section name is shorter)."""
     try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
-        return []
+        return [], None
+    heading = None
     found: list[str] = []
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
+        if element.tag == "h1" and heading is None:
+            text = " ".join(element.text_content().split())
+            heading = text if HEADLINE_WORDS[0] <= len(text.split()) <= HEADLINE_WORDS[1] else None
         classes = element.get("class") or ""
         if element.tag == "figcaption" or (classes and _CAPTION_CLASSES.search(classes)):
             if element.find(".//p") is not None and element.tag != "figcaption":
@@ -133,7 +142,7 @@ def _captions(html: str) -> list[str]:
             text = " ".join(element.text_content().split())
             if 3 < len(text) <= CAPTION_MAX_CHARS and not any(text == f or text in f for f in found):
                 found.append(text)
-    return found
+    return found, heading
 
 
 def _same_text(block: str, caption: str) -> bool:
@@ -145,6 +154,53 @@ def _is_start_of_body(description: str, body: str) -> bool:
     """A standfirst that is just the first words of the body is not a summary."""
     probe = description.rstrip(".… ")[:80]
     return bool(probe) and probe in body
+
+
+# "Headline | Site", "Headline - Site Politics", "Site :: Headline": how page titles carry the site.
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|»:]{2}\s*|\s+[|»]\s+")
+
+
+def without_site_name(title: str, sitename: str | None, url: str) -> str:
+    """The page title without the site's name at its end or start ("… | CNN Politics"),
+    where a part of it names the site (its name in the page's metadata, or its domain)."""
+    parts = [part.strip() for part in _TITLE_PARTS.split(title.strip())]
+    if len(parts) < 2:
+        return title.strip()
+    names = {_squash(sitename or "")} | {_squash(label) for label in _domain_labels(url)}
+    names.discard("")
+
+    def names_site(part: str) -> bool:
+        squashed = _squash(part)
+        return bool(squashed) and any(name in squashed or squashed in name for name in names)
+
+    while len(parts) > 1 and names_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and names_site(parts[0]):
+        parts.pop(0)
+    kept = " | ".join(parts) if len(parts) > 1 else parts[0]
+    # Only the site's parts are cut: the rest of the title stands as written.
+    return title.strip() if len(kept.split()) < 2 else _as_written(title, parts)
+
+
+def _as_written(title: str, parts: list[str]) -> str:
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if start >= 0 and end > start else " | ".join(parts)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _domain_labels(url: str) -> list[str]:
+    match = re.match(r"[a-z]+://([^/:]+)", url)
+    if not match:
+        return []
+    labels = [label for label in match.group(1).lower().split(".") if label not in _GENERIC_LABELS]
+    return [label for label in labels if len(label) >= 3]
+
+
+_GENERIC_LABELS = {"www", "com", "org", "net", "co", "uk", "news", "edition", "amp", "m", "en", "au", "in", "ca"}
 
 
 def _take_dateline(article: Article, span: Span) -> Span:
@@ -167,11 +223,13 @@ def _dates(html: str, fallback: str | None) -> tuple[DateValue | None, DateValue
 
 
 def _agency(html: str, author: str | None, article: Article) -> str | None:
+    """A page names its wire agency in its byline or a sign-off ("(Reporting by …)"); a
+    photo credit or a "told AFP" in the text credits someone else's work, not the article."""
     return agency_of(
         bylines=[author or "", *_meta_credits(html)],
         last_lines=[article.paragraphs[-1].text] if article.paragraphs else [],
-        captions=[c.text for c in article.captions],
-        paragraphs=[p.text for p in article.paragraphs],
+        captions=[],
+        paragraphs=[],
     )
 
 
