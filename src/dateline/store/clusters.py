@@ -27,8 +27,15 @@ class ClusterIndex:
     def __init__(self, conn: sqlite3.Connection, threshold: float) -> None:
         self.conn = conn
         self.threshold = threshold
-        self.bands, self.rows = banding(threshold, NUM_PERM)
         self._backfilled = False
+
+    @property
+    def bands(self) -> int:
+        return banding(self.threshold, NUM_PERM)[0]
+
+    @property
+    def rows(self) -> int:  # computed on first write: reading a store never imports datasketch (and scipy)
+        return banding(self.threshold, NUM_PERM)[1]
 
     def assign(self, article_id: int, values: list[int] | None) -> int:
         """The cluster id of a newly written article (inside the caller's transaction)."""
