@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -20,3 +21,18 @@ def eval_folder(shared: Path, *parts: str) -> Path | None:
         return folder
     print(f"no evaluation data at {folder}", file=sys.stderr)
     return None
+
+
+def one_article_files(folder: Path, inputs: Path, limit: int) -> list[str]:
+    """The first ``limit`` hand-cleaned bodies of news2023 (``folder``) written to ``inputs``
+    as one-article JSON Lines files, as a user's folder of clean articles would be; returns
+    each file's text as parsed (headline, blank line, body)."""
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    bodies = [v for v in truth.values() if v.get("articleBody")][:limit]
+    inputs.mkdir(parents=True)
+    texts = []
+    for n, value in enumerate(bodies):
+        record = {"title": value.get("title") or "Untitled", "text": value["articleBody"], "url": f"a{n}"}
+        (inputs / f"{n:04d}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+        texts.append(f"{record['title']}\n\n{record['text']}")
+    return texts

@@ -13,13 +13,12 @@ words/s of bare ``nlp.pipe(batch_size=32)`` in this process for scale.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import tempfile
 import time
 from pathlib import Path
 
-from bench_support import add_shared_option, eval_folder
+from bench_support import add_shared_option, eval_folder, one_article_files
 
 
 def peak_mb() -> float:
@@ -48,17 +47,11 @@ def main() -> int:
 
     from dateline.scale import run_dask
 
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    bodies = [v for v in truth.values() if v.get("articleBody")][: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "articles"
-        inputs.mkdir()
-        words = 0
-        for n, value in enumerate(bodies):
-            record = {"title": value.get("title") or "Untitled", "text": value["articleBody"], "url": f"a{n}"}
-            words += len(f"{record['title']}\n\n{record['text']}".split())
-            (inputs / f"{n:04d}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-        print(f"{len(bodies)} one-article files, {words:,} words, {args.partition_files} files a partition")
+        texts = one_article_files(folder, inputs, args.limit)
+        words = sum(len(t.split()) for t in texts)
+        print(f"{len(texts)} one-article files, {words:,} words, {args.partition_files} files a partition")
         seconds = {}
         for workers in (1, 2):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
@@ -78,7 +71,6 @@ def main() -> int:
         keep_torch_out()
         from dateline.nlp.pipeline import load_nlp
 
-        texts = [f"{v.get('title') or 'Untitled'}\n\n{v['articleBody']}" for v in bodies]
         nlp = load_nlp()
         started = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=32):

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import random
 import resource
 import shutil
@@ -33,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_support import add_shared_option, eval_folder
+from bench_support import add_shared_option, eval_folder, one_article_files
 
 
 def documents(folder: Path, inputs: Path, count: int) -> list:
@@ -41,12 +40,7 @@ def documents(folder: Path, inputs: Path, count: int) -> list:
     from dateline.options import RunOptions
     from dateline.pipeline import Pipeline, process_batch
 
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    bodies = [v for v in truth.values() if v.get("articleBody")][:count]
-    inputs.mkdir()
-    for n, value in enumerate(bodies):
-        record = {"title": value.get("title") or "Untitled", "text": value["articleBody"], "url": f"a{n}"}
-        (inputs / f"{n:04d}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    one_article_files(folder, inputs, count)
     raws = list(read_inputs([str(inputs)], RunOptions()))
     return [doc for doc in process_batch(raws, Pipeline(), 0) if hasattr(doc, "articles")]
 

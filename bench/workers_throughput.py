@@ -14,14 +14,13 @@ like for like with dateline). Each run of dateline is a fresh process
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_support import add_shared_option, eval_folder
+from bench_support import add_shared_option, eval_folder, one_article_files
 
 BARE_SCRIPT = """
 import json, sys
@@ -44,16 +43,10 @@ def main() -> int:
     folder = eval_folder(args.shared, "news2023")
     if folder is None:
         return 2
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    texts = [f"{v.get('title') or 'Untitled'}\n\n{v['articleBody']}" for v in truth.values() if v.get("articleBody")]
-    texts = texts[: args.limit]
-    words = sum(len(t.split()) for t in texts)
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "articles"
-        inputs.mkdir()
-        for n, text in enumerate(texts):
-            record = {"title": text.split("\n\n", 1)[0], "text": text.split("\n\n", 1)[1], "url": f"a{n}"}
-            (inputs / f"{n:04d}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+        texts = one_article_files(folder, inputs, args.limit)
+        words = sum(len(t.split()) for t in texts)
         from dateline.nlp.pipeline import load_nlp
 
         started = time.perf_counter()
