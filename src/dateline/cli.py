@@ -256,12 +256,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         dedup_threshold=args.dedup_threshold,
     )
     summary = run(args.paths, args.db, options)
-    for error in summary.errors:
-        label = "warning" if error.code in WARNINGS else "error"
-        print(f"{label}: {error}", file=sys.stderr)
+    _print_problems(summary)
     print(f"{summary.describe()} -> {args.db}")
     # Non-zero only when nothing at all could be read: partial failures are in the errors table.
     return 1 if summary.read == 0 and summary.errors else 0
+
+
+def _print_problems(summary) -> None:
+    """Each error and warning of a run or load, one line each on stderr."""
+    for error in summary.errors:
+        label = "warning" if error.code in WARNINGS else "error"
+        print(f"{label}: {error}", file=sys.stderr)
 
 
 def _run_dask(args: argparse.Namespace) -> int:
@@ -284,9 +289,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     from .scale import load_shards
 
     summary = load_shards(args.folder, args.db, RunOptions(dedup_threshold=args.dedup_threshold))
-    for error in summary.errors:
-        label = "warning" if error.code in WARNINGS else "error"
-        print(f"{label}: {error}", file=sys.stderr)
+    _print_problems(summary)
     if summary.missing:
         print(f"warning: {len(summary.missing)} partition(s) not run yet; run the same inputs again", file=sys.stderr)
     print(f"{summary.describe()} -> {args.db}")

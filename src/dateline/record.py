@@ -53,7 +53,7 @@ class RunSummary:
 def record_item(store: Store, summary: RunSummary, item, result: Document | DatelineError | None) -> None:
     """Store what one input item came to: a read error, a skipped record, a document or its error."""
     if isinstance(item, DatelineError):
-        store.record_error(item, stage="read")
+        store.record_error(item, stage=read_stage(item))
         summary.errors.append(item)
         return
     if isinstance(item, Skipped):
@@ -63,8 +63,7 @@ def record_item(store: Store, summary: RunSummary, item, result: Document | Date
         summary.skipped += 1
         return
     if isinstance(result, DatelineError):
-        stage = "decode" if result.code in DECODE_ERRORS else "pipeline"
-        store.record_error(result, stage=stage, content_hash=item.content_hash)
+        store.record_error(result, stage=processing_stage(result), content_hash=item.content_hash)
         summary.errors.append(result)
         return
     try:
@@ -87,6 +86,14 @@ def record_item(store: Store, summary: RunSummary, item, result: Document | Date
         summary.errors.append(warning)
 
 
+def read_stage(error: DatelineError) -> str:
+    """The stage of an error that stands in place of an input item (it was never processed)."""
+    return "partition" if error.code is ErrorCode.E014_PARTITION_FAILED else "read"
+
+
+def processing_stage(error: DatelineError) -> str:
+    """The stage of an error a document came to: decoding it, or a pipeline stage."""
+    return "decode" if error.code in DECODE_ERRORS else "pipeline"
 
 
 def document_warning(doc: Document) -> DatelineError | None:

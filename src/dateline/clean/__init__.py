@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
 from ..model import Document
 from .article import build_article
@@ -38,13 +39,13 @@ def account(doc: Document, lines: list[Line]) -> tuple[int, int]:
         for span in [*(s for _, s in article.blocks), *article.summary, *article.captions]
     )
     starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # furthest end of the spans so far
     prose = discarded = 0
     for line in lines:
         if line.kind is not Kind.PROSE:
             continue
         prose += line.words
-        i = bisect_right(starts, line.end - 1) - 1  # the last span starting inside or before the line
-        covered = any(spans[j][1] > line.start for j in range(max(i - 1, 0), i + 1)) if i >= 0 else False
-        if not covered:
+        i = bisect_right(starts, line.end - 1) - 1  # spans[: i + 1] start before the line ends
+        if i < 0 or reach[i] <= line.start:
             discarded += line.words
     return prose, discarded

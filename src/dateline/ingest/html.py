@@ -177,9 +177,9 @@ def without_site_name(title: str, sitename: str | None, url: str) -> str:
         parts.pop()
     while len(parts) > 1 and names_site(parts[0]):
         parts.pop(0)
-    kept = " | ".join(parts) if len(parts) > 1 else parts[0]
-    # Only the site's parts are cut: the rest of the title stands as written.
-    return title.strip() if len(kept.split()) < 2 else _as_written(title, parts)
+    if sum(len(part.split()) for part in parts) < 2:
+        return title.strip()
+    return _as_written(title, parts)  # only the site's parts are cut: the rest stands as written
 
 
 def _as_written(title: str, parts: list[str]) -> str:

@@ -43,12 +43,7 @@ def load_shards(out: str | Path, db, options: RunOptions | None = None):
                 summary.missing.append(partition.name)
                 continue
             for row in read_items(folder):
-                item, result = _item(row)
-                if isinstance(item, DatelineError) and item.code is ErrorCode.E014_PARTITION_FAILED:
-                    store.record_error(item, stage="partition")
-                    summary.errors.append(item)
-                else:
-                    record_item(store, summary, item, result)
+                record_item(store, summary, *_item(row))
     finally:
         if not isinstance(db, Store):
             store.close()

@@ -22,10 +22,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..codec import document_to_json
-from ..errors import DECODE_ERRORS, DatelineError
+from ..errors import DatelineError
 from ..ingest.warc import Skipped
 from ..model import Document
-from ..record import document_warning
+from ..record import document_warning, processing_stage, read_stage
 
 _S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 _KEY = [("content_hash", _S), ("ordinal", _I)]
@@ -54,18 +54,17 @@ class ShardWriter:
         self.rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
 
     def add(self, item, result) -> None:
-        """What one input item came to, as ``pipeline.record_item`` would store it: a read
+        """What one input item came to, as ``record.record_item`` would store it: a read
         error, a skipped archive record, a repeat of a document already read (``result``
         None), a document's error, or the document."""
         if isinstance(item, DatelineError):
-            self.error(item, stage="read")
+            self.error(item, stage=read_stage(item))
         elif isinstance(item, Skipped):
             self.skipped(item.source, item.reason)
         elif result is None:
             self._item("repeat", item.source, item.content_hash)
         elif isinstance(result, DatelineError):
-            stage = "decode" if result.code in DECODE_ERRORS else "pipeline"
-            self.error(result, stage=stage, content_hash=item.content_hash)
+            self.error(result, stage=processing_stage(result), content_hash=item.content_hash)
         else:
             self.document(result)
 

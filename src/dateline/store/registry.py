@@ -53,9 +53,9 @@ def _find(conn: sqlite3.Connection, actor: Actor, norm: str, surname: str | None
     if actor.kind == "country":
         query = "SELECT * FROM actors WHERE kind = 'country' AND code = ? LIMIT 1"
         return conn.execute(query, (actor.code,)).fetchone()
-    fits = (  # country and agent type do not contradict
-        "(country IS NULL OR :country IS NULL OR country = :country)"
-        " AND (agent_type IS NULL OR :agent_type IS NULL OR agent_type = :agent_type)"
+    fits = (  # country and agent type do not contradict (an empty value contradicts nothing)
+        "(nullif(country, '') IS NULL OR nullif(:country, '') IS NULL OR country = :country)"
+        " AND (nullif(agent_type, '') IS NULL OR nullif(:agent_type, '') IS NULL OR agent_type = :agent_type)"
     )
     values = {"kind": actor.kind, "norm": norm, "country": actor.country, "agent_type": actor.agent_type}
     row = conn.execute(
