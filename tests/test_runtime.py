@@ -10,7 +10,7 @@ keep_torch_out()
 import thinc.compat
 from dateline.nlp.pipeline import load_nlp
 doc = load_nlp()("The council approved the ferry route on Monday.")
-print(thinc.compat.has_torch, sys.modules.get("torch", "absent") is None, ",".join(t.dep_ for t in doc))
+print(thinc.compat.has_torch, "torch" not in sys.modules, ",".join(t.dep_ for t in doc))
 """
 
 
@@ -23,4 +23,6 @@ def test_dateline_processes_run_spacy_without_importing_torch():
 def test_torch_is_left_alone_when_asked():
     script = "import os; os.environ['DATELINE_ALLOW_TORCH'] = '1'\n" + SCRIPT
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
-    assert done[1] == "False"  # not blocked: imported where installed, else simply absent
+    probe = "import importlib.util; print(importlib.util.find_spec('torch') is not None)"
+    installed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    assert done[0] == installed  # thinc has torch exactly where it is installed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.abc
 import os
 import sys
 
@@ -13,4 +14,15 @@ def keep_torch_out() -> None:
     ``DATELINE_ALLOW_TORCH=1`` leaves the import alone."""
     if os.environ.get("DATELINE_ALLOW_TORCH") or "torch" in sys.modules or "thinc" in sys.modules:
         return
-    sys.modules["torch"] = None  # `import torch` now raises ImportError: thinc runs without it
+    if not any(isinstance(finder, _NoTorch) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _NoTorch())
+
+
+class _NoTorch(importlib.abc.MetaPathFinder):
+    """`import torch` raises ImportError (thinc then runs without it), and torch stays out of
+    ``sys.modules``: libraries that look there for it (SciPy's array checks) see it absent."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "torch" or name.startswith("torch."):
+            raise ModuleNotFoundError(f"No module named {name!r} (kept out by dateline)", name=name)
+        return None

@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 
 from ..model import Document
 from .article import build_article
+from .learned import find_regions
 from .lines import Kind, Line, split_lines
-from .segment import find_regions
+from .segment import Region
 
 __all__ = ["clean_document"]
 
 
-def clean_document(doc: Document) -> Document:
+def clean_document(doc: Document, segmenter: Callable[[list[Line]], list[Region]] = find_regions) -> Document:
     """Stage: find the articles in ``doc.text`` and attach them to ``doc.articles``.
 
     Documents that arrive with their article already built (HTML pages, titled records)
-    are left as they are.
+    are left as they are. ``segmenter`` is the line model with its rule fallback
+    (``learned.find_regions``); benchmarks pass ``segment.find_regions`` to compare.
     """
     if doc.articles:
         return doc
     lines = split_lines(doc.text)
-    regions = find_regions(lines)
+    regions = segmenter(lines)
     doc.articles = [
         build_article(region, i, doc.text, doc.flags, doc.raw.crawl_time) for i, region in enumerate(regions)
     ]

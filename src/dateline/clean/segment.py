@@ -152,6 +152,24 @@ def find_regions(lines: list[Line]) -> list[Region]:
     return regions
 
 
+def with_announced_lists(regions: list[Region], nonblank: list[Line]) -> list[Region]:
+    """Regions found by other means, each body followed by the list it announces at its end."""
+    indices = [line.index for line in nonblank]
+    breaks = title_breaks(nonblank)
+    for k, region in enumerate(regions):
+        # A list already read as body: its items are paragraphs, not subheads.
+        intro = next((j for j in range(len(region.body) - 1, -1, -1) if region.body[j].text.endswith(":")), None)
+        tail = region.body[intro + 1 :] if intro is not None else []
+        if len(tail) >= 2 and all(line.kind in _LIST_KINDS for line in tail):
+            region.list_items.update(line.index for line in region.body[intro:])
+        listed = _announced_list(region.body, nonblank, indices, breaks)
+        limit = regions[k + 1].body[0].index if k + 1 < len(regions) else None
+        listed = [line for line in listed if limit is None or line.index < limit]
+        region.body.extend(listed)
+        region.list_items.update(line.index for line in listed)
+    return regions
+
+
 def _before_any_body(run: list[Line], page: list[list[Line]], after_chrome: bool, line: Line) -> bool:
     """A comments cue before any body on a page: "Leave a comment" in a byline, "Comment"
     in a menu. Only a cue on a page that chrome did not open can be the comments of the

@@ -1,0 +1,197 @@
+"""What the line model sees: numbers describing each non-blank line of a dump and its neighbours.
+
+Every feature is language-light shape (length, case, punctuation, repetition, neighbours) or a
+cue the rule classifier already computes (``Kind``, title prints), so a site never seen in
+training looks like the sites that were: a menu is short and repeated, a body is long, lower-case
+and punctuated, a page opens with its window title above "Skip to content" and ends with a
+copyright line. The same function serves training (``tools/train_segmenter.py``) and use.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+
+import numpy as np
+
+from .lines import _BULLET, _TEASER, _TERMINAL, Kind, Line, is_date_line, occurrences
+from .segment import _TITLE_SEPARATOR, title_breaks
+
+# Bump when the features change: a model trained on other features must not be loaded.
+FEATURES_VERSION = 4
+
+_KINDS = [kind for kind in Kind if kind is not Kind.BLANK]
+_NAV = re.compile(
+    r"\b(skip to|jump to|menu|navigation|sign in|log ?in|sign up|subscribe|newsletter|search|cookie|accessibility"
+    r"|main content|toggle|close|open)\b"
+)  # these three are matched against the lower-cased line (faster than IGNORECASE)
+_FOOTER = re.compile(
+    r"©|\bcopyright\b|all rights reserved|\bprivacy\b|terms of (use|service)|contact us|about us|do not sell"
+    r"|\bcareers\b|\badvertis"
+)
+_LINK = re.compile(r"https?://|www\.|\S@\S|\.com\b")
+_BYLINE = re.compile(r"^(by|written by|words by|story by)\s+\w", re.IGNORECASE)
+_QUOTE = re.compile(r"[\"“”]")
+_FIRST_LETTER = re.compile(r"(?<!\S)(?:[^\w\s]|[\d_])*([^\W\d_])")
+_CAP_LETTER = re.compile(r"[A-ZÀ-ÞА-Я]")
+
+# Neighbours whose own features are copied next to a line's.
+OFFSETS = (-3, -2, -1, 1, 2, 3)
+# Windows (in non-blank lines, each side) over which shares and sums are taken.
+WINDOWS = (3, 10, 25)
+# Distances are capped: beyond this, "far".
+FAR = 60
+
+
+def _base(line: Line, seen: dict[str, list[int]], breaks: set[int], later_titles: set[int]) -> list[float]:
+    text = line.text
+    lower = text.lower()
+    chars = len(text)
+    firsts = _FIRST_LETTER.findall(text)  # the first letter of each word that has one
+    tokens = len(firsts)
+    caps = sum(1 for c in firsts if _CAP_LETTER.match(c))
+    letters = sum(map(str.isalpha, text))
+    upper = sum(map(str.isupper, text))
+    digits = sum(map(str.isdigit, text))
+    others = chars - sum(map(str.isalnum, text)) - sum(map(str.isspace, text))
+    prints = seen.get(text, ())
+    near = 0
+    if len(prints) > 1:
+        i = bisect_left(prints, line.index)
+        near = int(
+            (i > 0 and line.index - prints[i - 1] <= FAR) or (i + 1 < len(prints) and prints[i + 1] - line.index <= FAR)
+        )
+    kind = [float(line.kind is k) for k in _KINDS]
+    return [
+        math.log1p(line.words),
+        math.log1p(chars),
+        *kind,
+        float(bool(_TERMINAL.search(text))),
+        float(text.endswith(":")),
+        caps / tokens if tokens else 0.0,
+        digits / chars if chars else 0.0,
+        others / chars if chars else 0.0,
+        upper / letters if letters else 0.0,
+        math.log1p(len(prints)),
+        float(near),
+        float(line.index in breaks),
+        float(bool(_TITLE_SEPARATOR.search(text))),
+        float(line.index in later_titles),
+        float(bool(_NAV.search(lower))),
+        float(bool(_FOOTER.search(lower))),
+        float(bool(_BYLINE.match(text))),
+        float(line.words <= 14 and is_date_line(text)),
+        float(bool(_LINK.search(lower))),
+        float(len(_QUOTE.findall(text))),
+        float(bool(_TEASER.search(text))),
+        float(bool(_BULLET.match(text))),
+        text.count(",") / max(line.words, 1),
+    ]
+
+
+_BASE_NAMES = [
+    "log_words", "log_chars", *[f"kind_{k.value}" for k in _KINDS], "terminal", "colon_end", "cap_words",
+    "digits", "symbols", "upper", "log_prints", "printed_near", "title_break",
+    "title_separator", "window_title", "nav_cue", "footer_cue", "byline", "date_line", "link", "quotes", "teaser",
+    "bullet", "commas_per_word",
+]  # fmt: skip
+# Columns of the base block that the neighbour and window features reuse.
+_PROSE = _BASE_NAMES.index("kind_prose")
+_WORDS = _BASE_NAMES.index("log_words")
+_NAVC = _BASE_NAMES.index("nav_cue")
+_FOOTC = _BASE_NAMES.index("footer_cue")
+_CHROME = _BASE_NAMES.index("kind_chrome")
+_BREAK = _BASE_NAMES.index("title_break")
+_WTITLE = _BASE_NAMES.index("window_title")
+
+
+def feature_names() -> list[str]:
+    names = list(_BASE_NAMES)
+    for offset in OFFSETS:
+        names += [f"{name}@{offset:+d}" for name in _BASE_NAMES]
+    for w in WINDOWS:
+        names += [f"prose_share±{w}", f"words_mean±{w}", f"prose_before{w}", f"prose_after{w}", f"nav_before{w}",
+                  f"nav_after{w}", f"footer_before{w}", f"footer_after{w}"]  # fmt: skip
+    for name in ("prose", "chrome", "nav", "footer", "break", "window_title"):
+        names += [f"dist_prev_{name}", f"dist_next_{name}"]
+    return names
+
+
+def _window_titles(nonblank: list[Line], seen: dict[str, list[int]]) -> set[int]:
+    """Lines whose part before a title separator is printed alone further on (a window title)."""
+    found = set()
+    for line in nonblank:
+        if line.words > 40:
+            continue
+        for separator in _TITLE_SEPARATOR.finditer(line.text):
+            head = line.text[: separator.start()]
+            if len(head.split()) >= 2 and any(0 < i - line.index <= 4 * FAR for i in seen.get(head, ())):
+                found.add(line.index)
+                break
+    return found
+
+
+def _distances(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row, how many rows back and ahead the nearest flagged row is (capped at FAR)."""
+    n = len(flags)
+    index = np.arange(n)
+    last = np.maximum.accumulate(np.where(flags, index, -1))  # the last flagged row at or before each row
+    before = np.concatenate([[-1], last[:-1]])  # ... strictly before
+    back = np.where(before >= 0, np.minimum(index - before, FAR), FAR)
+    following = np.minimum.accumulate(np.where(flags, index, n)[::-1])[::-1]  # the first flagged row at or after
+    after = np.concatenate([following[1:], [n]])  # ... strictly after
+    ahead = np.where(after < n, np.minimum(after - index, FAR), FAR)
+    return back.astype(np.float32), ahead.astype(np.float32)
+
+
+def line_features(lines: list[Line]) -> tuple[list[Line], np.ndarray]:
+    """The non-blank lines of a dump and one row of features for each."""
+    nonblank = [line for line in lines if line.kind is not Kind.BLANK]
+    n = len(nonblank)
+    width = len(feature_names())
+    if n == 0:
+        return nonblank, np.zeros((0, width), dtype=np.float32)
+    seen = occurrences(nonblank)
+    breaks = title_breaks(nonblank)
+    later_titles = _window_titles(nonblank, seen)
+    rows = []
+    for line in nonblank:
+        rows.append(_base(line, seen, breaks, later_titles))
+    base = np.asarray(rows, dtype=np.float32)
+    k = base.shape[1]
+    blocks = [base]
+    for offset in OFFSETS:
+        shifted = np.full((n, k), -1.0, dtype=np.float32)  # -1: no such neighbour
+        if offset < 0:
+            shifted[-offset:] = base[:offset]
+        else:
+            shifted[:-offset] = base[offset:]
+        blocks.append(shifted)
+
+    def running(column: np.ndarray) -> np.ndarray:
+        return np.concatenate([[0.0], np.cumsum(column, dtype=np.float64)])
+
+    prose, words, nav, footer = base[:, _PROSE], base[:, _WORDS], base[:, _NAVC], base[:, _FOOTC]
+    sums = {name: running(col) for name, col in (("prose", prose), ("words", words), ("nav", nav), ("footer", footer))}
+    index = np.arange(n)
+    for w in WINDOWS:
+        lo = np.clip(index - w, 0, n)
+        hi = np.clip(index + w + 1, 0, n)
+        size = (hi - lo).astype(np.float32)
+
+        def before(name: str, lo: np.ndarray = lo, w: int = w) -> np.ndarray:
+            return (sums[name][index] - sums[name][lo]) / w
+
+        def after(name: str, hi: np.ndarray = hi, w: int = w) -> np.ndarray:
+            return (sums[name][hi] - sums[name][index + 1]) / w
+
+        share = (sums["prose"][hi] - sums["prose"][lo]) / size
+        mean_words = (sums["words"][hi] - sums["words"][lo]) / size
+        columns = [share, mean_words, before("prose"), after("prose"), before("nav"), after("nav"),
+                   before("footer"), after("footer")]  # fmt: skip
+        blocks.append(np.stack(columns, axis=1).astype(np.float32))
+    for col in (_PROSE, _CHROME, _NAVC, _FOOTC, _BREAK, _WTITLE):
+        back, ahead = _distances(base[:, col] > 0)
+        blocks.append(np.stack([back, ahead], axis=1))
+    return nonblank, np.concatenate(blocks, axis=1)
