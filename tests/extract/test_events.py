@@ -237,6 +237,9 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
             "KEN",
             "KEN",
         ),
+        # A region acting is coded as the region (CAMEO's regional codes), not a guessed country.
+        ("Europe imposed new sanctions on Russia on Monday.", "163", "EUR", "RUS"),
+        ("Russia accused Europe of hypocrisy on Monday.", "112", "RUS", "EUR"),
         # "the Emirates" is the country.
         ("Oman launched a mediation effort between the Emirates and Qatar.", "045", "OMN", "ARE"),
         # Hosting a group that is no person by name: the group's body is the guest.

@@ -39,6 +39,14 @@ def test_a_common_surname_alone_is_nobody_in_particular():
     assert all(value[0] is None for value in found.values())
 
 
+def test_a_regnal_name_alone_is_nobody_in_particular():
+    # "Mohammed VI" is found by his number or title; the bare name is borne by millions.
+    found = actors_of("Scholars said the prophet Mohammed was born in Mecca, and King Mohammed VI visited.\n")
+    assert found["Mohammed"][0] is None
+    assert lexicon().leader(None, "Mohammed") is None
+    assert lexicon().leader("King Mohammed VI", "VI").country == "MAR"
+
+
 def test_leader_rows_are_consistent():
     codes = {row[1] for row in data_rows("dateline.cameo.data", "organisations.tsv")}
     countries = set(gazetteer().countries)

@@ -88,5 +88,20 @@ def agent_nouns() -> dict[str, str]:
 
 
 @cache
+def regions() -> dict[str, str]:
+    """CAMEO region codes by region name, lower-cased, without a leading "the" (data/regions.tsv)."""
+    return {_region_key(row[0]): row[1] for row in data_rows(_DATA, "regions.tsv") if row[0] != "name"}
+
+
+def region_code(name: str) -> str | None:
+    return regions().get(_region_key(name))
+
+
+def _region_key(name: str) -> str:
+    key = " ".join(name.lower().replace("-", " ").split())
+    return key[4:] if key.startswith("the ") else key
+
+
+@cache
 def agent_types() -> dict[str, str]:
     return {row[0]: row[1] for row in data_rows(_DATA, "agent_types.tsv")}

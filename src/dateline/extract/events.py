@@ -23,7 +23,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..cameo import LexiconEntry, agent_nouns, codebook, event_lexicon, event_nouns
+from ..cameo import LexiconEntry, agent_nouns, codebook, event_lexicon, event_nouns, region_code
 from ..clean.dates import resolve
 from ..model import Actor, Event, EventSide, Place, Quote, Span
 from ..nlp.gazetteer import gazetteer
@@ -614,6 +614,9 @@ class _Coder:
             thing = token.pos_ == "NOUN" and not token.ent_type_  # "swathes of Russian-occupied territory"
             name = self.gaz.country_name(country) if thing else None
             return EventSide(name or token.text, country, None, start, start + len(token.text))
+        region = region_code(self.doc[token.left_edge.i : token.i + 1].text) if token.pos_ == "PROPN" else None
+        if region is not None:  # "Europe would play its role": the region, not a guessed country
+            return self._phrase_side(token, region, None)
         if token.pos_ == "PROPN":  # someone acted, though we cannot code who
             # ... though we may know where: "prisoners in East Timor's capital Dili"
             country = self._guessed_country(token) if guess else self._located_country(token)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -99,7 +100,11 @@ def lexicon() -> Lexicon:
 
 
 _NAME_TITLES = {"king", "queen", "prince", "pope", "sheikh", "ayatollah", "sultan", "emir"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "vi", "xiv", "xvi"}
+_SUFFIXES = {"jr", "sr"}
+# A regnal name ("Mohammed VI", "Benedict XVI") is a given name with a number: the figure is
+# found by it with its number or title ("King Mohammed"), never by the bare name, which
+# thousands of others bear (the Prophet Mohammed among them).
+_REGNAL = re.compile(r"^(i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3}|xix|xx)$")
 
 
 def _leaders() -> dict[str, dict[str, Leader]]:
@@ -115,7 +120,7 @@ def _leaders() -> dict[str, dict[str, Leader]]:
             if words[0] in _NAME_TITLES and len(words) > 1:
                 by_name[" ".join(words[1:])] = leader  # "King Hassan" is "Hassan" too
             named = [w for w in words if w not in _SUFFIXES and w not in _NAME_TITLES]
-            if named:
+            if named and not any(_REGNAL.match(w) for w in words[1:]):
                 by_surname.setdefault(named[-1], set()).add(leader)
     common = set(data_lines(_EXTRACT, "common_surnames.txt"))
     surnames = {}
