@@ -53,6 +53,16 @@ def test_the_headline_is_the_pages_own_not_the_window_title_with_the_site_name()
     assert article.headline.text == "Council approves island ferry route"
 
 
+def test_the_headline_printed_atop_the_body_is_not_body_text():
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    html = (f"<html><head><title>Ferry route approved | Harbour Times</title></head><body><nav>Home</nav><article>"
+            f"<h1>Council approves island ferry route</h1>{paragraphs}</article></body></html>")  # fmt: skip
+    (article,) = decode_html(RawDocument("p.html", html.encode(), "h5", media_type="text/html")).articles
+    assert article.headline.text == "Council approves island ferry route"
+    assert article.headline.text not in article.body
+    assert [p.text for p in article.paragraphs][0] == STORY[0]
+
+
 def test_process_text_sniffs_html_and_runs_every_stage():
     doc = process_text(page("Council approves island ferry route", STORY, caption=CAPTION))
     (article,) = doc.articles

@@ -55,6 +55,8 @@ def decode_html(raw: RawDocument) -> Document:
     for kind, text in _body_blocks(extracted.body, extracted.text or ""):
         if any(_same_text(text, caption) for caption in captions):
             continue  # trafilatura kept a caption as a paragraph: it is not body text
+        if not article.blocks and title and _same_text(text, title):
+            continue  # the headline printed atop the body is the headline, not body text
         span = builder.add(text)
         if kind == "h":
             article.subheads.append(span)
