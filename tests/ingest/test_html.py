@@ -60,7 +60,7 @@ def test_the_headline_printed_atop_the_body_is_not_body_text():
     (article,) = decode_html(RawDocument("p.html", html.encode(), "h5", media_type="text/html")).articles
     assert article.headline.text == "Council approves island ferry route"
     assert article.headline.text not in article.body
-    assert [p.text for p in article.paragraphs][0] == STORY[0]
+    assert article.paragraphs[0].text == STORY[0]
 
 
 def test_process_text_sniffs_html_and_runs_every_stage():

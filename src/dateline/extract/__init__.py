@@ -15,10 +15,23 @@ from .places import extract_places, home_country
 from .quotes import extract_quotes
 from .tone import article_tone, tone
 
-__all__ = ["check_parse_budget", "find_actors", "find_events", "find_quotes", "fingerprint_document",
-           "parse_document", "parse_documents", "release_parse"]
+__all__ = [
+    "check_parse_budget",
+    "find_actors",
+    "find_events",
+    "find_quotes",
+    "fingerprint_document",
+    "parse_document",
+    "parse_documents",
+    "release_parse",
+]
 
-BATCH_SIZE = 4  # documents per network pass: a long article in a batch sets its peak memory
+# Articles per network pass. Passes of 4 articles parsed 3,517 words a CPU second (peak 518 MB);
+# passes cut at 50,000 characters (about 8,000 words: ten short articles, or one long one),
+# 4,263 (465 MB); at 100,000, 4,189 (603 MB): a pass's memory grows with its text
+# (bench/RESULTS.md, 2026-12-07).
+BATCH_SIZE = 32
+PASS_CHARS = 50_000
 MAX_PARSE_CHARS = 200_000
 
 
@@ -45,12 +58,30 @@ def parse_documents(docs: list[Document]) -> list[Document]:
     else is in its batch."""
     nlp = load_nlp()
     jobs = [(article, article_text(article, doc.text)) for doc in docs for article in doc.articles]
-    parsed = nlp.pipe((text.text for _, text in jobs), batch_size=BATCH_SIZE)
+    parsed = (
+        spacy_doc
+        for batch in _passes([text.text for _, text in jobs])
+        for spacy_doc in nlp.pipe(batch, batch_size=len(batch))
+    )
     for (article, text), spacy_doc in zip(jobs, parsed, strict=True):
         if text.has_headline:
             reparse_headline(nlp, spacy_doc, len(text.pieces[0].text), text.body())
         article.parse, article.parse_text = spacy_doc, text
     return docs
+
+
+def _passes(texts: list[str]) -> list[list[str]]:
+    """The texts in order, cut into network passes of at most BATCH_SIZE texts and PASS_CHARS
+    characters (a longer text is a pass of its own)."""
+    passes: list[list[str]] = []
+    size = 0
+    for text in texts:
+        if not passes or len(passes[-1]) >= BATCH_SIZE or size + len(text) > PASS_CHARS:
+            passes.append([])
+            size = 0
+        passes[-1].append(text)
+        size += len(text)
+    return passes
 
 
 def find_actors(doc: Document) -> Document:
