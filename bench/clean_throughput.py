@@ -9,9 +9,9 @@ and prints articles/s and MB/s, with each stage's time as a ratio of the baselin
 shape (a clean scrape) is segmented by the rules.
 
 Full-page scrapes are segmented by the line model: on the shared dumps2023 (where present)
-the bench times, in the same run and interleaved dump by dump, segmentation + article building
-by the rule segmenter (the cleaner before the model) and by dateline's cleaner (the model),
-and prints the ratio.
+the bench times, in the same run and interleaved dump by dump, the cleaning stage
+(``clean_document``) with the rule segmenter (the cleaner before the model) and with
+dateline's own (the model), and prints the ratio.
 
     python bench/clean_throughput.py [--copies 300] [--shared ../shared] [--rounds 3]
 """
@@ -23,12 +23,10 @@ import time
 
 from bench_support import add_shared_option, eval_folder
 from dateline.clean import clean_document, learned, segment
-from dateline.clean.article import build_article
-from dateline.clean.lines import split_lines
 from dateline.demo import SAMPLE_CRAWL_TIME, sample_path
 from dateline.ingest.decode import decode
 from dateline.ingest.sources import content_hash
-from dateline.model import RawDocument
+from dateline.model import Document, RawDocument
 
 
 def make_dump(copies: int) -> bytes:
@@ -46,34 +44,34 @@ def timed(func, *args):
     return result, time.perf_counter() - start
 
 
-def clean_with(find_regions, text: str) -> int:
-    """Segmentation and article building with one segmenter: articles found."""
-    regions = find_regions(split_lines(text))
-    return len([build_article(region, i, text, [], None) for i, region in enumerate(regions)])
+def clean_with(segmenter, decoded: Document) -> int:
+    """The cleaning stage on a fresh copy of a decoded dump, with one segmenter: articles found."""
+    doc = Document(raw=decoded.raw, text=decoded.text, encoding=decoded.encoding, flags=list(decoded.flags))
+    return len(clean_document(doc, segmenter).articles)
 
 
 def full_page_ratio(shared, rounds: int) -> None:
     folder = eval_folder(shared, "dumps2023")
     if folder is None:
         return
-    texts = []
+    decoded = []
     for path in sorted(folder.glob("dump*.txt")):
         data = path.read_bytes()
-        texts.append(decode(RawDocument(path.name, data, content_hash(data))).text)
+        decoded.append(decode(RawDocument(path.name, data, content_hash(data))))
     learned.load_model()  # loaded once per process, as in a run
-    megabytes = sum(len(t.encode()) for t in texts) / 1e6
+    megabytes = sum(len(d.text.encode()) for d in decoded) / 1e6
     spent = {"rules": 0.0, "model": 0.0}
     found = {"rules": 0, "model": 0}
     for _ in range(rounds):
-        for text in texts:
+        for doc in decoded:
             for name, finder in (("rules", segment.find_regions), ("model", learned.find_regions)):
-                n, seconds = timed(clean_with, finder, text)
+                n, seconds = timed(clean_with, finder, doc)
                 spent[name] += seconds
                 found[name] += n
-    print(f"full-page dumps (dumps2023): {len(texts)} dumps, {megabytes:.2f} MB, {rounds} rounds")
+    print(f"full-page dumps (dumps2023): {len(decoded)} dumps, {megabytes:.2f} MB, {rounds} rounds")
     for name in spent:
         rate = megabytes * rounds / spent[name]
-        print(f"  {name:5s} segment+articles: {spent[name]:.2f} s  {rate:.2f} MB/s  ({found[name] // rounds} articles)")
+        print(f"  {name:5s} cleaning stage: {spent[name]:.2f} s  {rate:.2f} MB/s  ({found[name] // rounds} articles)")
     print(f"  model / rules time: {spent['model'] / spent['rules']:.2f}x")
 
 

@@ -41,13 +41,14 @@ from dateline.clean.learned import (
     GAP_FEATURES,
     MODEL_FILE,
     Thresholds,
-    decode_regions,
+    body_lines,
     gap_features,
     in_model_domain,
+    regions_from,
     with_rule_splits,
 )
 from dateline.clean.linefeatures import FEATURES_VERSION, feature_names, line_features
-from dateline.clean.segment import find_regions, with_announced_lists
+from dateline.clean.segment import find_regions
 from dateline.evaluate import dump_score
 from dateline.ingest.decode import decode
 from dateline.ingest.sources import content_hash
@@ -208,21 +209,23 @@ def train(dumps: list[Dump], exclude_sites: set[str] | None = None) -> tuple[obj
     return models[0], models[1]
 
 
-def gap_rows(d: Dump, body_p: np.ndarray, start_p: np.ndarray, exclude_sites: set[str]) -> tuple:
-    body_at = [i for i in range(len(d.lines)) if body_p[i] >= Thresholds().body]
+def gap_rows(d: Dump, body_p: np.ndarray, start_p: np.ndarray) -> tuple[np.ndarray, np.ndarray, list]:
+    """A dump's gap features, their labels (the two body lines are on different pages) and the
+    sites of the two lines (for leaving a fold's sites out)."""
+    body_at = body_lines(body_p, Thresholds())
     x = gap_features(d.lines, d.features, body_p, start_p, body_at)
     y = np.array([float(d.page[a] != d.page[b]) for a, b in itertools.pairwise(body_at)])
-    keep = np.array([d.site[a] not in exclude_sites and d.site[b] not in exclude_sites
-                     for a, b in itertools.pairwise(body_at)], dtype=bool)  # fmt: skip
-    return x[keep] if len(x) else x, y[keep] if len(y) else y
+    return x, y, [(d.site[a], d.site[b]) for a, b in itertools.pairwise(body_at)]
 
 
-def train_gap(dumps: list[Dump], stage1: dict, exclude_sites: set[str] | None = None) -> object:
+def train_gap(rows: list[tuple], exclude_sites: set[str] | None = None) -> object:
     import lightgbm
 
-    parts = [gap_rows(d, *stage1[d.key], exclude_sites or set()) for d in dumps]
-    x = np.concatenate([p[0] for p in parts if len(p[0])])
-    y = np.concatenate([p[1] for p in parts if len(p[1])])
+    exclude_sites = exclude_sites or set()
+    keep = [np.array([a not in exclude_sites and b not in exclude_sites for a, b in sites], dtype=bool)
+            for _, _, sites in rows]  # fmt: skip
+    x = np.concatenate([x[k] for (x, _, _), k in zip(rows, keep, strict=True) if len(x)])
+    y = np.concatenate([y[k] for (_, y, _), k in zip(rows, keep, strict=True) if len(y)])
     data = lightgbm.Dataset(x, y, feature_name=GAP_FEATURES, free_raw_data=True)
     return lightgbm.train(PARAMS, data, num_boost_round=ROUNDS["gap"])
 
@@ -246,49 +249,37 @@ def cross_validate(dumps: list[Dump]) -> dict[str, tuple[np.ndarray, np.ndarray]
 
 def cross_validate_gaps(dumps: list[Dump], stage1: dict) -> dict[str, np.ndarray]:
     """Out-of-fold gap probabilities, the gap model of each fold trained on the other folds' dumps."""
+    rows = {d.key: gap_rows(d, *stage1[d.key]) for d in dumps}
     gaps = {}
     for fold in range(FOLDS):
         held = [d for d in dumps if _fold(d) == fold]
         sites = set().union(*(d.sites for d in held))
-        model = train_gap([d for d in dumps if _fold(d) != fold], stage1, exclude_sites=sites)
+        model = train_gap([rows[d.key] for d in dumps if _fold(d) != fold], exclude_sites=sites)
         for d in held:
-            body_p, start_p = stage1[d.key]
-            body_at = [i for i in range(len(d.lines)) if body_p[i] >= Thresholds().body]
-            x = gap_features(d.lines, d.features, body_p, start_p, body_at)
+            x = rows[d.key][0]
             gaps[d.key] = with_rule_splits(model.predict(x), x) if len(x) else np.zeros(0)
     return gaps
 
 
-def score(dumps: list[Dump], predictions: dict, gaps: dict, thresholds: Thresholds) -> dict:
-    """Mean article F1 (as bench/dumps_eval.py weighs it) per part, with right counts and dumps."""
+def score(dumps: list[Dump], regions_of) -> dict[str, tuple[float, int, int]]:
+    """Mean article F1 (as bench/dumps_eval.py weighs it) per part, with right counts and dumps,
+    of the regions ``regions_of(dump)`` finds."""
     from dateline.clean.article import build_article
 
     by_part: dict[str, list] = {}
     for d in dumps:
         if d.part == "shortened":
             continue  # its truth is the whole page's body
-        body_p, start_p = predictions[d.key]
-        body_at = [i for i in range(len(d.lines)) if body_p[i] >= thresholds.body]
-        regions = decode_regions(d.lines, body_at, start_p, gaps[d.key], thresholds)
-        regions = with_announced_lists(regions, d.lines)
-        if not in_model_domain(d.all_lines):
-            regions = find_regions(d.all_lines)  # as dateline does: the rules take what the model never saw
-        bodies = [build_article(r, i, d.text, [], None).body for i, r in enumerate(regions)]
+        bodies = [build_article(r, i, d.text, [], None).body for i, r in enumerate(regions_of(d))]
         by_part.setdefault(f"{d.corpus}:{d.part}", []).append(dump_score(bodies, d.truth))
     return {part: _summary(scores) for part, scores in by_part.items()}
 
 
-def rules_score(dumps: list[Dump]) -> dict[str, tuple[float, int, int]]:
-    from dateline.clean.article import build_article
-
-    by_part: dict[str, list] = {}
-    for d in dumps:
-        if d.part == "shortened":
-            continue
-        regions = find_regions(d.all_lines)
-        bodies = [build_article(r, i, d.text, [], None).body for i, r in enumerate(regions)]
-        by_part.setdefault(f"{d.corpus}:{d.part}", []).append(dump_score(bodies, d.truth))
-    return {part: _summary(scores) for part, scores in by_part.items()}
+def model_regions(d: Dump, predictions: dict, gaps: dict, thresholds: Thresholds) -> list:
+    """What dateline finds in the dump with these (out-of-fold) probabilities."""
+    if not in_model_domain(d.all_lines):
+        return find_regions(d.all_lines)  # as dateline does: the rules take what the model never saw
+    return regions_from(d.lines, d.features, *predictions[d.key], gaps[d.key], thresholds)
 
 
 def _summary(scores: list) -> tuple[float, int, int]:
@@ -311,17 +302,18 @@ def main() -> int:
     print(f"{len(dumps)} dumps, {n} non-blank lines, {sum(int(d.body.sum()) for d in dumps)} body lines "
           f"({time.time() - began:.0f} s)", file=sys.stderr)  # fmt: skip
     if args.rules:
-        for part, figures in sorted(rules_score(dumps).items()):
+        for part, figures in sorted(score(dumps, lambda d: find_regions(d.all_lines)).items()):
             print(f"rules   {part:20s} mean article F1 {figures[0]:.3f}  right count {figures[1]}/{figures[2]}")
     predictions = cross_validate(dumps)
     gaps = cross_validate_gaps(dumps, predictions)
     thresholds = Thresholds()
-    for part, figures in sorted(score(dumps, predictions, gaps, thresholds).items()):
+    found = score(dumps, lambda d: model_regions(d, predictions, gaps, thresholds))
+    for part, figures in sorted(found.items()):
         print(f"model   {part:20s} mean article F1 {figures[0]:.3f}  right count {figures[1]}/{figures[2]}")
     if args.evaluate_only:
         return 0
     body_model, start_model = train(dumps)
-    gap_model = train_gap(dumps, predictions)
+    gap_model = train_gap([gap_rows(d, *predictions[d.key]) for d in dumps])
     OUT.write_bytes(gzip.compress(json.dumps({
         "features_version": FEATURES_VERSION,
         "feature_names": feature_names(),

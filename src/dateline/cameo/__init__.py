@@ -90,7 +90,7 @@ def agent_nouns() -> dict[str, str]:
 @cache
 def regions() -> dict[str, str]:
     """CAMEO region codes by region name, lower-cased, without a leading "the" (data/regions.tsv)."""
-    return {_region_key(row[0]): row[1] for row in data_rows(_DATA, "regions.tsv") if row[0] != "name"}
+    return {_region_key(row[0]): row[1] for row in data_rows(_DATA, "regions.tsv")}
 
 
 def region_code(name: str) -> str | None:

@@ -1,10 +1,11 @@
 """Segment a dump with the trained line model: which lines are article text, where a page starts.
 
-Two gradient-boosted models (LightGBM) read the features of ``linefeatures``: one gives each
-non-blank line the probability that it belongs to an article body, the other that a new page
-starts there. Bodies are the lines over the body threshold; two consecutive body lines belong to
-different articles when a line between them (or the second) is a likely page start. A stretch
-of body lines too small to be an article is dropped (and counted as discarded by the caller).
+Three gradient-boosted models (LightGBM) read the features of ``linefeatures``: one gives each
+non-blank line the probability that it belongs to an article body, one that a new page starts
+there, and the third, for each pair of consecutive body lines, that they stand on different pages
+(from the page-start probabilities between them, what lies between, and the change of topic).
+A stretch of body lines too small to be an article is dropped (and counted as discarded by the
+caller).
 
 The model is package data (``data/segmenter.json.gz``), trained by ``tools/train_segmenter.py``
 on the shared dumps; the file names the data it read and its seed.
@@ -61,11 +62,9 @@ class LineModel:
         if not nonblank:
             return []
         body_p, start_p = self.body.predict(features), self.start.predict(features)
-        body_at = [i for i in range(len(nonblank)) if body_p[i] >= self.thresholds.body]
-        gaps = gap_features(nonblank, features, body_p, start_p, body_at)
+        gaps = gap_features(nonblank, features, body_p, start_p, body_lines(body_p, self.thresholds))
         gap_p = with_rule_splits(self.gap.predict(gaps) if len(gaps) else np.zeros(0), gaps)
-        regions = decode_regions(nonblank, body_at, start_p, gap_p, self.thresholds)
-        return segment.with_announced_lists(regions, nonblank)
+        return regions_from(nonblank, features, body_p, start_p, gap_p, self.thresholds)
 
 
 @cache
@@ -102,6 +101,22 @@ def in_model_domain(lines: list[Line]) -> bool:
     kinds = [line.kind for line in lines if line.kind is not Kind.BLANK]
     prose = sum(1 for kind in kinds if kind is Kind.PROSE)
     return len(kinds) >= MIN_MODEL_LINES and prose < CLEAN_PROSE_SHARE * len(kinds)
+
+
+def body_lines(body_p: np.ndarray, t: Thresholds) -> list[int]:
+    """Positions (among the non-blank lines) of the lines read as body text."""
+    return [i for i in range(len(body_p)) if body_p[i] >= t.body]
+
+
+def regions_from(
+    nonblank: list[Line], features: np.ndarray, body_p: np.ndarray, start_p: np.ndarray, gap_p: np.ndarray,
+    t: Thresholds,
+) -> list[Region]:  # fmt: skip
+    """Regions from the three models' probabilities (shared by use and the training script)."""
+    regions = decode_regions(nonblank, body_lines(body_p, t), start_p, gap_p, t)
+    # The title prints the features already found, as the rules' list reader wants them.
+    breaks = {nonblank[i].index for i in np.flatnonzero(features[:, _FEATURE_AT["title_break"]])}
+    return segment.with_announced_lists(regions, nonblank, breaks)
 
 
 GAP_FEATURES = [
@@ -181,7 +196,7 @@ def with_rule_splits(gap_p: np.ndarray, gaps: np.ndarray) -> np.ndarray:
 def decode_regions(
     nonblank: list[Line], body_at: list[int], start_p: np.ndarray, gap_p: np.ndarray, t: Thresholds
 ) -> list[Region]:
-    """Regions from the body lines and the gap probabilities (shared by use and the training script)."""
+    """Regions from the body lines and the gap probabilities."""
     if not body_at:
         return []
     # Each segment: (index of its first line, positions of its body lines).

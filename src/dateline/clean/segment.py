@@ -152,10 +152,10 @@ def find_regions(lines: list[Line]) -> list[Region]:
     return regions
 
 
-def with_announced_lists(regions: list[Region], nonblank: list[Line]) -> list[Region]:
-    """Regions found by other means, each body followed by the list it announces at its end."""
+def with_announced_lists(regions: list[Region], nonblank: list[Line], breaks: set[int]) -> list[Region]:
+    """Regions found by other means, each body followed by the list it announces at its end.
+    ``breaks`` are the title prints of ``nonblank`` (``title_breaks``)."""
     indices = [line.index for line in nonblank]
-    breaks = title_breaks(nonblank)
     for k, region in enumerate(regions):
         # A list already read as body: its items are paragraphs, not subheads.
         intro = next((j for j in range(len(region.body) - 1, -1, -1) if region.body[j].text.endswith(":")), None)

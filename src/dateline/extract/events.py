@@ -614,10 +614,10 @@ class _Coder:
             thing = token.pos_ == "NOUN" and not token.ent_type_  # "swathes of Russian-occupied territory"
             name = self.gaz.country_name(country) if thing else None
             return EventSide(name or token.text, country, None, start, start + len(token.text))
-        region = region_code(self.doc[token.left_edge.i : token.i + 1].text) if token.pos_ == "PROPN" else None
-        if region is not None:  # "Europe would play its role": the region, not a guessed country
-            return self._phrase_side(token, region, None)
         if token.pos_ == "PROPN":  # someone acted, though we cannot code who
+            region = region_code(self.doc[token.left_edge.i : token.i + 1].text)
+            if region is not None:  # "Europe would play its role": the region, not a guessed country
+                return self._phrase_side(token, region, None)
             # ... though we may know where: "prisoners in East Timor's capital Dili"
             country = self._guessed_country(token) if guess else self._located_country(token)
             return self._phrase_side(token, country, None)
