@@ -1,0 +1,347 @@
+"""Speaker resolution: who the subject of a speech verb is, and which actor it names.
+
+A speaker phrase resolves to an actor through the actor's mentions; a pronoun to the person last
+in focus (the last person speaker or subject); a relative "who" through its noun; phrases naming
+nobody ("a source", "a banner") are kept, typed, with no actor. Quotes with no attribution of
+their own are carried over to the speaker before them (``continuation``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..lexicon import issued_texts, lexicon, reporting_verbs
+from .draft import Draft
+from .marks import Marked
+from .view import ArticleView, Stage
+from .words import RELATIVE, frame, speech_particle, unnamed_sources
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "his", "my"}
+
+# possessors as speakers ("his speech defending …", "their statement saying …"), resolved as pronouns
+_POSSESSIVES = {"his", "my", "their", "its", "our"}
+
+
+@dataclass
+class Speaker:
+    span: SpacySpan | None = None
+    actor: int | None = None
+    unnamed: str | None = None
+    refers: SpacySpan | None = None  # what a relative speaker ("who", "which") stands for
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _dateline_word(token: Token) -> bool:
+    """A dateline or subhead in capitals ("WASHINGTON", "THE BORROWING") that the parser made a
+    subject; short acronyms ("FBI", "NATO") and names the model knows are left alone."""
+    words = [t for t in token.subtree if t.is_alpha and t.i <= token.i and t.is_upper]
+    return (
+        token.is_upper
+        and sum(len(t) for t in words) > 5
+        and (token.ent_type_ not in ("PERSON", "ORG", "NORP") or token.i == token.sent.start)
+    )
+
+
+class Speakers(Stage):
+    """Speakers of speech verbs and of quotes, resolved to actors."""
+
+    def __init__(self, view: ArticleView, draft: Draft) -> None:
+        super().__init__(view)
+        self.draft = draft
+
+    def label_speaker(self, label: SpacySpan) -> Speaker:
+        speaker = self.resolve(label)
+        if speaker.actor is None:  # "PENCE" names the article's Mike Pence
+            surname = label[-1].text.title()
+            people = [i for i, a in enumerate(self.actors) if a.kind == "person" and a.name.split()[-1] == surname]
+            speaker = Speaker(label, people[0]) if len(people) == 1 else Speaker(label, None, "person")
+        return speaker
+
+    def name_near(self, after: list[Token], verb: Token) -> Speaker:
+        """The parse gave the verb no subject: take the name between quote and verb, or
+        just after the verb ("“…,” protester X, 50, told AFP", "“…,” said X")."""
+        between = [t for t in after if t.i < verb.i]
+        following = [t for t in after if t.i > verb.i][:4]
+        for token in [*reversed(between), *following]:
+            if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lower_ in _PRONOUNS:
+                return self.resolve(self.view.phrase(token.head if token.dep_ == "compound" else token))
+        return Speaker()
+
+    def host_speaker(self, mark: Marked) -> Speaker | None:
+        """Quoted words set inside a sentence about someone are that someone's: `Moore thanked
+        him for “stepping up …”`, `Bolton thought …, a tribute to “the consummate …”`. The
+        speaker is the named subject of the clause the quote hangs on."""
+        first = self.view.token_at(mark.start)
+        if first is None or not self.view.opens_inside_a_sentence(mark):
+            return None  # the quote opens its sentence: no host clause
+        token = first
+        for _ in range(8):
+            if token.pos_ in ("VERB", "AUX") and not self.view.inside_marks(token.idx, token.idx + 1):
+                subject = self.subject(token)
+                if subject is not None and not self.view.inside_marks(subject.idx, subject.idx + 1):
+                    speaker = self.resolve(self.view.phrase(subject))
+                    return speaker if speaker.actor is not None else None
+            if token.head.i == token.i:
+                break
+            token = token.head
+        return None
+
+    def continuation(self, mark: Marked) -> Speaker | None:
+        """A quote with no attribution of its own continues the previous speaker."""
+        if self.draft.state.pending is not None:
+            speaker, block = self.draft.state.pending
+            self.draft.state.pending = None
+            if block >= mark.block - 1:
+                return speaker
+        last = self.draft.state.last_speaker
+        if last is None:
+            return None
+        if last.refers is not None:  # "who" means nothing outside its clause: carry the noun
+            last = Speaker(last.refers, last.actor, last.unnamed)
+        if mark.continued or self.draft.state.last_block >= mark.block - 1:
+            return last
+        return None
+
+    def nearest_mention(self, speaker: Speaker | None, start: int) -> Speaker | None:
+        """A speaker carried over to a quote with no attribution of its own, named by the
+        actor's mention nearest before the quote ("Mayor Anna Berg said …. The fishermen cheered
+        Berg …. “…”": "Berg"), when that mention is in this paragraph or the one before and
+        outside quotes."""
+        if speaker is None or speaker.actor is None:
+            return speaker
+        found = self.view.mentions.last_before(speaker.actor, self.text.to_document(start))
+        if found is None:
+            return speaker
+        at = self.text.to_parse(found[0])
+        if speaker.span is not None and speaker.span.start_char >= at:
+            return speaker  # the phrase carried over ("he") is the nearer one
+        span = self.doc.char_span(at, at + found[1] - found[0], alignment_mode="expand")
+        block = self.view.block_of(at)
+        if (
+            span is None
+            or block is None
+            or block < (self.view.block_of(start) or 0) - 1
+            or self.view.inside_marks(at, at + 1)
+        ):
+            return speaker
+        return Speaker(span, speaker.actor, speaker.unnamed)
+
+    def is_speech(self, token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and (
+            reporting_verbs().get(token.lemma_.lower()) == "speech" or speech_particle(token) is not None
+        )
+
+    def subject(self, verb: Token) -> Token | None:
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return self._subject_of_noun_clause(verb)
+        if (
+            verb.tag_ == "VBN"
+            and verb.dep_ == "advcl"
+            and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
+        ):
+            return None  # "when asked about the levy, X said …": X is the one asked
+        controller = self._object_controller(verb)
+        if controller is not None:
+            return controller
+        current, via_conj = verb, False
+        for _ in range(5):
+            # the subject of a passive reporting verb is the one asked or expected, not the speaker
+            # ("Trump is expected to …", "Berg was asked whether …"), except "was quoted as saying"
+            # and "He's said he gets …" (a perfect "'s" the model took for "is": a clause of its own follows)
+            passive_ok = current.lemma_.lower() not in reporting_verbs() or current.lemma_.lower() == "quote"
+            passive_ok = passive_ok or self._perfect_taken_for_passive(current)
+            # a subject with letters ("three in 10 saying …", not a bare number), not a date ("the 46-year-old" is)
+            subjects = [c for c in current.children if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and passive_ok))
+                        and any(ch.isalpha() for t in c.subtree for ch in t.text)
+                        and (c.ent_type_ not in ("DATE", "TIME") or c.lower_ == "old")]  # fmt: skip
+            # "voters in six states going to the polls said …", parsed with the participle as the
+            # clausal subject: the participle's own subject is the verb's
+            subjects = subjects or [s for c in current.children if c.dep_ == "csubj" and c.tag_ in ("VBG", "VBN")
+                                    for s in c.children if s.dep_ == "nsubj" and s.i < c.i]  # fmt: skip
+            if subjects:
+                # a relative "who"/"that" is resolved through its noun; of two subjects the nearer
+                # is the verb's ("Washington (AFP) – Hillary Clinton has taken …")
+                subject = max((c for c in subjects if c.i < current.i), key=lambda c: c.i, default=subjects[0])
+                # "To understand the real Dred Scott, Chief Justice Roberts said, …": a name right
+                # before the verb, with no comma to close an apposition, is the one who said it
+                named = [a for a in subject.children if a.dep_ == "appos" and a.right_edge.i == current.i - 1
+                         and a.ent_type_ in ("PERSON", "ORG") and current.i > subject.i]  # fmt: skip
+                # "Of Carson, Levine … said": a preposition taken for the subject stands for its object
+                named = named or [o for o in subject.children if o.dep_ == "pobj" and subject.pos_ == "ADP"][-1:]
+                if subject.lower_ in ("that", "which") and current.dep_ == "relcl":
+                    # "he posted a comment that compared …": the text's author
+                    named = named or [a for a in [self._author(current.head)] if a is not None]
+                return named[0] if named else subject
+            agent = self.agent(current)
+            if agent is not None:
+                return agent
+            if current.dep_ in ("conj", "advcl", "xcomp", "acomp") and current.head.i != current.i:
+                via_conj = current.dep_ == "conj" and self.is_speech(current)
+                current = current.head  # "Ukraine demands … and says …", "voters are more likely to say …"
+            elif via_conj and current.dep_ == "ccomp" and self.is_speech(current.head):
+                # "Clark said A … but said B", the second "said" hung on what the first one said
+                current, via_conj = current.head, False
+            elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
+                current = current.head.head  # "began by saying", "before clarifying that …"
+            else:
+                break
+        return None
+
+    def _subject_of_noun_clause(self, verb: Token) -> Token | None:
+        """The speaker of a verb hung on a noun: "A banner called for …" (the noun itself, as the
+        parse has it), "X released a statement saying …" (the text's author), "York took a
+        moment to point out …" (the one taking it), "an effort to deny …" (no one)."""
+        noun = verb.head
+        if _infinitive(verb) and noun.dep_ == "dobj" and noun.head.lemma_.lower() in frame("taking"):
+            return self.subject(noun.head)
+        author = self._author(noun)
+        if author is not None:
+            return author
+        if _infinitive(verb):
+            # "Trump's refusal to release …": the possessor; "the decision to charge …": an aim
+            # names no one who says it, unless the noun is a role or a group ("the chair … to call")
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            if owners:
+                return owners[0]
+            named = self.resolve(self.view.phrase(noun))
+            lemma = noun.lemma_.lower()
+            agent = lemma in lexicon().titles or lemma in lexicon().group_nouns or bool(noun.ent_type_)
+            if named.actor is None and named.unnamed in (None, "other") and not agent:
+                return None
+        return noun
+
+    def _author(self, text: Token) -> Token | None:
+        """Who put out a statement, a letter, an ad: its possessor ("his speech defending …") or
+        the subject of the verb it is the object of ("X released a statement saying …")."""
+        if text.lemma_.lower() not in issued_texts():
+            return None
+        owners = [c for c in text.children if c.dep_ == "poss"]
+        if owners:
+            return owners[0]
+        if text.dep_ == "dobj" and text.head.pos_ in ("VERB", "AUX"):
+            return self.subject(text.head)
+        return None
+
+    @staticmethod
+    def _perfect_taken_for_passive(verb: Token) -> bool:
+        contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children)
+        clause = any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in verb.children)
+        return contracted and clause
+
+    @staticmethod
+    def _object_controller(verb: Token) -> Token | None:
+        """ "Warren pressed Stumpf to admit …": the object of a verb of pressing is the subject
+        of the infinitive hanging from it (not of "used his speech to call for …")."""
+        if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_.lower() not in frame("object_control"):
+            return None
+        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        return objects[0] if objects and objects[0].pos_ in ("PROPN", "NOUN", "PRON") else None
+
+    @staticmethod
+    def agent(verb: Token) -> Token | None:
+        """The one "by" whom a passive verb's action was done."""
+        objects = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        return objects[0] if objects else None
+
+    def speaker_of(self, verb: Token) -> Speaker:
+        subject = self.subject(verb)
+        if subject is not None and _dateline_word(subject):
+            # "WASHINGTON -- President Obama, …, said": the name the parser hung on the dateline
+            names = [t for t in subject.subtree if t.ent_type_ in ("PERSON", "ORG") and not t.is_upper]
+            subject = names[0].head if names and names[0].dep_ == "compound" else (names[0] if names else None)
+        if subject is not None and not self.view.inside_marks(subject.idx, subject.idx + 1):
+            speaker = self.resolve(self.view.phrase(subject))
+            if speaker.span is None or not self.view.inside_marks(speaker.span.start_char, speaker.span.start_char + 1):
+                return speaker
+        # No subject, or quoted words taken for it: "… of the Washington Post Trump said
+        # that …" (the parse hung the name on the phrase before it; a name right before the
+        # verb is still its subject), "Said Stone: …".
+        before = self.doc[verb.i - 1]
+        quoted = self.view.inside_marks(before.idx, before.idx + 1)
+        if verb.i - 1 > verb.sent.start and before.ent_type_ in ("PERSON", "ORG", "NORP") and not quoted:
+            return self.resolve(self.view.entity_of(before) or self.doc[before.i : verb.i])
+        if (
+            verb.tag_ in ("VBP", "VBD")
+            and not quoted
+            and (
+                (before.tag_ == "NNS" and before.lower_ in unnamed_sources())
+                or before.lower_ in ("he", "she", "they", "we", "i")
+            )
+        ):
+            # "the $20 million experts say it costs": a contact clause's subject hung on the phrase before it
+            return self.resolve(self.doc[before.i : verb.i])
+        named = self._described_name(verb)
+        if named is not None:
+            return self.resolve(named)
+        after = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        if verb.i == verb.sent.start and after is not None and after.ent_type_ in ("PERSON", "ORG"):
+            return self.resolve(self.view.entity_of(after) or self.doc[after.i : after.i + 1])  # "Said Stone: …"
+        return Speaker()
+
+    def _described_name(self, verb: Token) -> SpacySpan | None:
+        """`Senator Harry Reid, the minority leader, said …` parsed with no subject: the name
+        whose appositive ends right before the verb."""
+        before = verb.i - 1
+        while before > verb.sent.start and self.doc[before].is_punct:
+            before -= 1
+        token = self.doc[before]
+        while token.dep_ != "appos" and token.head.i != token.i and token.head.i <= before:
+            token = token.head  # up to the head of the appositive phrase
+        if token.dep_ != "appos" or token.right_edge.i != before or token.head.ent_type_ not in ("PERSON", "ORG"):
+            return None
+        if self.view.inside_marks(token.head.idx, token.head.idx + 1):
+            return None
+        return self.view.entity_of(token.head)
+
+    def resolve(self, phrase: SpacySpan) -> Speaker:
+        head = phrase.root
+        if len(phrase) == 1 and head.lower_ in RELATIVE and head.head.dep_ in ("relcl", "acl"):
+            noun = head.head.head  # "Trump, who said …", "T-shirts that read: …"
+            noun = self._described(noun) or noun
+            resolved = self.resolve(self.view.phrase(noun))
+            # the speaker as written is the relative word (its clause may be far from the noun);
+            # the noun it stands for names an unnamed speaker ("three members, who said …")
+            return Speaker(phrase, resolved.actor, resolved.unnamed, resolved.span)
+        if (head.lower_ in _PRONOUNS or head.lower_ in _POSSESSIVES) and len(phrase) == 1:
+            if head.lower_ in _PERSON_PRONOUNS and self.draft.state.focus_person is not None:
+                return Speaker(phrase, self.draft.state.focus_person)
+            return Speaker(phrase, None, "person" if head.lower_ in _PERSON_PRONOUNS else "group")
+        actor = self.view.actor_at(head) if head is not None else None
+        if actor is None:
+            for token in reversed(list(phrase)):
+                actor = self.view.actor_at(token)
+                if actor is not None:
+                    break
+        if actor is None:
+            # "His former business partner at Lenox, Lawrence B. Cummings, called …": the name in apposition
+            # (the parse may hang it on the last noun: "Lenox, Lawrence B. Cummings")
+            names = [t for t in head.subtree if t.dep_ == "appos" and t.i > head.i and t.ent_type_ == "PERSON"]
+            actor = self.view.actor_at(names[-1]) if names else None
+        if actor is not None:
+            return Speaker(phrase, actor)
+        unnamed = unnamed_sources().get(head.lower_) or unnamed_sources().get(head.lemma_.lower()) or "other"
+        return Speaker(phrase, None, unnamed)
+
+    def _described(self, noun: Token) -> Token | None:
+        """The subject a predicate noun describes: "Trump is a liar and a birther who pledged …"
+        (the one who pledged is Trump)."""
+        while noun.dep_ == "conj":
+            noun = noun.head
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            return None
+        subject = self.subject(noun.head)
+        return subject if subject is not None and subject.lower_ not in RELATIVE else None
+
+    def update_focus(self, sent: SpacySpan) -> None:
+        for token in sent:
+            if token.dep_ in ("nsubj", "nsubjpass") and not self.view.inside_marks(token.idx, token.idx + 1):
+                actor = self.view.actor_at(token)
+                if actor is not None and self.actors[actor].kind == "person":
+                    self.draft.state.focus_person = actor

@@ -1,0 +1,152 @@
+"""The article as the quote finder reads it: paragraphs, quotation marks, tokens, mentions.
+
+``ArticleView`` answers the questions every stage asks of the text (which paragraph holds this
+character, is it inside quotation marks, which actor is mentioned here, what is the noun phrase
+of this word); ``Stage`` is the base of the stages, which read the article through it."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ...model import Actor, Span
+from ...nlp.text import ArticleText
+from ..mentions import MentionIndex
+from .marks import Marked, find_marks
+
+_TRIM = " \n\t,;:"
+
+# A transcript's speaker label: "PENCE:", "CHRIS WALLACE:".
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
+
+# Capitalised labels of editors' notes, which look like a transcript's speaker labels.
+_EDITORIAL_LABELS = {"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "PREVIOUSLY", "RELATED", "WATCH", "NOTE",
+                     "EDITOR'S NOTE", "EDITOR’S NOTE", "READ MORE", "PHOTOS", "VIDEO", "ADVERTISEMENT"}  # fmt: skip
+
+
+class ArticleView:
+    """The article's text, parse, paragraphs, quotation marks and actor mentions."""
+
+    def __init__(self, doc: Doc, text: ArticleText, actors: list[Actor]) -> None:
+        self.doc, self.text, self.actors = doc, text, actors
+        # Headlines carry attributions too ("Sanders: ‘It Is Not A Radical Idea’"); the
+        # headline is block -1, read before the body.
+        self.headline = (text.starts[0], text.starts[0] + len(text.pieces[0].text)) if text.has_headline else None
+        self.blocks = [
+            (text.starts[i], text.starts[i] + len(text.pieces[i].text))
+            for i in range(text.first_block, len(text.pieces))
+        ]
+        self.marked = find_marks(text.text, self.headline, self.blocks)
+        self.mentions = MentionIndex(actors)
+
+    def inside_marks(self, start: int, end: int) -> Marked | None:
+        for mark in self.marked:
+            if mark.start <= start and end <= mark.end:
+                return mark
+        return None
+
+    def block_of(self, char: int) -> int | None:  # -1: the headline
+        if self.headline is not None and self.headline[0] <= char < self.headline[1]:
+            return -1
+        for block, (start, end) in enumerate(self.blocks):
+            if start <= char < end:
+                return block
+        return None
+
+    def all_quoted(self, tokens: list[Token]) -> bool:
+        words = [t for t in tokens if not (t.is_punct or t.is_space)]
+        return bool(words) and all(self.inside_marks(t.idx, t.idx + len(t.text)) for t in words)
+
+    def turn_label(self, block: int, inside_mark: bool) -> tuple[int, SpacySpan] | None:
+        """A transcript's speaker label at the head of a paragraph, or just inside the mark
+        opening a quoted one (`"PENCE: Well, …`): where the turn's words start, and the label."""
+        match = _TRANSCRIPT_LABEL.match(self.text.text, self.blocks[block][0] + inside_mark)
+        if match is None or match.group(1).rstrip(".") in _EDITORIAL_LABELS:
+            return None
+        label = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        return (match.end(), label) if label is not None and len(label) else None
+
+    def holds_quote(self, sent: SpacySpan) -> bool:
+        return any(m.start >= sent.start_char and m.end <= sent.end_char for m in self.marked)
+
+    def char_bounds(self, tokens: list[Token]) -> tuple[int | None, int | None]:
+        tokens = [t for t in tokens if not t.is_space]
+        if not tokens:
+            return None, None
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        text = self.text.text
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        while start < end and text[start] in _TRIM:
+            start += 1
+        # Content that stops just inside a closing mark takes the mark (and the full stop
+        # before it): `… must include “robust security guarantees.”`
+        for mark in self.marked:
+            if mark.start < end < mark.end and mark.end - end <= 3:
+                end = mark.end
+            # ... and content that starts just after an opening mark closed inside it takes that
+            # mark: `offering “a deep and sincere apology” to …` (the parse hangs “ on the verb);
+            # not after a comma or colon, where the mark opens a quotation of its own (`saying, “…”`).
+            if mark.start == start - 1 and mark.end <= end and text[: mark.start].rstrip()[-1:] not in (",", ":"):
+                start = mark.start
+        return (start, end) if end > start else (None, None)
+
+    def sentence_end(self, char: int) -> int:
+        token = self.token_at(char)
+        return token.sent.end_char if token is not None else char
+
+    def opens_inside_a_sentence(self, mark: Marked) -> bool:
+        """The quote's sentence has words of the writer's before its opening mark."""
+        first = self.token_at(mark.start)
+        return first is not None and any(
+            t.is_alpha and not self.inside_marks(t.idx, t.idx + 1) for t in first.sent if t.idx < mark.start
+        )
+
+    def entity_of(self, token: Token) -> SpacySpan | None:
+        for ent in self.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+        return None
+
+    def phrase(self, head: Token) -> SpacySpan:
+        """The noun phrase of a speaker: determiners and modifiers, names, coordination."""
+        start = head.left_edge.i
+        end = head.i + 1
+        for child in head.children:
+            if child.dep_ in ("compound", "flat") and child.i >= end:
+                end = child.i + 1
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.left_edge.i == end:
+                end = child.i + 1  # "the economist Jared Bernstein"
+            if child.dep_ == "conj":
+                end = max(end, max(t.i for t in child.subtree) + 1)
+        ent = self.entity_of(head) if head.ent_iob_ != "O" else None
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+        while start < end and self.doc[start].is_punct:
+            start += 1
+        return self.doc[start:end]
+
+    def actor_at(self, token: Token) -> int | None:
+        start = self.text.to_document(token.idx)
+        return self.mentions.actor_at(start, start + len(token.text))
+
+    def token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def span(self, start: int, end: int) -> Span:
+        """Parse-text offsets [start, end) within one piece, as a span of the document."""
+        at = self.text.to_document(start)
+        return Span(self.text.text[start:end], at, at + (end - start))
+
+
+class Stage:
+    """One stage of the finder, reading the article through its view."""
+
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+        self.doc, self.text, self.actors = view.doc, view.text, view.actors
+        self.blocks, self.headline = view.blocks, view.headline

@@ -1,0 +1,73 @@
+"""Words and small tests of the parse shared by the quote finder's stages."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from ...resources import data_rows
+from ..lexicon import phrasal_speech_verbs, verb_frames
+
+_DATA = "dateline.extract.data"
+
+RELATIVE = {"that", "which", "who", "whom"}
+
+DASHES = {"-", "–", "—"}
+
+# How many words after a closing quotation mark its speech verb may stand: a name with a
+# title and an apposition ("Rep. Jim Jordan, an oversight panel member, said").
+ATTRIBUTION_REACH = 12
+
+# What a clause after "In the same poll, …" reports.
+FINDINGS = {"poll", "survey", "study", "average"}
+
+
+@cache
+def unnamed_sources() -> dict[str, str]:
+    return {noun: kind for noun, kind in data_rows(_DATA, "unnamed_sources.tsv")}
+
+
+def frame(name: str) -> frozenset[str]:
+    """The lemmas of a verb frame (extract/data/verb_frames.tsv)."""
+    return verb_frames()[name]
+
+
+def speech_particle(verb: Token) -> str | None:
+    """The particle that makes a verb a verb of speaking ("shot back", "piped up"), if any."""
+    particles = phrasal_speech_verbs().get(verb.lemma_.lower())
+    if particles is None:  # (asked of every verb not on the list: no walk over its children)
+        return None
+    return next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in particles), None)
+
+
+def as_clause(verb: Token) -> bool:
+    """ "…, as the Post reported": a clause hung on another by "as"."""
+    return verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children)
+
+
+def host_clause(token: Token, head: Token | None = None) -> list[Token]:
+    """The clause ``token`` hangs on (or ``head``'s), less ``token``'s own phrase: what
+    "Christie said", "as the Post reported" or "In the same poll" frames."""
+    inner = {t.i for t in token.subtree}
+    host = [t for t in (head or token.head).subtree if t.i not in inner]
+    # a frame at either end is not inside what it frames: "The law is flawed, as the Post reported."
+    if all(t.is_punct for t in host if t.i > max(inner)):
+        host = [t for t in host if t.i < min(inner)]
+    elif all(t.is_punct for t in host if t.i < min(inner)):
+        host = [t for t in host if t.i > max(inner)]
+    return host
+
+
+def marked_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def idiom(verb: Token) -> bool:
+    """ "That said, …" and "It goes without saying that …" frame the writer's own sentence."""
+    if verb.lemma_.lower() != "say":
+        return False
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if verb.i > 0 and verb.nbor(-1).lower_ == "that" and verb.nbor(-1).dep_ == "nsubj" and after is not None:
+        return after.text == ","
+    return verb.head.lower_ == "without" and verb.head.head.lemma_ == "go"
