@@ -128,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=("direct", "indirect", "mixed", "partial"), help="only this kind of quote")
     add_date_options(p)
     p.add_argument("--unique", action="store_true", help="one row per quote per near-duplicate story cluster")
+    p.add_argument("--all", dest="everything", action="store_true",
+                   help="also attributions of no words said (negated, an act), with why")  # fmt: skip
     add_page_options(p)
     add_json_option(p)
     p.set_defaults(handler=cmd_quotes)
@@ -370,11 +372,13 @@ def cmd_actor(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     with open_db(args.db) as db:
         quotes = db.quotes(speaker=args.speaker, kind=args.kind, since=args.since, until=args.until,
-                           unique=args.unique, limit=args.limit, offset=args.offset)  # fmt: skip
+                           unique=args.unique, limit=args.limit, offset=args.offset,
+                           everything=args.everything)  # fmt: skip
     if args.json:
         print_json_lines(quotes.to_dicts())
         return 0
-    rows = [(q.article_id, q.date or "undated", q.kind, speaker_label(q.__dict__), q.content) for q in quotes]
+    rows = [(q.article_id, q.date or "undated", q.kind, speaker_label(q.__dict__),
+             ("" if q.listed else f"[not listed: {q.unlisted_because}] ") + q.content) for q in quotes]  # fmt: skip
     print_table(["ARTICLE", "DATE", "KIND", "SPEAKER", "QUOTE"], rows)
     return 0
 

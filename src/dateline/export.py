@@ -116,7 +116,7 @@ def _records(db: Database, table: str, everything: bool, since: str | None, unti
     if table == "events":
         return db.events(everything=everything, since=since, until=until, unique=True)
     if table == "quotes":
-        return db.quotes(since=since, until=until)
+        return db.quotes(since=since, until=until, everything=everything)
     if table == "articles":
         return db.articles(since=since, until=until)
     return db.actors()

@@ -127,6 +127,8 @@ class Quote:
     # A quote split around its attribution (`“…,” he said. “…”`) is one quote in parts;
     # empty when the content is one stretch.
     parts: list[Span] = field(default_factory=list)
+    listed: bool = True  # shown by default; else stored with the reason (extract/quotes/checks.py)
+    unlisted_because: str | None = None
 
     def stretches(self) -> list[Span]:
         """The quoted stretches: the parts of a split quote, else the content."""

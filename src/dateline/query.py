@@ -123,6 +123,8 @@ class QuoteRecord:
     source: str
     start: int
     end: int
+    listed: bool = True  # False: an attribution of no words said, shown with everything=True
+    unlisted_because: str | None = None  # negated | an act
     num_articles: int | None = None  # with unique=True: copies of the story that carry it
     num_sources: int | None = None
 
@@ -272,10 +274,11 @@ class Database:
     def quotes(
         self, speaker: str | None = None, since: str | None = None, until: str | None = None,
         kind: str | None = None, article_id: int | None = None, unique: bool = False, limit: int | None = None,
-        offset: int = 0,
+        offset: int = 0, everything: bool = False,
     ) -> Records:  # fmt: skip
-        """Who said what: quotes with their speaker, article and date."""
-        where, params = [], []
+        """Who said what: listed quotes with their speaker, article and date (``everything`` adds
+        the attributions of no words said, with why)."""
+        where, params = [] if everything else ["q.listed = 1"], []
         if speaker:
             ids = actor_ids(self.conn, _text(speaker, "--speaker"))
             where.append(f"q.speaker_actor_id IN ({_marks(ids)})")
@@ -292,7 +295,7 @@ class Database:
         sql = f"""SELECT q.id, q.article_id, coalesce(r.published, r.updated) AS date, q.kind, q.content, q.speaker,
                          q.speaker_refers, a.name AS speaker_name, a.code AS speaker_code, q.speaker_actor_id,
                          q.unnamed, q.cue, q.medium, {_paragraph("q")} AS paragraph, r.headline, d.source,
-                         q.start, q.end, r.cluster_id
+                         q.start, q.end, r.cluster_id, q.listed, q.unlisted_because
                   FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_actor_id
                   JOIN articles r ON r.id = q.article_id JOIN documents d ON d.id = r.document_id
                   WHERE {" AND ".join(where) or "1"}"""
@@ -302,7 +305,7 @@ class Database:
                       FROM ({sql}) GROUP BY coalesce(cluster_id, article_id),
                                coalesce(speaker_actor_id, lower(speaker)), lower(content)"""
         rows = self._fetch(f"SELECT * FROM ({sql}) ORDER BY article_id, start" + _page(limit, offset), params)
-        return Records([_typed(QuoteRecord, r) for r in rows], QuoteRecord)
+        return Records([_typed(QuoteRecord, r, listed=bool(r["listed"])) for r in rows], QuoteRecord)
 
     def events(
         self, source: str | None = None, target: str | None = None, code: str | None = None,

@@ -134,3 +134,15 @@ def test_library_warnings_are_logged_not_printed(capsys):
     finally:
         logging.captureWarnings(False)
         logging.getLogger("py.warnings").propagate = True
+
+
+def test_quotes_all_shows_unlisted_attributions_with_why(tmp_path):
+    body = "The harbour master said the talks had failed.\n\nThe union declined to comment on the talks."
+    source = tmp_path / "story.jsonl"
+    source.write_text(json.dumps({"title": "Harbour strike", "text": body, "url": "u1"}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    assert dateline("run", str(source), "--db", db).returncode == 0
+    listed = dateline("quotes", "--db", db).stdout.decode()
+    everything = dateline("quotes", "--db", db, "--all").stdout.decode()
+    assert "the talks had failed" in listed and "to comment" not in listed
+    assert "[not listed: an act] to comment on the talks" in everything

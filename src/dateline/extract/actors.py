@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Mention
 from ..nlp.gazetteer import Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
-from .lexicon import KnownOrg, Lexicon, Title, lexicon
+from .lexicon import KnownOrg, Lexicon, Title, building_nouns, lexicon
 
 _MODIFIERS = {"former", "new", "acting", "interim", "then", "outgoing", "incoming", "late", "deputy", "senior", "top"}
 _DETERMINERS = {"a", "an", "the"}
@@ -97,6 +97,8 @@ class _ActorBuilder:
                 self._add_person(named)  # "Chad Morris" read as the country "Chad" and a word after it
             elif ent.label_ in ("PERSON", "ORG") and self.gaz.country_of_name(ent.text):
                 self._add_country(ent)  # the small model reads "Sri Lanka" at a sentence start as a person
+            elif ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in building_nouns():
+                continue  # "Trump Tower" tagged as a person: a building, which must not take Trump's mentions
             elif ent.label_ == "PERSON" and self._is_people(ent):
                 self._add_org(ent)  # "Bosnian Serbs", "Iraqi Kurds": a group, not a person
             elif ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._titled_name(ent)):

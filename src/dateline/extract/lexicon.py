@@ -156,6 +156,12 @@ def word_nouns() -> frozenset[str]:
 
 
 @cache
+def building_nouns() -> frozenset[str]:
+    """Last words of names of buildings and places: "Trump Tower" (extract/data/building_nouns.txt)."""
+    return frozenset(data_lines(_EXTRACT, "building_nouns.txt"))
+
+
+@cache
 def circumstance_nouns() -> frozenset[str]:
     """Nouns naming where or how something was said, never what (extract/data/circumstance_nouns.txt)."""
     return frozenset(data_lines(_EXTRACT, "circumstance_nouns.txt"))

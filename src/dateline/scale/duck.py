@@ -64,11 +64,11 @@ class Shards:
         return self.sql(f"SELECT * FROM events WHERE {' AND '.join(where)} ORDER BY date, content_hash, ordinal, "
                         f"event LIMIT {int(limit)}", params)  # fmt: skip
 
-    def quotes(self, speaker: str | None = None, limit: int = 100) -> list[dict]:
+    def quotes(self, speaker: str | None = None, limit: int = 100, listed_only: bool = True) -> list[dict]:
         """Quotes, by words of the speaker's name (case-insensitive)."""
-        where, params = "TRUE", []
+        where, params = "listed" if listed_only else "TRUE", []
         if speaker:
-            where, params = "speaker_name ILIKE ?", [f"%{speaker}%"]
+            where, params = f"{where} AND speaker_name ILIKE ?", [f"%{speaker}%"]
         return self.sql(f"SELECT * FROM quotes WHERE {where} ORDER BY content_hash, ordinal, quote LIMIT {int(limit)}",
                         params)  # fmt: skip
 

@@ -38,7 +38,8 @@ SCHEMAS: dict[str, pa.Schema] = {
                          ("code", _S), ("role", _S), ("rank", _S), ("mentions", _I)]),
     "mentions": pa.schema([*_KEY, ("actor", _I), ("start", _I), ("end", _I), ("text", _S), ("kind", _S)]),
     "quotes": pa.schema([*_KEY, ("quote", _I), ("content", _S), ("kind", _S), ("speaker", _S), ("actor", _I),
-                         ("speaker_name", _S), ("cue", _S), ("start", _I), ("end", _I)]),
+                         ("speaker_name", _S), ("cue", _S), ("start", _I), ("end", _I), ("listed", _B),
+                         ("unlisted_because", _S)]),
     "events": pa.schema([*_KEY, ("event", _I), ("code", _S), ("root", _S), ("quad_class", _I), ("goldstein", _F),
                          ("source_text", _S), ("source_code", _S), ("target_text", _S), ("target_code", _S),
                          ("date", _S), ("place", _S), ("latitude", _F), ("longitude", _F), ("sentence", _S),
@@ -118,7 +119,7 @@ class ShardWriter:
                 "quote": n, "content": quote.content.text, "kind": quote.kind,
                 "speaker": quote.speaker.text if quote.speaker else None, "actor": quote.speaker_actor,
                 "speaker_name": speaker, "cue": quote.cue_lemma, "start": quote.content.start,
-                "end": quote.content.end,
+                "end": quote.content.end, "listed": quote.listed, "unlisted_because": quote.unlisted_because,
             })  # fmt: skip
         for n, event in enumerate(article.events):
             place = event.place

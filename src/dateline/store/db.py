@@ -234,14 +234,14 @@ class Store:
                 (article_id, ordinal, q.kind, q.content.text, q.content.start, q.content.end, q.block,
                  *_span_columns(q.cue), q.cue_lemma, *_span_columns(q.speaker), actor, q.unnamed, q.medium, q.tone,
                  json.dumps(q.flags), json.dumps([[p.start, p.end] for p in q.parts]),
-                 *_span_columns(q.speaker_refers))
+                 *_span_columns(q.speaker_refers), int(q.listed), q.unlisted_because)
             )  # fmt: skip
         self.conn.executemany(
             """INSERT INTO quotes (article_id, ordinal, kind, content, start, end, paragraph, cue, cue_start,
                                    cue_end, cue_lemma, speaker, speaker_start, speaker_end, speaker_actor_id,
                                    unnamed, medium, tone, flags, parts, speaker_refers, speaker_refers_start,
-                                   speaker_refers_end)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                   speaker_refers_end, listed, unlisted_because)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             rows,
         )
 

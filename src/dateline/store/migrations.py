@@ -314,6 +314,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE documents ADD COLUMN discarded_words INTEGER NOT NULL DEFAULT 0;
         """,
     ),
+    (
+        "0013_quote_listed",
+        """
+        -- Attributions that report no words said (negated, an act) are stored but not listed by
+        -- default; unlisted_because says why (extract/quotes/checks.py).
+        ALTER TABLE quotes ADD COLUMN listed INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE quotes ADD COLUMN unlisted_because TEXT;
+        """,
+    ),
 ]
 
 

@@ -24,12 +24,16 @@ def marked_paragraphs(db: Database, article: dict) -> list[str]:
     ):
         notes.append((m["start"], m["end"], "actor", f"actor #{m['id']}: {m['name']} [{m['code'] or '-'}]"))
     for q in conn.execute(
-        """SELECT q.start, q.end, q.kind, q.speaker, a.name FROM quotes q
+        """SELECT q.start, q.end, q.kind, q.speaker, a.name, q.listed, q.unlisted_because FROM quotes q
            LEFT JOIN actors a ON a.id = q.speaker_actor_id WHERE q.article_id = ? LIMIT 2000""",
         (article["id"],),
     ):
         who = q["name"] or q["speaker"] or "no speaker found"
-        notes.append((q["start"], q["end"], "quote", f"{q['kind']} quote of {who}"))
+        if q["listed"]:
+            notes.append((q["start"], q["end"], "quote", f"{q['kind']} quote of {who}"))
+        else:
+            why = f"attribution to {who}, not listed: {q['unlisted_because']}"
+            notes.append((q["start"], q["end"], "quote unlisted", why))
     for e in conn.execute(
         """SELECT cue_start, cue_end, code, source_text, source_code, target_text, target_code, entry, confidence,
                   listed, unlisted_because FROM events WHERE article_id = ? LIMIT 2000""",
@@ -73,7 +77,7 @@ def actor_record(db: Database, actor_id: int) -> dict | None:
     record = {**dict(row), "aliases": json.loads(row["aliases"] or "[]")}
     record["quotes"] = [dict(r) for r in conn.execute(
         """SELECT q.article_id, q.kind, q.content, coalesce(a.published, a.updated) AS date, a.headline
-           FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_actor_id = ?
+           FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_actor_id = ? AND q.listed = 1
            ORDER BY date DESC, q.article_id, q.start LIMIT 200""",
         (actor_id,),
     )]  # fmt: skip

@@ -11,7 +11,8 @@ The finder reads an article sentence by sentence, headline first, in stages:
 - ``parts``: quoted words that go on an earlier quote (a quote split around its attribution,
   running over paragraphs, or widening reported speech);
 - ``draft``: the quotes as built, and the state later sentences read (last speaker, person
-  in focus, a pending attribution).
+  in focus, a pending attribution);
+- ``checks``: which quotes are listed by default (not a negated attribution, not an act).
 
 ``view`` holds what every stage reads of the article; ``words`` the words they share.
 Vocabularies and verb frames are data files (``extract/data``).
@@ -19,11 +20,14 @@ Vocabularies and verb frames are data files (``extract/data``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ...model import Actor, Quote
 from ...nlp.text import ArticleText
 from ..tone import tone
+from .checks import assess_quotes
 from .content import Content
 from .direct import DirectQuotes
 from .draft import Draft, outermost
@@ -53,7 +57,23 @@ def extract_quotes(doc: Doc, text: ArticleText, actors: list[Actor]) -> list[Quo
             reported.headline_verb(sent)
         reported.lead_in(sent, block)
         speakers.update_focus(sent)
-    quotes = outermost(draft.quotes)
+    quotes = _once(outermost(draft.quotes))
     for quote in quotes:
         quote.tone = tone(" ".join(part.text for part in quote.stretches()))
-    return quotes
+    return assess_quotes(quotes, doc, text)
+
+
+def _once(quotes: list[Quote]) -> list[Quote]:
+    """A headline's quote once: the same words from the same speaker in the body are the headline
+    printed again (as a subhead or a first line), not a second quote. (Quotes repeated within
+    the body stay: PolNeAR counts each.)"""
+    headline = {_said(q) for q in quotes if q.block < 0}
+    return [q for q in quotes if q.block < 0 or _said(q) not in headline]
+
+
+def _said(quote: Quote) -> tuple[str, int | str | None]:
+    words = " ".join(_WORD.findall(quote.content.text.casefold()))
+    return words, quote.speaker_actor if quote.speaker_actor is not None else (quote.speaker and quote.speaker.text)
+
+
+_WORD = re.compile(r"\w+")

@@ -51,6 +51,17 @@ def _outside_brackets(tokens: list[Token]) -> list[Token]:
     return kept
 
 
+def _title_case(quoted: str, most: int, stop_allowed: bool = False) -> bool:
+    """At most ``most`` words, each significant one capitalised, with no comma or (unless
+    ``stop_allowed``) closing full stop, question or exclamation mark: a name or a title."""
+    inner = quoted.strip(_QUOTE_CHARS + " ").rstrip(",")  # “…” and ''…''
+    words = inner.split()
+    if not words or len(words) > most or (inner[-1:] in ".!?" and not stop_allowed) or "," in inner:
+        return False
+    significant = [words[0]] + [w.rstrip(".") for w in words[1:] if w.rstrip(".").isalpha() and len(w) > 3]
+    return all(w[:1].isupper() for w in significant)
+
+
 class DirectQuotes(Stage):
     """Quotation-marked words in a sentence, attributed."""
 
@@ -87,6 +98,8 @@ class DirectQuotes(Stage):
             if verb is None and cue_text is None and (speaker is None or speaker.span is None):
                 if self._short_fragment(start, end) and not self.parts.short_sentence_after_quote(start, end, block):
                     continue  # scare quotes or a title ("the “Gang of Eight”"): nobody's utterance
+                if self._name_in_a_sentence(mark, start, end):
+                    continue
                 host = self.speakers.host_speaker(mark)
                 speaker = host or self.speakers.nearest_mention(self.speakers.continuation(mark), start)
                 continued = True  # no attribution of its own
@@ -105,16 +118,17 @@ class DirectQuotes(Stage):
     def _title(self, start: int, end: int) -> bool:
         """A short quoted name in title case after "on", a possessive or a word such as
         "show": the title of a programme, book or film ("told ABC’s “This Week,”")."""
-        inner = self.text.text[start:end].strip(_QUOTE_CHARS + " ").rstrip(",")  # “…” and ''…''
         before = self.text.text[max(0, start - 30) : start].rstrip().lower()
         possessive = before.endswith(("’s", "'s"))  # "on CBS's ''Face the Nation.''": a title, full stop and all
-        words = inner.split()
-        if not words or len(words) > 6 or (inner[-1:] in ".!?" and not possessive) or "," in inner:
-            return False
-        significant = [words[0]] + [w.rstrip(".") for w in words[1:] if w.rstrip(".").isalpha() and len(w) > 3]
-        if not all(w[:1].isupper() for w in significant):
+        if not _title_case(self.text.text[start:end], 6, possessive):
             return False
         return before.endswith(_BEFORE_TITLES) or before.endswith(("’", "'"))
+
+    def _name_in_a_sentence(self, mark: Marked, start: int, end: int) -> bool:
+        """Quoted words in title case inside the writer's sentence, with no attribution of their
+        own: a name (`starred in “Once Upon a Time in Hollywood”`, `the “Gang of Eight”`), not
+        words anyone said. (Headlines are in title case throughout: not there.)"""
+        return mark.block >= 0 and _title_case(self.text.text[start:end], 8) and self.view.opens_inside_a_sentence(mark)
 
     def _words_within_a_sentence(self, mark: Marked, start: int, end: int) -> bool:
         """Fewer than 25 words, quoted inside a sentence that opens before them (`… the crowd

@@ -109,8 +109,13 @@ class ReportedSpeech(Stage):
         words = [t for t in self.doc[sent.start :] if t.idx < headline_end and not t.is_space]  # may be 2 sentences
         for i, token in enumerate(words[1:7], start=1):
             lemma = _verb_form_lemma(token.lower_)
-            if lemma is None:
-                continue
+            if lemma is None or token.ent_iob_ == "I":
+                continue  # ("United States to Lift …": a word inside a name is no verb)
+            head = token.head
+            if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "compound") and head.pos_ == "VERB" and (
+                head.i > token.i and not head.ent_type_  # ("Berg blasts Trump": a name is no verb)
+            ):
+                return  # "Harbour talks fail", "Peace talks collapse": the subject of the verb after it
             subject = words[:i]
             while subject and subject[-1].text == ",":
                 subject = subject[:-1]

@@ -21,6 +21,8 @@ from .words import RELATIVE, frame, speech_particle, unnamed_sources
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "his", "my"}
+# "I" outside quotation marks is the writer ("when I asked him …"), not the person in focus.
+_FIRST_PERSON = {"i", "my"}
 
 # possessors as speakers ("his speech defending …", "their statement saying …"), resolved as pronouns
 _POSSESSIVES = {"his", "my", "their", "its", "our"}
@@ -310,7 +312,8 @@ class Speakers(Stage):
             # the noun it stands for names an unnamed speaker ("three members, who said …")
             return Speaker(phrase, resolved.actor, resolved.unnamed, resolved.span)
         if (head.lower_ in _PRONOUNS or head.lower_ in _POSSESSIVES) and len(phrase) == 1:
-            if head.lower_ in _PERSON_PRONOUNS and self.draft.state.focus_person is not None:
+            writer = head.lower_ in _FIRST_PERSON and not self.view.inside_marks(head.idx, head.idx + 1)
+            if head.lower_ in _PERSON_PRONOUNS and self.draft.state.focus_person is not None and not writer:
                 return Speaker(phrase, self.draft.state.focus_person)
             return Speaker(phrase, None, "person" if head.lower_ in _PERSON_PRONOUNS else "group")
         actor = self.view.actor_at(head) if head is not None else None

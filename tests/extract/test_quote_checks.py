@@ -1,0 +1,108 @@
+"""Which quotes are listed (extract/quotes/checks.py) and the finder's fixes for kinds of error
+met on real news, each on sentences written for the tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import dateline
+from dateline.api import process_article
+
+
+def quotes_of(text):
+    article = process_article(text).articles[0]
+    return article, article.quotes
+
+
+def only(quotes, fragment):
+    found = [q for q in quotes if fragment in q.content.text]
+    assert len(found) == 1, [q.content.text for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "reason"),
+    [
+        ("The minister left early. He did not say why the talks had failed.", "talks had failed", "negated"),
+        ("A bomb went off in the market. No group claimed responsibility for the blast.", "the blast", "negated"),
+        ("The governor never said that the bridge was safe.", "bridge was safe", "negated"),
+        ("The committee decided to delay the vote until March.", "delay the vote", "an act"),
+        ("A spokeswoman for the bank declined to comment on the lawsuit.", "the lawsuit", "an act"),
+        ("Lawmakers agreed to vote on the budget next week.", "the budget", "an act"),
+        ("The rebels claimed responsibility for the attack on the convoy.", "the convoy", "an act"),
+    ],
+)
+def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragment, reason):
+    _, quotes = quotes_of("Headline\n\n" + sentence)
+    quote = only(quotes, fragment)
+    assert (quote.listed, quote.unlisted_because) == (False, reason)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment"),
+    [
+        ("The minister said the talks had failed.", "talks had failed"),
+        ("The rebels vowed to fight on until the spring.", "fight on"),
+        ("“We will not give up,” the mayor said.", "We will not give up"),
+        ("The senator said she did not support the plan.", "did not support the plan"),
+    ],
+)
+def test_words_said_are_listed(sentence, fragment):
+    _, quotes = quotes_of("Headline\n\n" + sentence)
+    assert only(quotes, fragment).listed
+
+
+def test_a_word_inside_a_name_in_a_headline_is_no_speech_verb():
+    # "States" in "United States" spells the verb "state": not a headline attribution
+    _, quotes = quotes_of("United States to Lift Sudan Sanctions\n\nThe sanctions end on Friday, officials said.")
+    assert all(q.block >= 0 for q in quotes), [(q.speaker.text, q.content.text) for q in quotes]
+
+
+@pytest.mark.parametrize("headline", ["Harbour talks fail", "Peace Talks Collapse in Geneva"])
+def test_a_plural_noun_spelled_like_a_speech_verb_in_a_headline_is_no_attribution(headline):
+    _, quotes = quotes_of(f"{headline}\n\nThe port was quiet on Monday.")
+    assert not quotes, [(q.speaker.text, q.content.text) for q in quotes]
+
+
+def test_a_headline_printed_again_as_a_subhead_is_one_quote():
+    headline = "Merkel: “We will manage this”"
+    _, quotes = quotes_of(f"{headline}\n\n{headline}\n\nThe chancellor spoke in Berlin on Monday.")
+    assert [q.block for q in quotes if "manage this" in q.content.text] == [-1]
+
+
+def test_a_title_inside_a_sentence_is_nobodys_words():
+    text = ("Actor\n\nThe actor Sam Rivers said he had never worked harder. "
+            "Rivers starred in “A Long Night in Harbour Town” last year.")  # fmt: skip
+    _, quotes = quotes_of(text)
+    assert not [q for q in quotes if "Harbour Town" in q.content.text]
+
+
+def test_the_writers_i_is_not_the_person_in_focus():
+    text = ("Interview\n\nMayor Anna Berg met reporters in Oslo on Monday. "
+            "I asked whether the harbour would reopen in the spring.")  # fmt: skip
+    _, quotes = quotes_of(text)
+    asked = only(quotes, "harbour would reopen")
+    assert asked.speaker.text == "I" and asked.speaker_actor is None
+
+
+def test_a_building_named_after_a_person_is_not_that_person():
+    text = "Quiet day in Manhattan\n\nTrump Tower was quiet on Monday. Trump said he would run again."
+    article, quotes = quotes_of(text)
+    assert [a.name for a in article.actors if a.kind == "person"] == ["Trump"]
+    assert article.actors[only(quotes, "run again").speaker_actor].name == "Trump"
+
+
+def test_the_store_lists_said_quotes_and_keeps_the_rest(tmp_path):
+    body = ("The harbour master said the talks had failed.\n\nThe union declined to comment on the talks.\n\n"
+            "He did not say why the ships were late.")  # fmt: skip
+    source = tmp_path / "story.jsonl"
+    source.write_text(json.dumps({"title": "Harbour talks fail", "text": body, "url": "u1"}) + "\n", encoding="utf-8")
+    dateline.run([str(source)], tmp_path / "x.db")
+    with dateline.open(tmp_path / "x.db") as db:
+        listed = [q.content for q in db.quotes()]
+        everything = {q.content: q.unlisted_because for q in db.quotes(everything=True)}
+    assert listed == ["the talks had failed"]
+    assert everything == {"the talks had failed": None, "to comment on the talks": "an act",
+                          "why the ships were late": "negated"}  # fmt: skip
