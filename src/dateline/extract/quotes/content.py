@@ -337,5 +337,7 @@ class Content(Stage):
             contrast = any(c.lower_ in ("while", "whereas") for c in token.children if c.dep_ in ("mark", "advmod"))
             if contrast and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 cut.update(t.i for t in token.subtree)
+        if not cut:
+            return list(tokens)
         kept = [t for t in tokens if t.i not in cut]
         return [t for t in kept if t.i <= head.i or all(k.i not in cut for k in self.doc[head.i : t.i])]

@@ -106,7 +106,8 @@ class ReportedSpeech(Stage):
         no attribution found is read by its words: a leading name or group, a reporting verb's
         inflected form, and what follows it."""
         headline_end = self.headline[1]
-        words = [t for t in self.doc[sent.start :] if t.idx < headline_end and not t.is_space]  # may be 2 sentences
+        in_headline = takewhile(lambda t: t.idx < headline_end, self.doc[sent.start :])  # may be 2 sentences
+        words = [t for t in in_headline if not t.is_space]
         for i, token in enumerate(words[1:7], start=1):
             lemma = _verb_form_lemma(token.lower_)
             if lemma is None or token.ent_iob_ == "I":

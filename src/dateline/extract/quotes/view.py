@@ -7,6 +7,7 @@ of this word); ``Stage`` is the base of the stages, which read the article throu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -39,12 +40,16 @@ class ArticleView:
             for i in range(text.first_block, len(text.pieces))
         ]
         self.marked = find_marks(text.text, self.headline, self.blocks)
+        self._mark_starts = [mark.start for mark in self.marked]
         self.mentions = MentionIndex(actors)
+        self._entities: dict[int, SpacySpan] | None = None
 
     def inside_marks(self, start: int, end: int) -> Marked | None:
-        for mark in self.marked:
-            if mark.start <= start and end <= mark.end:
-                return mark
+        """The quotation marks around [start, end), if any (marks are in reading order and do not
+        overlap: only the last one opening at or before ``start`` can hold it)."""
+        i = bisect_right(self._mark_starts, start) - 1
+        if i >= 0 and end <= self.marked[i].end:
+            return self.marked[i]
         return None
 
     def block_of(self, char: int) -> int | None:  # -1: the headline
@@ -106,10 +111,9 @@ class ArticleView:
         )
 
     def entity_of(self, token: Token) -> SpacySpan | None:
-        for ent in self.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
-        return None
+        if self._entities is None:  # (doc.ents builds every span anew on each call: read it once)
+            self._entities = {i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        return self._entities.get(token.i)
 
     def phrase(self, head: Token) -> SpacySpan:
         """The noun phrase of a speaker: determiners and modifiers, names, coordination."""
