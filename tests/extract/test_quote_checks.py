@@ -32,6 +32,8 @@ def only(quotes, fragment):
         ("A spokeswoman for the bank declined to comment on the lawsuit.", "the lawsuit", "an act"),
         ("Lawmakers agreed to vote on the budget next week.", "the budget", "an act"),
         ("The rebels claimed responsibility for the attack on the convoy.", "the convoy", "an act"),
+        ("The bloodshed showed that the ceasefire had failed.", "ceasefire had failed", "a thing"),
+        ("Fighting resumed at dawn. The move signals that the army is ready to push on.", "army is ready", "a thing"),
     ],
 )
 def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragment, reason):
@@ -47,6 +49,9 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The rebels vowed to fight on until the spring.", "fight on"),
         ("“We will not give up,” the mayor said.", "We will not give up"),
         ("The senator said she did not support the plan.", "did not support the plan"),
+        ("The fishermen said the harbour had been closed for a week.", "harbour had been closed"),
+        ("The campaign said the rally would go ahead.", "rally would go ahead"),
+        ("The report found that the bridge was unsafe.", "bridge was unsafe"),
     ],
 )
 def test_words_said_are_listed(sentence, fragment):

@@ -174,6 +174,13 @@ def topic_prepositions() -> dict[str, frozenset[str]]:
 
 
 @cache
+def speaker_nouns() -> frozenset[str]:
+    """Common nouns that name speakers, learned from PolNeAR train (extract/data/speaker_nouns.tsv,
+    made by tools/speaker_nouns.py)."""
+    return frozenset(row[0] for row in data_rows(_EXTRACT, "speaker_nouns.tsv"))
+
+
+@cache
 def issued_texts() -> frozenset[str]:
     """Nouns naming a text someone puts out, whose words are its author's (extract/data/issued_texts.txt)."""
     return frozenset(data_lines(_EXTRACT, "issued_texts.txt"))

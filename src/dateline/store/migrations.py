@@ -317,7 +317,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     (
         "0013_quote_listed",
         """
-        -- Attributions that report no words said (negated, an act) are stored but not listed by
+        -- Attributions that report no words said (negated, an act, a thing) are stored but not listed by
         -- default; unlisted_because says why (extract/quotes/checks.py).
         ALTER TABLE quotes ADD COLUMN listed INTEGER NOT NULL DEFAULT 1;
         ALTER TABLE quotes ADD COLUMN unlisted_because TEXT;

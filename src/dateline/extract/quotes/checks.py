@@ -7,21 +7,30 @@ the attribution, not lists of sentences:
 
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
 - ``an act``: what the verb reports is a deed, not words: "decided to delay the vote",
-  "declined to comment", "agreed to pay", "claimed responsibility for the attack".
+  "declined to comment", "agreed to pay", "claimed responsibility for the attack";
+- ``a thing``: the "speaker" is a thing in the writer's sentence: "the bloodshed showed that
+  …", "the move signals …". A speaker headed by a common noun is a thing unless the noun
+  names speakers: a title, a group, a source, a text or finding (those lists), a noun that
+  heads sources in PolNeAR train (``speaker_nouns.tsv``, learned), or an agent noun by its
+  ending ("fishermen", "protesters", "economist").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ...cameo import agent_nouns
 from ...model import Quote
 from ...nlp.text import ArticleText
-from .words import frame
+from ..lexicon import issued_texts, lexicon, speaker_nouns
+from .words import FINDINGS, frame, unnamed_sources
 
 # Negative determiners and pronouns of a subject: "no group", "neither man", "nobody".
 _NO_ONE = {"no", "neither", "nobody", "none", "noone"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
 _DEEDS = {"responsibility", "credit"}
+# Endings of agent nouns: "protester", "investor", "economist", "historian", "fishermen", "detainee".
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "woman", "women", "ee", "eer", "ant")
 
 
 def assess_quotes(quotes: list[Quote], doc: Doc, text: ArticleText) -> list[Quote]:
@@ -40,6 +49,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "negated"
     if _act(cue):
         return "an act"
+    if _thing(quote, doc, text):
+        return "a thing"
     return None
 
 
@@ -71,3 +82,22 @@ def _act(verb: Token) -> bool:
     ):
         return True
     return lemma in ("claim", "take") and any(c.dep_ == "dobj" and c.lemma_.lower() in _DEEDS for c in verb.children)
+
+
+def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
+    """The speaker is a common noun that names no speaker (see the module's docstring)."""
+    if quote.speaker is None or quote.speaker_actor is not None or quote.unnamed != "other":
+        return False
+    phrase = quote.speaker_refers or quote.speaker  # "the move, which signals …": the noun
+    span = doc.char_span(text.to_parse(phrase.start), text.to_parse(phrase.end), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    if head.pos_ != "NOUN" or head.ent_type_ or head.text[:1].isupper():
+        return False  # names, pronouns, numbers, and a capitalised word the model did not know
+    lemma = head.lemma_.lower()
+    speakers = (speaker_nouns(), issued_texts(), unnamed_sources(), lexicon().titles, lexicon().group_nouns,
+                agent_nouns(), FINDINGS)  # fmt: skip
+    if any(lemma in known or head.lower_ in known for known in speakers):
+        return False
+    return not lemma.endswith(_AGENT_ENDINGS)
