@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_date_options(p)
     p.add_argument("--unique", action="store_true", help="one row per quote per near-duplicate story cluster")
     p.add_argument("--all", dest="everything", action="store_true",
-                   help="also attributions of no words said (negated, an act, a thing), with why")  # fmt: skip
+                   help="also attributions of no words said (negated, an act, ...), with why")  # fmt: skip
     add_page_options(p)
     add_json_option(p)
     p.set_defaults(handler=cmd_quotes)

@@ -34,6 +34,10 @@ def only(quotes, fragment):
         ("The rebels claimed responsibility for the attack on the convoy.", "the convoy", "an act"),
         ("The bloodshed showed that the ceasefire had failed.", "ceasefire had failed", "a thing"),
         ("Fighting resumed at dawn. The move signals that the army is ready to push on.", "army is ready", "a thing"),
+        ("The new phone is cheap. It supports every network in Europe.", "every network", "a thing"),
+        ("| Price | Supported Systems | Devices supported | Free Trial |", "Free Trial", "a thing"),
+        ("The harbour reopened on Monday. We know it will not be easy for the fishermen.", "not be easy", "the writer"),
+        ("As previously mentioned, the harbour will reopen on Monday.", "harbour will reopen", "no speaker"),
     ],
 )
 def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragment, reason):
@@ -52,6 +56,8 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The fishermen said the harbour had been closed for a week.", "harbour had been closed"),
         ("The campaign said the rally would go ahead.", "rally would go ahead"),
         ("The report found that the bridge was unsafe.", "bridge was unsafe"),
+        ("The company said it supports the new rules.", "supports the new rules"),
+        ("I always say, “A calm sea never made a skilled sailor.”", "skilled sailor"),
     ],
 )
 def test_words_said_are_listed(sentence, fragment):
@@ -68,6 +74,11 @@ def test_a_word_inside_a_name_in_a_headline_is_no_speech_verb():
 @pytest.mark.parametrize("headline", ["Harbour talks fail", "Peace Talks Collapse in Geneva"])
 def test_a_plural_noun_spelled_like_a_speech_verb_in_a_headline_is_no_attribution(headline):
     _, quotes = quotes_of(f"{headline}\n\nThe port was quiet on Monday.")
+    assert not quotes, [(q.speaker.text, q.content.text) for q in quotes]
+
+
+def test_a_stage_direction_in_brackets_is_nobodys_words():
+    _, quotes = quotes_of("Podcast\n\n[CLIP: Waves breaking on the shore]\n\nThe harbour was quiet on Monday.")
     assert not quotes, [(q.speaker.text, q.content.text) for q in quotes]
 
 

@@ -12,7 +12,7 @@ The finder reads an article sentence by sentence, headline first, in stages:
   running over paragraphs, or widening reported speech);
 - ``draft``: the quotes as built, and the state later sentences read (last speaker, person
   in focus, a pending attribution);
-- ``checks``: which quotes are listed by default (not negated, not an act, not a thing as speaker).
+- ``checks``: which quotes are listed by default (words someone said: see its docstring).
 
 ``view`` holds what every stage reads of the article; ``words`` the words they share.
 Vocabularies and verb frames are data files (``extract/data``).

@@ -5,6 +5,7 @@ corpora, annotates them all), but only words someone said are *listed* (``dateli
 shows them; ``--all`` shows the rest with the reason). The reasons are general properties of
 the attribution, not lists of sentences:
 
+- ``no speaker``: nobody is named or pointed to ("As previously mentioned, …");
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
 - ``an act``: what the verb reports is a deed, not words: "decided to delay the vote",
   "declined to comment", "agreed to pay", "claimed responsibility for the attack";
@@ -12,7 +13,11 @@ the attribution, not lists of sentences:
   …", "the move signals …". A speaker headed by a common noun is a thing unless the noun
   names speakers: a title, a group, a source, a text or finding (those lists), a noun that
   heads sources in PolNeAR train (``speaker_nouns.tsv``, learned), or an agent noun by its
-  ending ("fishermen", "protesters", "economist").
+  ending ("fishermen", "protesters", "economist"). "It" and "this" doing anything but speak
+  ("it supports everything", "this is aiming to be …") are things too, and so is a "speaker"
+  or content in a table row ("| Price | Supported Systems |");
+- ``the writer``: "I" or "we" outside quotation marks thinking, knowing or wanting ("we know
+  it's not easy"): the writer's own voice, not a quote (their "I always say, …" is listed).
 """
 
 from __future__ import annotations
@@ -22,13 +27,17 @@ from spacy.tokens import Doc, Token
 from ...cameo import agent_nouns
 from ...model import Quote
 from ...nlp.text import ArticleText
-from ..lexicon import issued_texts, lexicon, speaker_nouns
+from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns
 from .words import FINDINGS, frame, unnamed_sources
 
 # Negative determiners and pronouns of a subject: "no group", "neither man", "nobody".
 _NO_ONE = {"no", "neither", "nobody", "none", "noone"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
 _DEEDS = {"responsibility", "credit"}
+# Pronouns that stand for things unless they speak ("it said" may be a company's words).
+_NON_PERSONS = {"it", "this", "that"}
+# The writer's pronouns, outside quotation marks.
+_WRITER = {"i", "we"}
 # Endings of agent nouns: "protester", "investor", "economist", "historian", "fishermen", "detainee".
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "woman", "women", "ee", "eer", "ant")
 
@@ -42,15 +51,17 @@ def assess_quotes(quotes: list[Quote], doc: Doc, text: ArticleText) -> list[Quot
 
 
 def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
+    if quote.speaker is None:
+        return "no speaker"
     cue = _cue_verb(quote, doc, text)
-    if cue is None:
-        return None
-    if _negated(cue):
+    if cue is not None and _negated(cue):
         return "negated"
-    if _act(cue):
+    if cue is not None and _act(cue):
         return "an act"
     if _thing(quote, doc, text):
         return "a thing"
+    if _writer(quote):
+        return "the writer"
     return None
 
 
@@ -86,7 +97,14 @@ def _act(verb: Token) -> bool:
 
 def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     """The speaker is a common noun that names no speaker (see the module's docstring)."""
-    if quote.speaker is None or quote.speaker_actor is not None or quote.unnamed != "other":
+    if quote.speaker is None:
+        return False
+    if "|" in quote.speaker.text or "|" in quote.content.text:
+        return True  # a table row
+    words = quote.speaker.text.lower()
+    if words in _NON_PERSONS and reporting_verbs().get(quote.cue_lemma or "") != "speech":
+        return True
+    if quote.speaker_actor is not None or quote.unnamed != "other":
         return False
     phrase = quote.speaker_refers or quote.speaker  # "the move, which signals …": the noun
     span = doc.char_span(text.to_parse(phrase.start), text.to_parse(phrase.end), alignment_mode="expand")
@@ -101,3 +119,10 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     if any(lemma in known or head.lower_ in known for known in speakers):
         return False
     return not lemma.endswith(_AGENT_ENDINGS)
+
+
+def _writer(quote: Quote) -> bool:
+    """ "We know it's not easy", "I think that's the term": the writer's own thought or wish."""
+    if quote.speaker is None or quote.speaker.text.lower() not in _WRITER or quote.kind == "direct":
+        return False
+    return reporting_verbs().get(quote.cue_lemma or "") == "thought"

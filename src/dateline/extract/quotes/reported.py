@@ -300,6 +300,8 @@ class ReportedSpeech(Stage):
         if self._transcript_turn(sent, colon, block):
             return
         before = self.doc[sent.start : colon.i]
+        if before[0].text in ("[", "("):
+            return  # "[CLIP: Walking on pebbles]": a stage direction, no one's words
         kicker = next((t.i for t in before[:3] if t.text in DASHES), None)
         if kicker is not None and all(t.is_upper for t in self.doc[sent.start : kicker]):
             before = self.doc[kicker + 1 : colon.i]  # "EXCLUSIVE – Roger Stone: …": the kicker is no source
