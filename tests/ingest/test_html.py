@@ -63,6 +63,18 @@ def test_the_headline_printed_atop_the_body_is_not_body_text():
     assert article.paragraphs[0].text == STORY[0]
 
 
+def test_page_source_taken_for_text_is_not_body_text():
+    # Pages whose markup confuses the parser hand the extractor their scripts as paragraphs:
+    # a tag written out as text ends the article, and script lines are never body text.
+    code = ["window.pbjs = window.pbjs || {};", "if (success) {", "});",
+            "const isSuccess = (response) => response && response.meta.status === 200;"]  # fmt: skip
+    after = ["&lt;/noscript&gt;&lt;script id=\"data\"&gt;{\"meta\": 1}", "window.kinja = {};",
+             "Readers also liked this story about the harbour and the islands in the north."]  # fmt: skip
+    html = page("Council approves island ferry route", [*STORY[:3], *code, *STORY[3:], *after]).encode()
+    (article,) = decode_html(RawDocument("p.html", html, content_hash(html), media_type="text/html")).articles
+    assert [span.text for span in article.paragraphs] == STORY
+
+
 def test_process_text_sniffs_html_and_runs_every_stage():
     doc = process_text(page("Council approves island ferry route", STORY, caption=CAPTION))
     (article,) = doc.articles

@@ -53,6 +53,10 @@ def decode_html(raw: RawDocument) -> Document:
         article.summary.append(builder.add(extracted.description))
     first = True
     for kind, text in _body_blocks(extracted.body, extracted.text or ""):
+        if _LITERAL_TAG.match(text):
+            break  # "</noscript><script …>": the extractor ran into the page's source; the article is over
+        if _page_code(text):
+            continue
         if any(_same_text(text, caption) for caption in captions):
             continue  # trafilatura kept a caption as a paragraph: it is not body text
         if not article.blocks and title and _same_text(text, title):
@@ -78,6 +82,20 @@ def decode_html(raw: RawDocument) -> Document:
     article.flags = list(doc.flags)
     doc.articles = [article]
     return doc
+
+
+# A block that opens with an HTML tag written out as text.
+_LITERAL_TAG = re.compile(r"</?(script|noscript|style|iframe|div|span|link|meta|body|html)\b", re.IGNORECASE)
+# Script and style source: statements, braces, the browser's objects.
+_CODE = re.compile(
+    r"^(var|let|const|function|if|for|else|try|return|//|\}|\)|\]|\.forEach|@media)\b|^[{}()\[\];,]+$"
+    r"|\b(window|document|console)\.\w|=>|===|!==|\bfunction\s*\(|[;{]\s*$"
+)
+
+
+def _page_code(text: str) -> bool:
+    """Script or style source that the extractor took for text (a sentence never ends in "{" or ";")."""
+    return bool(_CODE.search(text))
 
 
 def _html_text(raw: RawDocument) -> str:
