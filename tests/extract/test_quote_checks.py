@@ -38,6 +38,8 @@ def only(quotes, fragment):
         ("| Price | Supported Systems | Devices supported | Free Trial |", "Free Trial", "a thing"),
         ("The harbour reopened on Monday. We know it will not be easy for the fishermen.", "not be easy", "the writer"),
         ("As previously mentioned, the harbour will reopen on Monday.", "harbour will reopen", "no speaker"),
+        ("Open the app. You can snap a screenshot of the harbour map.", "a screenshot", "the writer"),
+        ("A vision board is a collage of images that help us focus on goals.", "goals", "no speaker"),
     ],
 )
 def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragment, reason):

@@ -17,10 +17,13 @@ the attribution, not lists of sentences:
   ("it supports everything", "this is aiming to be …") are things too, and so is a "speaker"
   or content in a table row ("| Price | Supported Systems |");
 - ``the writer``: "I" or "we" outside quotation marks thinking, knowing or wanting ("we know
-  it's not easy"): the writer's own voice, not a quote (their "I always say, …" is listed).
+  it's not easy"): the writer's own voice, not a quote (their "I always say, …" is listed);
+  and "you", the reader the writer addresses ("you can snap a screenshot").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -38,6 +41,12 @@ _DEEDS = {"responsibility", "credit"}
 _NON_PERSONS = {"it", "this", "that"}
 # The writer's pronouns, outside quotation marks.
 _WRITER = {"i", "we"}
+# Object pronouns, never a speaker as written: "images that help us focus on goals".
+_OBJECTS = {"us", "them", "me", "him"}
+# The reader, addressed by the writer: "you can snap a screenshot", "how you might describe it".
+_READER = {"you"}
+# A word of two letters or more (or "I"): a speaker phrase names someone with one.
+_NAMING_WORD = re.compile(r"[^\W\d_]{2,}|\bI\b")
 # Endings of agent nouns: "protester", "investor", "economist", "historian", "fishermen", "detainee".
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men", "woman", "women", "ee", "eer", "ant")
 
@@ -51,8 +60,8 @@ def assess_quotes(quotes: list[Quote], doc: Doc, text: ArticleText) -> list[Quot
 
 
 def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
-    if quote.speaker is None:
-        return "no speaker"
+    if quote.speaker is None or not _NAMING_WORD.search(quote.speaker.text) or quote.speaker.text.lower() in _OBJECTS:
+        return "no speaker"  # (a clitic or an object the parse took for a subject: "’s", "help us focus")
     cue = _cue_verb(quote, doc, text)
     if cue is not None and _negated(cue):
         return "negated"
@@ -122,7 +131,9 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
 
 
 def _writer(quote: Quote) -> bool:
-    """ "We know it's not easy", "I think that's the term": the writer's own thought or wish."""
-    if quote.speaker is None or quote.speaker.text.lower() not in _WRITER or quote.kind == "direct":
+    """ "We know it's not easy", "I think that's the term": the writer's own thought or wish;
+    "you can snap a screenshot": the reader, whom the writer addresses."""
+    speaker = quote.speaker.text.lower() if quote.speaker is not None else ""
+    if quote.kind == "direct" or speaker not in _WRITER | _READER:
         return False
-    return reporting_verbs().get(quote.cue_lemma or "") == "thought"
+    return speaker in _READER or reporting_verbs().get(quote.cue_lemma or "") == "thought"
