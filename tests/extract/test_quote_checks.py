@@ -40,6 +40,7 @@ def only(quotes, fragment):
         ("As previously mentioned, the harbour will reopen on Monday.", "harbour will reopen", "no speaker"),
         ("Open the app. You can snap a screenshot of the harbour map.", "a screenshot", "the writer"),
         ("A vision board is a collage of images that help us focus on goals.", "goals", "no speaker"),
+        ("The mayor dismissed the claim on Monday.", "the claim", "a stance"),
     ],
 )
 def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragment, reason):
@@ -60,6 +61,9 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The report found that the bridge was unsafe.", "bridge was unsafe"),
         ("The company said it supports the new rules.", "supports the new rules"),
         ("I always say, “A calm sea never made a skilled sailor.”", "skilled sailor"),
+        ("Asked about the plan, the mayor said yes.", "yes"),
+        ("The mayor denied that the harbour would close.", "harbour would close"),
+        ("The fishermen denounced the plan as a disaster for the islands.", "a disaster"),
     ],
 )
 def test_words_said_are_listed(sentence, fragment):

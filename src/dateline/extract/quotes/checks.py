@@ -18,7 +18,10 @@ the attribution, not lists of sentences:
   or content in a table row ("| Price | Supported Systems |");
 - ``the writer``: "I" or "we" outside quotation marks thinking, knowing or wanting ("we know
   it's not easy"): the writer's own voice, not a quote (their "I always say, …" is listed);
-  and "you", the reader the writer addresses ("you can snap a screenshot").
+  and "you", the reader the writer addresses ("you can snap a screenshot");
+- ``a stance``: what a verb that is not one of speaking reports is a bare noun phrase, no
+  proposition: "dismissed the claim", "promised the area", "questioned his credentials"
+  (the act is an event, see ``dateline events``; "said yes" and "saw him as a rival" stay).
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ _DEEDS = {"responsibility", "credit"}
 _NON_PERSONS = {"it", "this", "that"}
 # The writer's pronouns, outside quotation marks.
 _WRITER = {"i", "we"}
+# Classes of reporting verbs (extract/data/reporting_verbs.tsv) whose bare noun-phrase content
+# is a stance or an act, not words: "object" (denied, criticised), "topic" (warned of), "thought".
+_STANCE_CLASSES = {"object", "topic", "thought"}
 # Object pronouns, never a speaker as written: "images that help us focus on goals".
 _OBJECTS = {"us", "them", "me", "him"}
 # The reader, addressed by the writer: "you can snap a screenshot", "how you might describe it".
@@ -71,6 +77,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "a thing"
     if _writer(quote):
         return "the writer"
+    if _stance(quote, doc, text):
+        return "a stance"
     return None
 
 
@@ -137,3 +145,12 @@ def _writer(quote: Quote) -> bool:
     if quote.kind == "direct" or speaker not in _WRITER | _READER:
         return False
     return speaker in _READER or reporting_verbs().get(quote.cue_lemma or "") == "thought"
+
+
+def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
+    """Indirect speech of a verb of holding, naming or doing whose content has no verb."""
+    if quote.kind != "indirect" or reporting_verbs().get(quote.cue_lemma or "") not in _STANCE_CLASSES:
+        return False
+    span = doc.char_span(text.to_parse(quote.content.start), text.to_parse(quote.content.end), alignment_mode="expand")
+    # (a view told with "as" is a proposition: "denounced them as heretics")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") or t.lower_ == "as" for t in span)
