@@ -41,6 +41,7 @@ def only(quotes, fragment):
         ("Open the app. You can snap a screenshot of the harbour map.", "a screenshot", "the writer"),
         ("A vision board is a collage of images that help us focus on goals.", "goals", "no speaker"),
         ("The mayor dismissed the claim on Monday.", "the claim", "a stance"),
+        ("Harbour Times, Mayor says the ferry will run all winter, March 3, 2024", "ferry will run", "a citation"),
     ],
 )
 def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragment, reason):

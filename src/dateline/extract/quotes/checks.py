@@ -5,6 +5,8 @@ corpora, annotates them all), but only words someone said are *listed* (``dateli
 shows them; ``--all`` shows the rest with the reason). The reasons are general properties of
 the attribution, not lists of sentences:
 
+- ``a citation``: a line of a list of sources ("Fox News, RFK Jr. says Fauci 'caused a lot
+  of injury,' July 10, 2023"): a short paragraph that ends in a full date;
 - ``no speaker``: nobody is named or pointed to ("As previously mentioned, …");
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
 - ``an act``: what the verb reports is a deed, not words: "decided to delay the vote",
@@ -36,6 +38,13 @@ from ...nlp.text import ArticleText
 from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns
 from .words import FINDINGS, frame, unnamed_sources
 
+# A paragraph that ends in a full date ("…, July 10, 2023", "… 12 March 2021."): a source list's line.
+_DATED_END = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\.?$"
+    r"|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* (19|20)\d\d\.?$",
+    re.IGNORECASE,
+)
+_CITATION_WORDS = 40
 # Negative determiners and pronouns of a subject: "no group", "neither man", "nobody".
 _NO_ONE = {"no", "neither", "nobody", "none", "noone"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
@@ -66,6 +75,8 @@ def assess_quotes(quotes: list[Quote], doc: Doc, text: ArticleText) -> list[Quot
 
 
 def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
+    if _citation(quote, text):
+        return "a citation"
     if quote.speaker is None or not _NAMING_WORD.search(quote.speaker.text) or quote.speaker.text.lower() in _OBJECTS:
         return "no speaker"  # (a clitic or an object the parse took for a subject: "’s", "help us focus")
     cue = _cue_verb(quote, doc, text)
@@ -154,3 +165,8 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     span = doc.char_span(text.to_parse(quote.content.start), text.to_parse(quote.content.end), alignment_mode="expand")
     # (a view told with "as" is a proposition: "denounced them as heretics")
     return span is not None and not any(t.pos_ in ("VERB", "AUX") or t.lower_ == "as" for t in span)
+
+
+def _citation(quote: Quote, text: ArticleText) -> bool:
+    piece = text.pieces[text.piece_index(text.to_parse(quote.content.start))]
+    return len(piece.text.split()) <= _CITATION_WORDS and bool(_DATED_END.search(piece.text.strip()))
