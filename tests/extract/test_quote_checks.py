@@ -41,6 +41,7 @@ def only(quotes, fragment):
         ("Open the app. You can snap a screenshot of the harbour map.", "a screenshot", "the writer"),
         ("A vision board is a collage of images that help us focus on goals.", "goals", "no speaker"),
         ("The mayor dismissed the claim on Monday.", "the claim", "a stance"),
+        ("City claimed the European Super Cup in August.", "Super Cup", "a stance"),
         ("Harbour Times, Mayor says the ferry will run all winter, March 3, 2024", "ferry will run", "a citation"),
     ],
 )
@@ -63,6 +64,7 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The company said it supports the new rules.", "supports the new rules"),
         ("I always say, “A calm sea never made a skilled sailor.”", "skilled sailor"),
         ("Asked about the plan, the mayor said yes.", "yes"),
+        ("The minister gave his assessment of the talks.", "assessment of the talks"),
         ("The mayor denied that the harbour would close.", "harbour would close"),
         ("The fishermen denounced the plan as a disaster for the islands.", "a disaster"),
     ],

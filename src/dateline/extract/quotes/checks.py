@@ -21,9 +21,10 @@ the attribution, not lists of sentences:
 - ``the writer``: "I" or "we" outside quotation marks thinking, knowing or wanting ("we know
   it's not easy"): the writer's own voice, not a quote (their "I always say, …" is listed);
   and "you", the reader the writer addresses ("you can snap a screenshot");
-- ``a stance``: what a verb that is not one of speaking reports is a bare noun phrase, no
-  proposition: "dismissed the claim", "promised the area", "questioned his credentials"
-  (the act is an event, see ``dateline events``; "said yes" and "saw him as a rival" stay).
+- ``a stance``: what a verb reports is a bare noun phrase, no proposition: "dismissed the
+  claim", "promised the area", "questioned his credentials", "claimed the European Super
+  Cup" (the act is an event, see ``dateline events``; "said yes", "gave his assessment" and
+  "saw him as a rival" stay).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from spacy.tokens import Doc, Token
 from ...cameo import agent_nouns
 from ...model import Quote
 from ...nlp.text import ArticleText
-from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns
+from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns, word_nouns
 from .words import FINDINGS, frame, unnamed_sources
 
 # A paragraph that ends in a full date ("…, July 10, 2023", "… 12 March 2021."): a source list's line.
@@ -55,7 +56,9 @@ _NON_PERSONS = {"it", "this", "that"}
 _WRITER = {"i", "we"}
 # Classes of reporting verbs (extract/data/reporting_verbs.tsv) whose bare noun-phrase content
 # is a stance or an act, not words: "object" (denied, criticised), "topic" (warned of), "thought".
-_STANCE_CLASSES = {"object", "topic", "thought"}
+_STANCE_CLASSES = {"object", "topic", "thought", "speech"}
+# Short answers that stand for words said: "said yes", "said the same", "said as much".
+_ANSWERS = {"yes", "no", "so", "same", "much", "opposite"}
 # Object pronouns, never a speaker as written: "images that help us focus on goals".
 _OBJECTS = {"us", "them", "me", "him"}
 # The reader, addressed by the writer: "you can snap a screenshot", "how you might describe it".
@@ -163,8 +166,10 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     if quote.kind != "indirect" or reporting_verbs().get(quote.cue_lemma or "") not in _STANCE_CLASSES:
         return False
     span = doc.char_span(text.to_parse(quote.content.start), text.to_parse(quote.content.end), alignment_mode="expand")
+    if span is None or any(t.lower_ in _ANSWERS or t.lemma_.lower() in word_nouns() for t in span):
+        return False  # "said yes", "gave his assessment of the race": words after all
     # (a view told with "as" is a proposition: "denounced them as heretics")
-    return span is not None and not any(t.pos_ in ("VERB", "AUX") or t.lower_ == "as" for t in span)
+    return not any(t.pos_ in ("VERB", "AUX") or t.lower_ == "as" for t in span)
 
 
 def _citation(quote: Quote, text: ArticleText) -> bool:
