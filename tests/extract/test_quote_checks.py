@@ -91,6 +91,23 @@ def test_a_stage_direction_in_brackets_is_nobodys_words():
     assert not quotes, [(q.speaker.text, q.content.text) for q in quotes]
 
 
+@pytest.mark.parametrize(
+    ("headline", "speaker", "content"),
+    [
+        ("Ferries will run all winter, island council says: mayor", None, None),
+        ("North Korea fires two missiles into the sea: Seoul", "Seoul", "North Korea fires two missiles into the sea"),
+        ("Ferry route will open next spring: Mayor Anna Berg", "Mayor Anna Berg", "Ferry route will open next spring"),
+    ],
+)
+def test_a_headlines_source_may_follow_its_claim(headline, speaker, content):
+    _, quotes = quotes_of(f"{headline}\n\nThe harbour was quiet on Monday.")
+    found = [(q.speaker.text, q.content.text) for q in quotes if q.block < 0 and q.cue_lemma == ":"]
+    if speaker is None:
+        assert not found, found  # ("mayor" alone, no name: the claim has its own attribution)
+    else:
+        assert found == [(speaker, content)]
+
+
 def test_a_headline_printed_again_as_a_subhead_is_one_quote():
     headline = "Merkel: “We will manage this”"
     _, quotes = quotes_of(f"{headline}\n\n{headline}\n\nThe chancellor spoke in Berlin on Monday.")

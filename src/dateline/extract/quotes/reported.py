@@ -30,6 +30,9 @@ _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "w
                  "reference", "doubt", "reservation", "question", "misgiving", "opinion", "illusion", "fear",
                  "objection", "qualm", "worry"}  # fmt: skip
 
+# Entity types that name a source after a headline's colon ("…: Seoul", "…: IRGC chief").
+_SOURCE_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+
 # Subjects whose thoughts are no one's stance in particular ("you want", "it seems"). "I think" and
 # "we know" outside quotation marks are the writer's (or, in a Q&A, the interviewee's) stance, and
 # "they believe" a group's the story names: they stay.
@@ -302,6 +305,8 @@ class ReportedSpeech(Stage):
         before = self.doc[sent.start : colon.i]
         if before[0].text in ("[", "("):
             return  # "[CLIP: Walking on pebbles]": a stage direction, no one's words
+        if block < 0 and self._source_after_colon(before, colon, sent):
+            return
         kicker = next((t.i for t in before[:3] if t.text in DASHES), None)
         if kicker is not None and all(t.is_upper for t in self.doc[sent.start : kicker]):
             before = self.doc[kicker + 1 : colon.i]  # "EXCLUSIVE – Roger Stone: …": the kicker is no source
@@ -329,6 +334,30 @@ class ReportedSpeech(Stage):
         if sum(1 for word in self.text.text[start:end].split() if any(c.isalpha() for c in word)) < 2:
             return  # "Clinton: 1,769." is a tally, not words of hers
         self.draft.emit(start, end, "indirect", block, colon, self.speakers.resolve(before), ":")
+
+    def _source_after_colon(self, before: SpacySpan, colon: Token, sent: SpacySpan) -> bool:
+        """ "Americans gradually packing bags to leave region: IRGC chief": a headline's claim, then
+        its source after the colon (a name or a title, a few words at the headline's end)."""
+        end = sent.end
+        if colon.i == sent.end - 1 and end < len(self.doc) and self.view.block_of(self.doc[end].idx) == -1:
+            end = self.doc[end].sent.end  # the parser began a sentence after the colon
+        after = [t for t in self.doc[colon.i + 1 : end] if not (t.is_punct or t.is_space)]
+        claim = [t for t in before if not t.is_punct]
+        if not 1 <= len(after) <= 4 or len(claim) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in claim):
+            return False
+        if any(self.speakers.is_speech(t) for t in claim):
+            return False  # "…, island council says: mayor": the claim has its own attribution
+        if self.view.inside_marks(before.start_char, before.end_char):
+            return False  # (a quoted claim is attributed as a direct quote)
+        names = [t for t in after if t.ent_type_ in _SOURCE_ENTITIES or self.view.actor_at(t) is not None]
+        if not names and not any(_is_title(t) for t in after):
+            return False
+        start, end = self.view.char_bounds(list(before))
+        if start is None:
+            return False
+        source = self.speakers.resolve(self.doc[after[0].i : after[-1].i + 1])
+        self.draft.emit(start, end, self.draft.kind_of_reported(start, end), -1, colon, source, ":")
+        return True
 
     def _transcript_turn(self, sent: SpacySpan, colon: Token, block: int) -> bool:
         """ "PENCE: Well, look, …" at the head of a paragraph: a transcript's speaker label
