@@ -11,6 +11,8 @@ the attribution, not lists of sentences:
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
 - ``an act``: what the verb reports is a deed, not words: "decided to delay the vote",
   "declined to comment", "agreed to pay", "claimed responsibility for the attack";
+- ``an aim``: what the subject means to do, not words: "plans to buy sugar", "wants to win",
+  "is trying to reach a deal" ("vowed to fight" and "promised to cut taxes" are words, listed);
 - ``a thing``: the "speaker" is a thing in the writer's sentence: "the bloodshed showed that
   …", "the move signals …". A speaker headed by a common noun is a thing unless the noun
   names speakers: a title, a group, a source, a text or finding (those lists), a noun that
@@ -87,6 +89,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "negated"
     if cue is not None and _act(cue):
         return "an act"
+    if cue is not None and _to_infinitive(cue, "aim"):
+        return "an aim"
     if _thing(quote, doc, text):
         return "a thing"
     if _writer(quote):
@@ -119,9 +123,7 @@ def _negated(verb: Token) -> bool:
 def _act(verb: Token) -> bool:
     """A deed decided or owned: an act verb with a "to"-infinitive, or "claimed responsibility"."""
     lemma = verb.lemma_.lower()
-    if lemma in frame("act") and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
-    ):
+    if _to_infinitive(verb, "act"):
         return True
     return lemma in ("claim", "take") and any(c.dep_ == "dobj" and c.lemma_.lower() in _DEEDS for c in verb.children)
 
@@ -175,3 +177,10 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
 def _citation(quote: Quote, text: ArticleText) -> bool:
     piece = text.pieces[text.piece_index(text.to_parse(quote.content.start))]
     return len(piece.text.split()) <= _CITATION_WORDS and bool(_DATED_END.search(piece.text.strip()))
+
+
+def _to_infinitive(verb: Token, frame_name: str) -> bool:
+    """A verb of the frame with a "to"-infinitive: "decided to delay", "plans to buy"."""
+    return verb.lemma_.lower() in frame(frame_name) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
+    )
