@@ -137,6 +137,13 @@ def test_a_building_named_after_a_person_is_not_that_person():
     assert article.actors[only(quotes, "run again").speaker_actor].name == "Trump"
 
 
+def test_a_surname_that_is_also_a_country_is_the_person():
+    text = ("Fashion turns dark\n\n\"We're seeing darker tones,\" said Gwyneth Holland, a trend analyst. "
+            "Designers showed black coats in Paris.\n\n\"People want a darker humour,\" said Holland.")  # fmt: skip
+    article, quotes = quotes_of(text)
+    assert article.actors[only(quotes, "darker humour").speaker_actor].name == "Gwyneth Holland"
+
+
 def test_the_store_lists_said_quotes_and_keeps_the_rest(tmp_path):
     body = ("The harbour master said the talks had failed.\n\nThe union declined to comment on the talks.\n\n"
             "He did not say why the ships were late.")  # fmt: skip

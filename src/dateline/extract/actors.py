@@ -91,10 +91,13 @@ class _ActorBuilder:
 
     def build(self, home: str | None, source: str) -> list[Actor]:
         people = {ent.text for ent in self.doc.ents if ent.label_ == "PERSON"}
+        surnames = {name.split()[-1] for name in people if len(name.split()) >= 2}
         for ent in self.doc.ents:
             named = self._name_of_someone(ent, people)
             if named is not None:
                 self._add_person(named)  # "Chad Morris" read as the country "Chad" and a word after it
+            elif ent.label_ in ("GPE", "LOC") and ent.text in surnames:
+                self._add_person(ent)  # "said Holland" after "Gwyneth Holland": her surname, not the country
             elif ent.label_ in ("PERSON", "ORG") and self.gaz.country_of_name(ent.text):
                 self._add_country(ent)  # the small model reads "Sri Lanka" at a sentence start as a person
             elif ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in building_nouns():
