@@ -57,7 +57,8 @@ _NON_PERSONS = {"it", "this", "that"}
 # The writer's pronouns, outside quotation marks.
 _WRITER = {"i", "we"}
 # Classes of reporting verbs (extract/data/reporting_verbs.tsv) whose bare noun-phrase content
-# is a stance or an act, not words: "object" (denied, criticised), "topic" (warned of), "thought".
+# is a stance or an act, not words: all but "as" (a view: "saw him as a rival"), e.g. "object"
+# (criticised the plan), "topic" (warned of a crisis), "thought", "speech" (claimed the cup).
 _STANCE_CLASSES = {"object", "topic", "thought", "speech"}
 # Short answers that stand for words said: "said yes", "said the same", "said as much".
 _ANSWERS = {"yes", "no", "so", "same", "much", "opposite"}
