@@ -18,8 +18,9 @@ the attribution, not lists of sentences:
   names speakers: a title, a group, a source, a text or finding (those lists), a noun that
   heads sources in PolNeAR train (``speaker_nouns.tsv``, learned), or an agent noun by its
   ending ("fishermen", "protesters", "economist"). "It" and "this" doing anything but speak
-  ("it supports everything", "this is aiming to be …") are things too, and so is a "speaker"
-  or content in a table row ("| Price | Supported Systems |");
+  ("it supports everything", "this is aiming to be …") are things too, and so are a "speaker"
+  or content in a table row ("| Price | Supported Systems |") and a rule followed ("reviewed
+  according to the site's editorial process");
 - ``the writer``: "I" or "we" outside quotation marks thinking, knowing or wanting ("we know
   it's not easy"): the writer's own voice, not a quote (their "I always say, …" is listed);
   and "you", the reader the writer addresses ("you can snap a screenshot");
@@ -52,6 +53,9 @@ _CITATION_WORDS = 40
 _NO_ONE = {"no", "neither", "nobody", "none", "noone"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
 _DEEDS = {"responsibility", "credit"}
+# What "according to" may name that is no one's words: a rule or a plan followed.
+_RULES = {"process", "policy", "guideline", "standard", "rule", "procedure", "schedule", "plan", "protocol",
+          "tradition", "custom", "legend", "term", "regulation", "law", "practice"}  # fmt: skip
 # Pronouns that stand for things unless they speak ("it said" may be a company's words).
 _NON_PERSONS = {"it", "this", "that"}
 # The writer's pronouns, outside quotation marks.
@@ -135,6 +139,8 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
         return False
     if "|" in quote.speaker.text or "|" in quote.content.text:
         return True  # a table row
+    if quote.cue_lemma == "according to" and _head_lemma(quote.speaker, doc, text) in _RULES:
+        return True  # "reviewed according to Science X's editorial process": a rule, not a source
     words = quote.speaker.text.lower()
     if words in _NON_PERSONS and reporting_verbs().get(quote.cue_lemma or "") != "speech":
         return True
@@ -171,8 +177,9 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     span = doc.char_span(text.to_parse(quote.content.start), text.to_parse(quote.content.end), alignment_mode="expand")
     if span is None or any(t.lower_ in _ANSWERS or t.lemma_.lower() in word_nouns() for t in span):
         return False  # "said yes", "gave his assessment of the race": words after all
-    # (a view told with "as" is a proposition: "denounced them as heretics")
-    return not any(t.pos_ in ("VERB", "AUX") or t.lower_ == "as" for t in span)
+    # (a participle modifying a noun heads no clause: "the following attributes"; a view told
+    # with "as" is a proposition: "denounced them as heretics")
+    return not any((t.pos_ in ("VERB", "AUX") and t.dep_ != "amod") or t.lower_ == "as" for t in span)
 
 
 def _citation(quote: Quote, text: ArticleText) -> bool:
@@ -185,3 +192,8 @@ def _to_infinitive(verb: Token, frame_name: str) -> bool:
     return verb.lemma_.lower() in frame(frame_name) and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
     )
+
+
+def _head_lemma(phrase, doc: Doc, text: ArticleText) -> str | None:
+    span = doc.char_span(text.to_parse(phrase.start), text.to_parse(phrase.end), alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else None
