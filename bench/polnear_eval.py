@@ -18,7 +18,11 @@ Scores (written down here because the corpus README only names them):
   R = found / gold relations with a source; P = found / predicted quotes with a speaker
   (a predicted quote matching no gold content counts against precision).
 
-    python bench/polnear_eval.py [--split dev|train] [--limit N] [--through-cleaner] [--errors]
+Every attribution the finder records is scored, listed or not (PolNeAR annotates negated
+attributions, acts and stances too); ``--listed-only`` scores only the quotes ``dateline
+quotes`` lists by default (extract/quotes/checks.py), to show what the listing trades.
+
+    python bench/polnear_eval.py [--split dev|train] [--limit N] [--through-cleaner] [--errors] [--listed-only]
 """
 
 from __future__ import annotations
@@ -134,7 +138,9 @@ def prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(folder: Path, limit: int | None = None, through_cleaner: bool = False) -> tuple[Tally, list[str]]:
+def evaluate(
+    folder: Path, limit: int | None = None, through_cleaner: bool = False, listed_only: bool = False
+) -> tuple[Tally, list[str]]:
     tally, errors = Tally(), []
     for path in sorted((folder / "text").glob("*.txt"))[:limit]:
         annotations = sorted((folder / "attributions").glob(path.stem + "_*.ann"))
@@ -151,6 +157,8 @@ def evaluate(folder: Path, limit: int | None = None, through_cleaner: bool = Fal
         if text != raw.decode("utf-8"):
             tally.misaligned += 1  # repair changed the text: gold offsets would not line up
             continue
+        if listed_only:
+            quotes = [q for q in quotes if q.listed]
         score_article(text, quotes, read_gold(annotations[0]), tally, errors)
         tally.articles += 1
     return tally, errors
@@ -163,12 +171,15 @@ def main() -> int:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--through-cleaner", action="store_true")
     parser.add_argument("--errors", action="store_true", help="print source errors")
+    parser.add_argument("--listed-only", action="store_true", help="score only the quotes listed by default")
     args = parser.parse_args()
     folder = eval_folder(args.shared, "polnear", args.split)
     if folder is None:
         return 2
-    tally, errors = evaluate(folder, args.limit, args.through_cleaner)
-    print(f"PolNeAR {args.split}: {tally.articles} articles ({tally.misaligned} skipped: text changed by repair)")
+    tally, errors = evaluate(folder, args.limit, args.through_cleaner, args.listed_only)
+    which = " (listed quotes only)" if args.listed_only else ""
+    skipped = f"{tally.misaligned} skipped: text changed by repair"
+    print(f"PolNeAR {args.split}{which}: {tally.articles} articles ({skipped})")
     for label, (p, r, f) in (
         ("content exact  ", prf(tally.exact_hit, tally.exact_pred, tally.exact_gold)),
         ("content overlap", prf(tally.tok_shared, tally.tok_pred, tally.tok_gold)),
