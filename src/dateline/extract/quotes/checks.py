@@ -35,9 +35,10 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ...cameo import agent_nouns
-from ...model import Quote
+from ...model import Quote, Span
 from ...nlp.text import ArticleText
 from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns, word_nouns
 from .words import FINDINGS, frame, unnamed_sources
@@ -105,11 +106,15 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
     return None
 
 
+def _parsed(span: Span, doc: Doc, text: ArticleText) -> SpacySpan | None:
+    """The tokens of a span of the document (a quote's cue, speaker or content), if any."""
+    tokens = doc.char_span(text.to_parse(span.start), text.to_parse(span.end), alignment_mode="expand")
+    return tokens if tokens is not None and len(tokens) else None
+
+
 def _cue_verb(quote: Quote, doc: Doc, text: ArticleText) -> Token | None:
-    if quote.cue is None:
-        return None
-    span = doc.char_span(text.to_parse(quote.cue.start), text.to_parse(quote.cue.end), alignment_mode="expand")
-    if span is None or not len(span):
+    span = _parsed(quote.cue, doc, text) if quote.cue is not None else None
+    if span is None:
         return None
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
     return verbs[0] if verbs else None
@@ -139,7 +144,8 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
         return False
     if "|" in quote.speaker.text or "|" in quote.content.text:
         return True  # a table row
-    if quote.cue_lemma == "according to" and _head_lemma(quote.speaker, doc, text) in _RULES:
+    rule = _parsed(quote.speaker, doc, text) if quote.cue_lemma == "according to" else None
+    if rule is not None and rule.root.lemma_.lower() in _RULES:
         return True  # "reviewed according to Science X's editorial process": a rule, not a source
     words = quote.speaker.text.lower()
     if words in _NON_PERSONS and reporting_verbs().get(quote.cue_lemma or "") != "speech":
@@ -147,8 +153,8 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     if quote.speaker_actor is not None or quote.unnamed != "other":
         return False
     phrase = quote.speaker_refers or quote.speaker  # "the move, which signals …": the noun
-    span = doc.char_span(text.to_parse(phrase.start), text.to_parse(phrase.end), alignment_mode="expand")
-    if span is None or not len(span):
+    span = _parsed(phrase, doc, text)
+    if span is None:
         return False
     head = span.root
     if head.pos_ != "NOUN" or head.ent_type_ or head.text[:1].isupper():
@@ -174,7 +180,7 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     """Indirect speech of a verb of holding, naming or doing whose content has no verb."""
     if quote.kind != "indirect" or reporting_verbs().get(quote.cue_lemma or "") not in _STANCE_CLASSES:
         return False
-    span = doc.char_span(text.to_parse(quote.content.start), text.to_parse(quote.content.end), alignment_mode="expand")
+    span = _parsed(quote.content, doc, text)
     if span is None or any(t.lower_ in _ANSWERS or t.lemma_.lower() in word_nouns() for t in span):
         return False  # "said yes", "gave his assessment of the race": words after all
     # (a participle modifying a noun heads no clause: "the following attributes"; a view told
@@ -192,8 +198,3 @@ def _to_infinitive(verb: Token, frame_name: str) -> bool:
     return verb.lemma_.lower() in frame(frame_name) and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
     )
-
-
-def _head_lemma(phrase, doc: Doc, text: ArticleText) -> str | None:
-    span = doc.char_span(text.to_parse(phrase.start), text.to_parse(phrase.end), alignment_mode="expand")
-    return span.root.lemma_.lower() if span is not None and len(span) else None

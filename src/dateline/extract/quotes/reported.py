@@ -325,22 +325,24 @@ class ReportedSpeech(Stage):
             len(before) <= 3 and unnamed_sources().get(before[-1].lemma_.lower()) in ("object", "source")
         ):
             return  # "Poll: Wealthy voters abandon …", "Report: …" name their source too
-        end_of_claim = sent.end
-        if colon.i == sent.end - 1 and sent.end < len(self.doc) and self.view.block_of(self.doc[sent.end].idx) == block:
-            end_of_claim = self.doc[sent.end].sent.end  # "AP: Trump chair routed …" parsed as two sentences
-        start, end = self.view.char_bounds(list(self.doc[colon.i + 1 : end_of_claim]))
+        start, end = self.view.char_bounds(list(self.doc[colon.i + 1 : self._after_colon_end(colon, sent, block)]))
         if start is None or self.view.inside_marks(start, end):
             return
         if sum(1 for word in self.text.text[start:end].split() if any(c.isalpha() for c in word)) < 2:
             return  # "Clinton: 1,769." is a tally, not words of hers
         self.draft.emit(start, end, "indirect", block, colon, self.speakers.resolve(before), ":")
 
+    def _after_colon_end(self, colon: Token, sent: SpacySpan, block: int) -> int:
+        """Where what follows a colon ends: its sentence's end, or the next sentence's when the
+        parser began one right after the colon ("AP: Trump chair routed …" as two sentences)."""
+        if colon.i == sent.end - 1 and sent.end < len(self.doc) and self.view.block_of(self.doc[sent.end].idx) == block:
+            return self.doc[sent.end].sent.end
+        return sent.end
+
     def _source_after_colon(self, before: SpacySpan, colon: Token, sent: SpacySpan) -> bool:
         """ "Americans gradually packing bags to leave region: IRGC chief": a headline's claim, then
         its source after the colon (a name or a title, a few words at the headline's end)."""
-        end = sent.end
-        if colon.i == sent.end - 1 and end < len(self.doc) and self.view.block_of(self.doc[end].idx) == -1:
-            end = self.doc[end].sent.end  # the parser began a sentence after the colon
+        end = self._after_colon_end(colon, sent, -1)
         after = [t for t in self.doc[colon.i + 1 : end] if not (t.is_punct or t.is_space)]
         claim = [t for t in before if not t.is_punct]
         if not 1 <= len(after) <= 4 or len(claim) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in claim):
