@@ -26,21 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 from bench_support import add_shared_option, eval_folder
 from dateline.nlp.pipeline import load_nlp
+from polnear_eval import read_gold
 
 OUT = Path(__file__).resolve().parents[1] / "src/dateline/extract/data/speaker_nouns.tsv"
-
-
-def source_spans(path: Path) -> list[tuple[int, int]]:
-    """The (start, end) of every Source span of the relations with a Content, as brat writes them."""
-    spans, relations = {}, []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T") and line.count("\t") >= 2:
-            ident, info, _ = line.split("\t", 2)
-            offsets = info.split(" ", 1)[1].split(";")
-            spans[ident] = tuple(int(x) for x in offsets[0].split())
-        elif line.startswith("E"):
-            relations.append(dict(part.split(":") for part in line.split("\t")[1].split()))
-    return [spans[r["Source"]] for r in relations if "Content" in r and r.get("Source") in spans]
 
 
 def count(folder: Path) -> tuple[Counter, Counter]:
@@ -50,7 +38,7 @@ def count(folder: Path) -> tuple[Counter, Counter]:
         annotations = sorted((folder / "attributions").glob(path.stem + "_*.ann"))
         if annotations:
             texts.append(path.read_text(encoding="utf-8"))
-            golds.append(source_spans(annotations[0]))
+            golds.append([gold.source[0] for gold in read_gold(annotations[0]) if gold.source])
     sources, subjects = Counter(), Counter()
     for doc, spans in zip(nlp.pipe(texts, batch_size=16), golds, strict=True):
         for token in doc:
