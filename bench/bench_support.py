@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +23,18 @@ def eval_folder(shared: Path, *parts: str) -> Path | None:
         return folder
     print(f"no evaluation data at {folder}", file=sys.stderr)
     return None
+
+
+def site(url: str) -> str:
+    """The domain of a page's address, without "www."."""
+    match = re.match(r"[a-z]+://(?:www\.)?([^/:]+)", url or "")
+    return match.group(1) if match else ""
+
+
+def site_part(url: str) -> str:
+    """The part of news2023 a page belongs to, split by site: "tune" when the SHA-1 of its
+    domain starts with a hex digit 0-7, else "untouched" (no site is in both parts)."""
+    return "tune" if hashlib.sha1(site(url).encode()).hexdigest()[0] in "01234567" else "untouched"
 
 
 def one_article_files(folder: Path, inputs: Path, limit: int) -> list[str]:

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
-import re
 
 import trafilatura
 
-from bench_support import add_shared_option, eval_folder
+from bench_support import add_shared_option, eval_folder, site_part
 from dateline.errors import DatelineError
 from dateline.ingest.html import decode_html
 from dateline.model import RawDocument
@@ -28,11 +26,6 @@ from dateline.model import RawDocument
 def norm(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return " ".join(text.split()).strip()
-
-
-def site(url: str) -> str:
-    match = re.match(r"[a-z]+://(?:www\.)?([^/:]+)", url or "")
-    return match.group(1) if match else ""
 
 
 def main() -> int:
@@ -57,7 +50,7 @@ def main() -> int:
         except DatelineError:
             headline = None
         ours = headline.text if headline else ""
-        part = "tune" if hashlib.sha1(site(gold.get("url")).encode()).hexdigest()[0] in "01234567" else "untouched"
+        part = site_part(gold.get("url"))
         scores[part][0] += 1
         scores[part][1] += norm(title) == norm(gold["title"])
         scores[part][2] += norm(ours) == norm(gold["title"])
