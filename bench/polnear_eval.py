@@ -22,13 +22,21 @@ Every attribution the finder records is scored, listed or not (PolNeAR annotates
 attributions, acts and stances too); ``--listed-only`` scores only the quotes ``dateline
 quotes`` lists by default (extract/quotes/checks.py), to show what the listing trades.
 
+``--half first|second`` keeps the articles whose file name's SHA-1 starts with 0-7, or the
+rest (the two parts of train choices are made on and reported from). ``--by-reason`` prints,
+for the quotes listed and for each reason a quote is not listed, the share that match an
+annotated attribution (half or more of the quote's words in one gold content).
+
     python bench/polnear_eval.py [--split dev|train] [--limit N] [--through-cleaner] [--errors] [--listed-only]
+                                 [--half first|second] [--by-reason]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,6 +105,8 @@ class Tally:
     src_hit: int = 0
     articles: int = 0
     misaligned: int = 0
+    reasons: Counter = field(default_factory=Counter)  # listed / unlisted_because -> quotes
+    reasons_matched: Counter = field(default_factory=Counter)  # ... of them matching a gold content
 
 
 def score_article(text: str, quotes, golds: list[Gold], tally: Tally, errors: list[str]) -> None:
@@ -132,17 +142,34 @@ def score_article(text: str, quotes, golds: list[Gold], tally: Tally, errors: li
             errors.append(f"wrong source {best[2].text!r} for {text[gold.source[0][0] : gold.source[-1][1]]!r}")
 
 
+def count_reasons(text: str, quotes, golds: list[Gold], tally: Tally) -> None:
+    """Each quote under its listing reason, and whether half its words lie in one gold content."""
+    gold_tokens = [tokens(text, g.content) for g in golds]
+    for quote in quotes:
+        words = tokens(text, [(p.start, p.end) for p in quote.stretches()])
+        reason = quote.unlisted_because or "listed"
+        tally.reasons[reason] += 1
+        tally.reasons_matched[reason] += bool(words) and any(len(g & words) >= 0.5 * len(words) for g in gold_tokens)
+
+
 def prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
     p = hit / pred if pred else 0.0
     r = hit / gold if gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def in_half(name: str, half: str | None) -> bool:
+    return half is None or (hashlib.sha1(name.encode()).hexdigest()[0] in "01234567") == (half == "first")
+
+
 def evaluate(
-    folder: Path, limit: int | None = None, through_cleaner: bool = False, listed_only: bool = False
-) -> tuple[Tally, list[str]]:
+    folder: Path, limit: int | None = None, through_cleaner: bool = False, listed_only: bool = False,
+    half: str | None = None,
+) -> tuple[Tally, list[str]]:  # fmt: skip
     tally, errors = Tally(), []
     for path in sorted((folder / "text").glob("*.txt"))[:limit]:
+        if not in_half(path.name, half):
+            continue
         annotations = sorted((folder / "attributions").glob(path.stem + "_*.ann"))
         if not annotations:
             continue
@@ -157,9 +184,11 @@ def evaluate(
         if text != raw.decode("utf-8"):
             tally.misaligned += 1  # repair changed the text: gold offsets would not line up
             continue
+        golds = read_gold(annotations[0])
+        count_reasons(text, quotes, golds, tally)
         if listed_only:
             quotes = [q for q in quotes if q.listed]
-        score_article(text, quotes, read_gold(annotations[0]), tally, errors)
+        score_article(text, quotes, golds, tally, errors)
         tally.articles += 1
     return tally, errors
 
@@ -172,12 +201,14 @@ def main() -> int:
     parser.add_argument("--through-cleaner", action="store_true")
     parser.add_argument("--errors", action="store_true", help="print source errors")
     parser.add_argument("--listed-only", action="store_true", help="score only the quotes listed by default")
+    parser.add_argument("--half", choices=("first", "second"), help="only this half of the articles (by file name)")
+    parser.add_argument("--by-reason", action="store_true", help="match share of listed and unlisted quotes")
     args = parser.parse_args()
     folder = eval_folder(args.shared, "polnear", args.split)
     if folder is None:
         return 2
-    tally, errors = evaluate(folder, args.limit, args.through_cleaner, args.listed_only)
-    which = " (listed quotes only)" if args.listed_only else ""
+    tally, errors = evaluate(folder, args.limit, args.through_cleaner, args.listed_only, args.half)
+    which = (f", {args.half} half" if args.half else "") + (" (listed quotes only)" if args.listed_only else "")
     skipped = f"{tally.misaligned} skipped: text changed by repair"
     print(f"PolNeAR {args.split}{which}: {tally.articles} articles ({skipped})")
     for label, (p, r, f) in (
@@ -186,6 +217,9 @@ def main() -> int:
         ("source         ", prf(tally.src_hit, tally.src_pred, tally.src_gold)),
     ):
         print(f"{label}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    if args.by_reason:
+        for reason, n in tally.reasons.most_common():
+            print(f"  {reason:<12} {n:6,} quotes, {tally.reasons_matched[reason] / n:.3f} match a gold attribution")
     if args.errors:
         for line in errors:
             print("  " + line)
