@@ -306,3 +306,23 @@ def test_what_a_demand_asks_for_has_not_happened():
 def test_what_an_offer_names_has_not_happened():
     found = process_article("Kenya offered to negotiate with Uganda on Monday.", headline=False)
     assert [e.code[:2] for e in found.articles[0].events if e.entry != "Q010"] == ["03"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "root"),
+    [
+        # Ending a conflict act yields (08); ending cooperation reduces relations (16).
+        ("Greek farmers ended their blockade of the border crossing with Bulgaria on Sunday.", "08"),
+        ("Chilean miners called off their strike against the state copper company.", "08"),
+        ("Kenya suspended its military operations against the rebels in the north.", "08"),
+        ("Norway halted its mediation between the government and the rebels.", "16"),
+    ],
+)
+def test_ending_an_act_is_not_the_act(sentence, root):
+    found = [e for e in process_article(sentence, headline=False).articles[0].events if e.entry != "Q010"]
+    assert found and found[0].root == root, [(e.code, e.entry) for e in found]
+
+
+def test_avoiding_an_act_is_no_event():
+    found = process_article("Both sides avoided a war over the disputed islands.", headline=False).articles[0]
+    assert [e.code for e in found.events if e.entry != "Q010"] == []

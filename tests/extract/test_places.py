@@ -21,3 +21,26 @@ def test_a_city_in_a_country_the_article_names_is_kept():
 
 def test_a_large_city_by_its_alternate_name_is_kept():
     assert places_of("Russian officials met Ukrainian negotiators in Kiev on Monday.").get("Kiev") == "UKR"
+
+
+def test_a_capital_followed_by_its_state_is_no_capital():
+    from dateline.extract.places import setting_country
+    from dateline.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    text = "Prosecutors in Moscow, Idaho, filed a motion on Monday. The Moscow trial begins in June in Idaho."
+    assert setting_country(nlp(text)) == "USA"
+    assert setting_country(nlp("Officials in Moscow met on Monday to discuss the budget.")) == "RUS"
+
+
+def test_a_story_that_names_no_country_is_set_where_its_people_and_cities_are():
+    text = (
+        "Deputies were called to the home in Malibu on Wednesday.\n\n"
+        "President Joe Biden spoke on Thursday.\n\n"
+        "Kaylee Weston told reporters she was afraid."
+    )
+    article = process_article(text, headline=False).articles[0]
+    assert article.home[0] is None  # no country named: no setting
+    from dateline.extract.places import actors_country
+
+    assert actors_country(article.actors, article.places) == "USA"

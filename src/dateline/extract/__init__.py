@@ -11,7 +11,7 @@ from .actors import extract_actors
 from .event_checks import assess_events
 from .events import extract_events
 from .fingerprint import fingerprint
-from .places import extract_places, home_country
+from .places import actors_country, extract_places, home_country
 from .quotes import extract_quotes
 from .tone import article_tone, tone
 
@@ -111,7 +111,7 @@ def find_events(doc: Document) -> Document:
         when = next((v.value for v in (article.published, article.updated) if v is not None and v.value), crawl)
         events = extract_events(
             article.parse, article.parse_text, article.actors, article.quotes, article.places, when,
-            article.home[0],
+            article.home[0] or actors_country(article.actors, article.places),
         )  # fmt: skip
         article.events = assess_events(events, article.parse, article.parse_text, article.quotes)
     return doc

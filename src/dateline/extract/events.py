@@ -79,6 +79,13 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # Planned or promised acts: CAMEO codes the intent, by the root of the act.
 # Refusing a cooperative act, by the root of the act (CAMEO 12x).
 _REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+# Ending an act, by the root of the act: ending conflict yields (CAMEO 08: "ended their
+# blockade", "called off a strike", "ceased its operations"); ending cooperation reduces
+# relations (16: "suspended talks", "halted aid"). Avoiding or preventing an act is none.
+_ENDED_BY_ROOT = {"04": "164", "05": "161", "06": "160", "07": "162", "13": "080", "14": "082", "15": "087",
+                  "16": "085", "17": "081", "18": "087", "19": "087", "20": "087"}  # fmt: skip
+_ENDING = {"end", "halt", "suspend", "cease", "stop", "postpone", "scrap", "cancel", "abandon", "drop", "terminate",
+           "lift", "avoid", "prevent", "avert"}  # fmt: skip
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "030", "07": "033", "08": "035", "19": "138", "18": "138"}
 
 
@@ -210,6 +217,11 @@ class _Coder:
                 entry = next((nouns[m.lower_] for m in modifiers if m.lower_ in nouns), None)
             if entry is None or any(d.lower_ in _NEGATIVE_DETS for d in obj.children if d.dep_ == "det"):
                 continue
+            code, entry_id = entry.code, entry.id
+            if obj.dep_ != "nsubj" and _ends(verb):
+                code, entry_id = _ENDED_BY_ROOT.get(entry.code[:2], ""), "END" + entry.id
+                if not code or verb.lemma_.lower() in ("avoid", "prevent", "avert"):
+                    return
             sources = self._sources(verb) if obj.dep_ in ("dobj", "attr") else self._agents(verb)
             if obj.dep_ == "nsubj":  # "Kenyan riots continued": the noun's owner acted
                 sources = [c for c in obj.children if c.dep_ in ("amod", "compound", "poss")
@@ -232,7 +244,7 @@ class _Coder:
                 # "lodged an official protest with Albania", "after deliberations with the
                 # government": whoever the noun's own phrase names is the one it concerns.
                 targets = self._named_in([obj], sources)
-            self._emit(verb, sent, entry.code, entry.id, 1, sources, targets, block)
+            self._emit(verb, sent, code, entry_id, 1, sources, targets, block)
             return
 
     def _noun_slot(self, noun: Token, slot: str) -> list[Token]:
@@ -894,6 +906,12 @@ class _Coder:
 
 _QUANTITIES = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "number", "some", "many",
                "most", "all", "several", "both", "part", "members", "band", "crowd"}  # fmt: skip
+
+
+def _ends(verb: Token) -> bool:
+    """ "ended their blockade", "called off a strike": the verb stops the act its object names."""
+    lemma = verb.lemma_.lower()
+    return lemma in _ENDING or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
 
 
 def _displaced_objects(verb: Token) -> list[Token]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Actor, Place
 from ..nlp.gazetteer import City, Gazetteer, gazetteer, normalise
@@ -58,6 +58,20 @@ def home_country(dateline: list[str], doc: Doc) -> tuple[str | None, str]:
     return country, "setting"
 
 
+def actors_country(actors: list[Actor], places: list[Place]) -> str | None:
+    """Where an article that names no country is set, by whom and where it names: "President
+    Joe Biden" and Malibu make a story American. The country most of its people,
+    organisations and cities have, if no other has as many; None otherwise."""
+    counts: Counter[str] = Counter(
+        a.country for a in actors if a.kind != "country" and a.country and a.country_source != "setting"
+    )
+    counts.update(p.country for p in places if p.source == "text" and p.feature == "city" and p.country)
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
 def setting_country(doc: Doc, tie_breaker: str | None = None) -> str | None:
     """The country an article without a dateline is set in: the one it names most often
     (by name, people, nationality or capital), if no other is named as often. "Vice-President Moody
@@ -78,8 +92,12 @@ def setting_country(doc: Doc, tie_breaker: str | None = None) -> str | None:
         named = name_of_someone(doc, ent, people)
         if named is not None:
             covered.update(range(named.start, named.end))
+    for ent in doc.ents:  # "Missouri", "New York": a state is its country
+        if ent.label_ == "GPE" and _us_state_code(ent.text) and not covered.intersection(range(ent.start, ent.end)):
+            counts["USA"] += 1
+            covered.update(range(ent.start, ent.end))
     for token in doc:
-        iso3 = None if token.i in covered else gaz.country_of_word(token.text) or gaz.country_of_capital(token.text)
+        iso3 = None if token.i in covered else gaz.country_of_word(token.text) or _capital_country(doc, token, gaz)
         if iso3:
             counts[iso3] += 1
     top = counts.most_common(2)
@@ -88,6 +106,18 @@ def setting_country(doc: Doc, tie_breaker: str | None = None) -> str | None:
     if len(top) > 1 and top[0][1] == top[1][1]:
         return tie_breaker if tie_breaker in (top[0][0], top[1][0]) else None
     return top[0][0]
+
+
+def _capital_country(doc: Doc, token: Token, gaz: Gazetteer) -> str | None:
+    """ "Ankara" is Turkey, but "Moscow, Idaho" is no capital: a place name followed by its
+    state or country is that other place."""
+    iso3 = gaz.country_of_capital(token.text)
+    if iso3 is None or token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+        return iso3
+    after = doc[token.i + 2]
+    after_name = next((e.text for e in doc.ents if e.start == after.i), after.text)
+    named = "USA" if _us_state_code(after_name) else gaz.country_of_name(after_name)
+    return None if named and named != iso3 else iso3
 
 
 def _resolve(place: Place, gaz: Gazetteer, countries: set[str], states: set[str]) -> Place:
