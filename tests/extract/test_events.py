@@ -326,3 +326,22 @@ def test_ending_an_act_is_not_the_act(sentence, root):
 def test_avoiding_an_act_is_no_event():
     found = process_article("Both sides avoided a war over the disputed islands.", headline=False).articles[0]
     assert [e.code for e in found.events if e.entry != "Q010"] == []
+
+
+def test_a_pronoun_side_is_the_person_named_before_it():
+    text = "Chancellor Olaf Scholz of Germany visited Kyiv on Monday. Russian officials criticised him on Tuesday."
+    found = [e for e in process_article(text, headline=False).articles[0].events if e.root == "11"]
+    assert found and found[0].target is not None and found[0].target.code.startswith("DEU"), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Kenyan police arrested the owner of the bar on Monday.", "KENCVL"),
+        ("Kenyan police beat a teenager outside the stadium.", "KENCVL"),
+        ("The Kenyan president pardoned a prisoner on Friday.", "KENCVL"),
+    ],
+)
+def test_a_person_named_by_a_common_noun_is_a_side(sentence, target):
+    found = [e for e in process_article(sentence, headline=False).articles[0].events if e.entry != "Q010"]
+    assert found and found[0].target is not None and found[0].target.code == target, found

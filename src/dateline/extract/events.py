@@ -73,6 +73,7 @@ _ARGUMENT_PREPS = {"against", "with", "to", "on", "for", "from", "over", "toward
 _CONDITIONAL_MARKS = {"if", "unless"}
 # Participles that state a stance of their grammatical subject: "is opposed to", "is committed to".
 _STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
+_PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
 _DEFIANT_STANCES = {"defiance", "protest", "opposition"}
 _STANCES = {"defiance", "protest", "solidarity", "retaliation", "response", "support", "opposition", "revenge"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -576,6 +577,8 @@ class _Coder:
         actor = self._actor_at(token)
         if actor is None:
             actor = self._group_actor(token)
+        if actor is None:
+            actor = self._person_before(token)
         if actor is not None:
             a = self.actors[actor]
             if a.kind == "country" and token.text in self.gaz.peoples:
@@ -703,6 +706,13 @@ class _Coder:
         groups = [i for i, a in enumerate(self.actors) if a.kind == "organisation" and a.agent_type in ("REL", "PTY")]
         groups.sort(key=lambda i: -len(self.actors[i].mentions))
         return groups[0] if groups else None
+
+    def _person_before(self, token: Token) -> int | None:
+        """ "he", "her": the person the article named last before the pronoun."""
+        if token.lower_ not in _PERSONAL_PRONOUNS or token.dep_ == "poss":
+            return None
+        offset = self.text.to_document(token.idx)
+        return self.mentions.last_person_before(offset, self.actors)
 
     def _city_country(self, token: Token) -> str | None:
         """A city named as an actor stands for its country, as CAMEO codes it ("in Amman")."""

@@ -42,3 +42,10 @@ class MentionIndex:
             if who == actor and m_end <= offset:
                 return m_start, m_end
         return None
+
+    def last_person_before(self, offset: int, actors: list[Actor]) -> int | None:
+        """The person whose mention ends last at or before ``offset``."""
+        for _, m_end, who in reversed(self.mentions[: bisect_right(self.starts, offset)]):
+            if m_end <= offset and actors[who].kind == "person":
+                return who
+        return None
