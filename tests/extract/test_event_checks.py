@@ -56,3 +56,26 @@ def test_a_name_is_no_country_of_the_story():
     article = process_article(text, headline=False).articles[0]
     assert all(not (a.country or "").startswith("TCD") for a in article.actors)
     assert all(not ((e.source and e.source.code) or "").startswith("TCD") for e in article.events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "reason"),
+    [
+        # An infinitive of purpose names the aim, not an act done.
+        ("Norway worked for months to negotiate a truce between Chile and Peru.", "046", "not asserted"),
+        # Talking to reporters attributes what follows; the press is no party.
+        ("The Kenyan foreign minister spoke to reporters in Nairobi on Monday.", "040", "to the press"),
+        # An event noun under a verb that does not carry it out.
+        ("Ghana's opposition recalled the war against Togo on Monday.", "190", "a noun"),
+    ],
+)
+def test_aims_press_briefings_and_mentioned_acts_are_not_listed(sentence, code, reason):
+    found = [e for e in _events(sentence) if e.code == code]
+    assert found, [(e.code, e.entry) for e in _events(sentence)]
+    assert not found[0].listed and found[0].unlisted_because == reason
+
+
+def test_a_clause_with_its_own_subject_is_asserted_under_a_purpose():
+    text = "Kenya's president met Somali leaders to seek a truce, as the Ugandan army attacked the rebels in Somalia."
+    found = [e for e in _events(text) if e.root == "18"]
+    assert found and found[0].listed, [(e.code, e.unlisted_because) for e in _events(text)]

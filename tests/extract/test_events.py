@@ -42,8 +42,8 @@ def test_phone_consultations_on_the_wednesday_before(seed, target):
 def test_intent_to_meet_and_invitation(seed):
     a = seed.articles[0]
     meet = [e for e in a.events if e.code == "036" and e.source.code == "RUSGOV" and e.target.code == "USAGOV"]
-    assert {e.entry for e in meet} >= {"V0312", "V0310"}  # agreed to meet; invited to visit
-    assert any(e.cue.text == "invited" for e in meet)
+    # "agreed to meet, and Putin had invited Trump to visit": one 036 in the sentence, told twice
+    assert [(e.entry, e.mentions) for e in meet if e.sentence.text.startswith("The Kremlin said")] == [("V0312", 2)]
     assert any(e.code == "036" and e.source.code == "USAGOV" and e.target.code == "RUSGOV" for e in a.events)
 
 
@@ -160,8 +160,9 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         # A threat falls on the object of the act it names.
         ("Chile threatened to expel Peruvian diplomats.", "1313", "CHL", "PER"),
         (
+            # an offer to negotiate is an intent to negotiate (CAMEO 036)
             "Kenya offered to negotiate with the president of Uganda following the invasions of Darfur.",
-            "030",
+            "036",
             "KEN",
             "UGA",
         ),
@@ -206,7 +207,7 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         ("Thousands of people blocked roads in Lima in defiance of the Chilean government.", "144", "PER", "CHL"),
         # An attempt is the act; a description "of" a country is that country's.
         ("Rebels attempted to assassinate the Kenyan defence minister.", "186", "REB", "KENGOV"),
-        ("Vladimir Putin offered to negotiate with the president of Armenia.", "030", "RUSGOV", "ARMGOV"),
+        ("Vladimir Putin offered to negotiate with the president of Armenia.", "036", "RUSGOV", "ARMGOV"),
         # Unnamed agents and things are coded by the city the sentence names.
         # A country-only apposition.
         ("Amina Yusuf, Kenya's leading rights activist, began a hunger strike on Sunday.", "143", "KEN", None),
@@ -345,3 +346,30 @@ def test_a_pronoun_side_is_the_person_named_before_it():
 def test_a_person_named_by_a_common_noun_is_a_side(sentence, target):
     found = [e for e in process_article(sentence, headline=False).articles[0].events if e.entry != "Q010"]
     assert found and found[0].target is not None and found[0].target.code == target, found
+
+
+def test_one_sentence_one_root_one_pair_is_one_event():
+    text = "Kenyan police detained the activist and then arrested his brother, and charged him with assault."
+    found = [e for e in process_article(text, headline=False).articles[0].events if e.root == "17"]
+    pairs = [(e.source.code, e.target.code if e.target else None) for e in found]
+    assert len(pairs) == len(set(pairs)) and pairs, pairs
+
+
+def test_should_before_its_subject_is_a_condition_not_a_demand():
+    text = "The Kenyan president said he would close the border should Uganda raise its tariffs."
+    assert all(e.entry != "MUST100" for e in process_article(text, headline=False).articles[0].events)
+    text = "The Kenyan president said Uganda should lower its tariffs."
+    assert any(e.entry == "MUST100" for e in process_article(text, headline=False).articles[0].events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Kenya vowed to continue the war against the rebels.", "138"),
+        ("Kenya pledged to meet Ugandan leaders next month.", "036"),
+        ("Kenya promised to do better.", "030"),
+    ],
+)
+def test_a_stated_intention_is_coded_by_the_act_it_names(sentence, code):
+    found = [e for e in process_article(sentence, headline=False).articles[0].events if e.entry.startswith("V03")]
+    assert found and found[0].code == code, [(e.code, e.entry) for e in found]

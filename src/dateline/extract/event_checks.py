@@ -10,7 +10,10 @@ general properties of the sentence, not lists of sentences:
 - ``in a quote``: the act is inside someone's quoted words (rhetoric, a claim);
 - ``not asserted``: the act is tried, wanted, planned, expected or alleged, not done;
 - ``future``: "will", "would" with no one saying so (a forecast, not a stated intention);
-- ``low confidence``: the learned check (``event_model``) puts it under the threshold.
+- ``to the press``: speaking or talking to reporters or a news outlet attributes what
+  follows; it is no meeting or statement *to* them;
+- ``a noun``: an event noun ("the war", "a request") is an act only when a verb that
+  carries it out governs it ("launched an offensive", "filed a request" is no appeal to anyone).
 """
 
 from __future__ import annotations
@@ -34,6 +37,13 @@ _REPORTING = {
 }  # fmt: skip
 _CLAIMS = {"allegedly", "purportedly", "supposedly"}
 _MODAL = {"could", "might", "may", "should", "can", "must"}
+# Verbs that carry out the act their object names: "launched an offensive", "staged a protest".
+_CARRYING_OUT = {
+    "launch", "start", "begin", "stage", "hold", "carry", "conduct", "mount", "wage", "make", "issue", "lodge",
+    "impose", "sign", "reach", "step", "intensify", "escalate", "expand", "resume", "renew", "deliver", "give",
+    "pay", "embark", "undertake", "declare", "open", "organise", "organize", "lead", "extend", "unleash",
+    "initiate", "conclude", "release", "order", "send", "be", "go", "continue",
+}  # fmt: skip
 
 
 def assess_events(events: list[Event], doc: Doc, text: ArticleText, quotes: list[Quote]) -> list[Event]:
@@ -52,9 +62,13 @@ def _reason(event: Event, doc: Doc, text: ArticleText, quoted) -> str | None:
         return "no source"
     if any(s.start <= event.cue.start and event.cue.end <= s.end for s in quoted):
         return "in a quote"
+    if event.root in ("01", "04") and event.target is not None and (event.target.code or "").endswith("MED"):
+        return "to the press"
     cue = _token_at(doc, text, event.cue.start)
     if cue is None:
         return None
+    if event.entry.startswith("N") and cue.lemma_.lower() not in _CARRYING_OUT:
+        return "a noun"
     unreal = _unreal(cue)
     if unreal:
         return unreal
@@ -81,6 +95,10 @@ def _unreal(verb: Token) -> str | None:
             return None
         if current.dep_ == "xcomp" and head.lemma_.lower() in _UNREAL_HEADS:
             return "not asserted"
+        if current.dep_ == "advcl" and _purpose(current):
+            return "not asserted"  # "worked to negotiate compromises": the aim, not the act
+        if current.dep_ == "advcl" and _own_clause(current):
+            return None  # "... as Haniyeh traveled to Egypt": said as fact, whatever the main clause
         if current.dep_ == "pcomp" and head.head.lemma_.lower() in ("accuse", "suspect", "charge"):
             return "not asserted"  # "accused of attacking": a claim
         if current.dep_ in ("xcomp", "conj", "acl") and head.pos_ in ("NOUN",) and head.lemma_.lower() in (
@@ -107,3 +125,21 @@ def _under_reporting(verb: Token) -> bool:
             return False
         current = head
     return False
+
+
+def _purpose(verb: Token) -> bool:
+    """ "to negotiate", "in order to end": an infinitive of purpose with no subject of its own."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    )
+
+
+def _own_clause(verb: Token) -> bool:
+    """ "as Haniyeh traveled", "after police arrested him": a clause with its own subject,
+    joined by a conjunction that states it as fact (not "if" or "unless")."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    return (
+        bool(marks)
+        and not any(m in ("if", "unless", "so", "lest") for m in marks)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )

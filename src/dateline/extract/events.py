@@ -150,9 +150,25 @@ class _Coder:
                     consumed.update(c.i for c in token.children if c.dep_ == "xcomp")
                 sources = self._sources(token)
                 targets = self._targets(token, entry, sources)
-                self._emit(token, sent, entry.code, entry.id, len(entry.conditions), sources, targets, block)
+                code = self._intended(token) if entry.code == "030" else entry.code
+                self._emit(token, sent, code, entry.id, len(entry.conditions), sources, targets, block)
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _SAYING:
                 self._noun_event(token, sent, block)
+
+    def _intended(self, verb: Token) -> str:
+        """ "vowed to continue the war" threatens (138), "pledged to send aid" offers aid
+        (033): a stated intention is coded by the act it names (CAMEO 03, or 13 for force)."""
+        for act in (c for c in verb.children if c.dep_ == "xcomp"):
+            entry = self._best_entry(act, self.lexicon.get(act.lemma_.lower(), []))
+            code = entry.code if entry is not None else None
+            if code is None:
+                nouns = event_nouns()
+                objects = [c for c in act.children if c.dep_ == "dobj"]
+                found = [nouns.get(o.lower_) or nouns.get(o.lemma_.lower()) for o in objects]
+                code = next((f.code for f in found if f is not None), None)
+            if code is not None:
+                return _INTENT_BY_ROOT.get(code[:2], "030")
+        return "030"
 
     def _intent_adjective(self, adjective: Token, sent: SpacySpan, block: int | None, consumed: set[int]) -> None:
         """ "The United States is willing to provide loans": an intent, coded by the act."""
@@ -174,8 +190,10 @@ class _Coder:
     def _demanded(self, verb: Token, sent: SpacySpan, block: int | None) -> bool:
         """ "Russia said Sudan must return the helicopter": the speaker demands (100) of
         the embedded subject; what "must" happen has not happened."""
-        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children):
-            return False
+        obligations = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not obligations or (subjects and obligations[0].i < subjects[0].i):
+            return False  # "should Albany pass the bill" is a condition, not an obligation
         speech = verb
         while speech.dep_ in ("ccomp", "conj") and speech.head.i != speech.i:
             speech = speech.head
@@ -903,15 +921,20 @@ class _Coder:
         return dateline
 
     def merged(self) -> list[Event]:
-        """The same event told twice in one article is one event with two mentions."""
+        """The same event told twice in one article is one event with two mentions; in one
+        sentence, acts of one code between the same sides are one event ("arrested him and
+        charged him" is one 173)."""
         kept: dict[tuple, Event] = {}
         for event in self.events:
-            key = (event.code, event.entry, _side_key(event.source), _side_key(event.target))
-            if key in kept:
-                kept[key].mentions += 1
+            sides = (_side_key(event.source), _side_key(event.target))
+            key, in_sentence = (event.code, event.entry, *sides), (event.sentence.start, event.code, *sides)
+            first = kept.get(key) or kept.get(in_sentence)  # told again, or by another verb
+            if first is not None:
+                first.mentions += 1
             else:
-                kept[key] = event
-        return sorted(kept.values(), key=lambda e: e.sentence.start)
+                kept[key] = kept[in_sentence] = event
+        unique = {id(e): e for e in kept.values()}
+        return sorted(unique.values(), key=lambda e: e.sentence.start)
 
 
 _QUANTITIES = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "number", "some", "many",
