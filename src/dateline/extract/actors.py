@@ -55,6 +55,9 @@ class _Draft:
         self.last = max(self.last, position)
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+
+
 def name_of_someone(doc: Doc, ent: Span, people: set[str]) -> Span | None:
     """A place the model tagged where the text names a person it tags elsewhere: "Chad"
     before "Morris" when "Chad Morris" is a person of the article (``people``: PERSON texts)."""
@@ -161,6 +164,8 @@ class _ActorBuilder:
         words = ent.text.split()
         if not any(t.is_alpha for t in ent):
             return
+        while len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFICS:
+            words = words[1:]  # "Mr Sunak" is Rishi Sunak; "Sir John Hayes" is John Hayes
         full = " ".join(words) if len(words) >= 2 else None
         surname = words[-1]
         draft = self._find_person(full, surname)
@@ -490,9 +495,12 @@ class _ActorBuilder:
             actor.agent_type = actor.agent_type or title.agent_type
 
     def _nearest_fitting(self, position: int, country: str | None, title: Title) -> _Draft | None:
+        """The person a description means: one already given that title, else the nearest one
+        named before it who could hold it ("Robert Jenrick ... the prime minister" is still Sunak)."""
         earlier = [d for d in self.people if min((s for s in self._token_positions(d)), default=position) < position]
         earlier.sort(key=lambda d: -max(p for p in self._token_positions(d) if p < position))
-        for draft in earlier:
+        holders = [d for d in earlier if d.actor.rank == title.rank and title.rank not in (None, "leader")]
+        for draft in holders + earlier:
             actor = draft.actor
             known = actor.country or self._dictionary_country(draft)
             if country and known and known != country:

@@ -1,0 +1,34 @@
+"""Actors: names, honorifics and descriptions resolved to one person each."""
+
+from __future__ import annotations
+
+from dateline import process_article
+
+
+def _people(text: str) -> dict[str, list[str]]:
+    article = process_article(text, headline=False).articles[0]
+    return {a.name: [m.text for m in a.mentions] for a in article.actors if a.kind == "person"}
+
+
+def test_an_honorific_and_a_surname_are_the_person_named_in_full():
+    people = _people(
+        "Prime Minister Margaret Ellison of Britain spoke on Monday.\n\n"
+        "Mr Ellison later met the cabinet. Dr Ellison, as critics call her, left early."
+    )
+    assert list(people) == ["Margaret Ellison"], people
+    assert "Dr Ellison" in people["Margaret Ellison"]
+
+
+def test_sir_before_a_full_name_is_no_part_of_it():
+    people = _people("Sir John Hayes, a former minister, spoke to the BBC. John Hayes said later he was pleased.")
+    assert list(people) == ["John Hayes"], people
+
+
+def test_a_title_goes_to_the_one_who_holds_it_not_the_nearest_name():
+    people = _people(
+        "Prime Minister Rishi Sunak of Britain is under pressure.\n\n"
+        "Robert Jenrick, a former immigration minister, was among the critics.\n\n"
+        "On Friday the prime minister insisted the plan was working."
+    )
+    assert "the prime minister" in people["Rishi Sunak"], people
+    assert "the prime minister" not in people["Robert Jenrick"], people
