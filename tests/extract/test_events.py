@@ -373,3 +373,9 @@ def test_should_before_its_subject_is_a_condition_not_a_demand():
 def test_a_stated_intention_is_coded_by_the_act_it_names(sentence, code):
     found = [e for e in process_article(sentence, headline=False).articles[0].events if e.entry.startswith("V03")]
     assert found and found[0].code == code, [(e.code, e.entry) for e in found]
+
+
+def test_a_relative_pronoun_acts_for_its_noun():
+    text = "Police met Kenyan farmers who demanded new subsidies from the government."
+    found = [e for e in process_article(text, headline=False).articles[0].events if e.root == "10"]
+    assert found and found[0].source is not None and found[0].source.code == "KENAGR", found

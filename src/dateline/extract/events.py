@@ -397,6 +397,8 @@ class _Coder:
 
     def _sources(self, verb: Token) -> list[Token]:
         subject = self._subject(verb)
+        if subject is not None and subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "farmers who demanded subsidies": the farmers demanded
         if subject is not None and subject.pos_ == "PRON":
             subject = self._speaker_for(verb) or subject
         return self._coordinated(subject) if subject is not None else []
