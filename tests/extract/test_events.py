@@ -379,3 +379,9 @@ def test_a_relative_pronoun_acts_for_its_noun():
     text = "Police met Kenyan farmers who demanded new subsidies from the government."
     found = [e for e in process_article(text, headline=False).articles[0].events if e.root == "10"]
     assert found and found[0].source is not None and found[0].source.code == "KENAGR", found
+
+
+def test_a_country_named_to_locate_a_place_is_no_target():
+    text = "Greek farmers staged a blockade of the border crossings between Bulgaria and Greece."
+    found = [e for e in process_article(text, headline=False).articles[0].events if e.root == "19"]
+    assert found and (found[0].target is None or not (found[0].target.code or "").startswith("BGR")), found

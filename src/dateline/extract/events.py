@@ -63,6 +63,9 @@ _LOCATIVE = {"in", "at", "inside", "into", "near", "across", "throughout", "outs
 # "the town of Samarra": a name the small model may not tag as a place, but the phrase does.
 _SETTLEMENTS = {"town", "city", "village", "capital", "port", "province", "region", "district", "enclave", "camp"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# Places a country or city may be named to locate: "the crossing with Ukraine", "the border between".
+_PLACE_NOUNS = _SETTLEMENTS | {"border", "crossing", "frontier", "checkpoint", "bridge", "road", "highway", "route",
+                               "airport", "area", "side", "coast", "waters", "line"}  # fmt: skip
 # Verbs that say an event happened, with the event noun as subject.
 _OCCURRING = {"continue", "erupt", "break", "spread", "begin", "start", "occur", "rage", "escalate", "intensify",
               "resume", "take"}  # fmt: skip
@@ -518,7 +521,7 @@ class _Coder:
         taken = {self._actor_at(t) for t in sources} - {None}
         for phrase in phrases:
             for token in sorted(_phrase_tokens(phrase), key=lambda t: t.i):
-                if token.ent_type_ in _NOT_ACTORS or _stance_prefixed(token):
+                if token.ent_type_ in _NOT_ACTORS or _stance_prefixed(token) or _where_named(token, phrase):
                     continue
                 actor = self._actor_at(token)
                 if actor is not None and actor not in taken:
@@ -619,6 +622,7 @@ class _Coder:
                 self._actor_at(t)
                 for t in token.subtree
                 if t.i != token.i and self._actor_at(t) is not None and not _stance_prefixed(t)
+                and not _where_named(t, token)
             ),
             None,
         )
@@ -746,6 +750,8 @@ class _Coder:
     def _country_in(self, token: Token) -> str | None:
         for child in token.subtree:
             if child.i > token.i + 3 or child.i < token.left_edge.i or _stance_prefixed(child):
+                continue
+            if _where_named(child, token):
                 continue
             iso3 = self._word_country(child) or (self._city_country(child) if child.i != token.i else None)
             if iso3:
@@ -947,6 +953,18 @@ def _ends(verb: Token) -> bool:
     """ "ended their blockade", "called off a strike": the verb stops the act its object names."""
     lemma = verb.lemma_.lower()
     return lemma in _ENDING or (lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+
+
+def _where_named(token: Token, phrase: Token) -> bool:
+    """ "a blockade of the crossings between Ukraine and Poland": a country named to say
+    where a place is, not whom the act is aimed at."""
+    current = token
+    while current.i != phrase.i and current.head.i != current.i:
+        head = current.head
+        if current.dep_ == "prep" and head.pos_ == "NOUN" and head.lemma_.lower() in _PLACE_NOUNS:
+            return True
+        current = head
+    return False
 
 
 def _displaced_objects(verb: Token) -> list[Token]:
