@@ -385,3 +385,20 @@ def test_a_country_named_to_locate_a_place_is_no_target():
     text = "Greek farmers staged a blockade of the border crossings between Bulgaria and Greece."
     found = [e for e in process_article(text, headline=False).articles[0].events if e.root == "19"]
     assert found and (found[0].target is None or not (found[0].target.code or "").startswith("BGR")), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "root"),
+    [
+        ("The Kenyan president lambasted Uganda's leaders on Monday.", "11"),
+        ("Kenya's foreign minister railed against the Ugandan government.", "11"),
+        ("Kenya pushed back against Ugandan demands for a new border.", "12"),
+        ("Kenya resisted pressure from Uganda.", "12"),
+        ("The Kenyan president told Uganda to withdraw its troops.", "10"),
+        ("A Kenyan court sentenced the Ugandan smuggler to five years in prison.", "17"),
+        ("The Kenyan president pardoned 300 prisoners on Friday.", "08"),
+    ],
+)
+def test_verbal_conflict_rejection_demands_and_courts(sentence, root):
+    found = [e for e in process_article(sentence, headline=False).articles[0].events if e.entry != "Q010"]
+    assert found and found[0].root == root, [(e.code, e.entry) for e in found]

@@ -318,7 +318,7 @@ class _Coder:
             objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "aid deliveries"
             return any(o.lemma_.lower() in words or o.lower_ in words or self._is_person(o, words) for o in objects)
         if kind == "xcomp":
-            return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children)
+            return any(c.dep_ == "xcomp" and (c.lemma_.lower() in words or "*" in words) for c in verb.children)
         if kind == "prt":
             return any(c.dep_ == "prt" and c.lower_ in words for c in verb.children)
         if kind == "word":
