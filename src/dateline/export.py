@@ -28,7 +28,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # GDELT 2.0 event table, in GDELT's column order. What dateline fills, and from what:
 GDELT_COLUMNS: list[tuple[str, str]] = [
     ("GLOBALEVENTID", "the event's id in this store"),
-    ("SQLDATE", "event date YYYYMMDD (a month-only date takes day 01)"),
+    ("SQLDATE", "event date YYYYMMDD (a month-only date takes day 01, a year-only one January 1)"),
     ("MonthYear", "YYYYMM"),
     ("Year", "YYYY"),
     ("FractionDate", "year + (day of year / 365)"),
@@ -155,9 +155,9 @@ def _actor_columns(code: str | None, name: str | None) -> list:
 
 
 def _gdelt_day(value: str | None) -> str | None:
-    if not value or len(value) < 7:
+    if not value or len(value) < 4:
         return None
-    return value[:4] + value[5:7] + (value[8:10] if len(value) >= 10 else "01")
+    return value[:4] + (value[5:7] if len(value) >= 7 else "01") + (value[8:10] if len(value) >= 10 else "01")
 
 
 def _fraction(day: str | None) -> str | float:

@@ -402,3 +402,19 @@ def test_a_country_named_to_locate_a_place_is_no_target():
 def test_verbal_conflict_rejection_demands_and_courts(sentence, root):
     found = [e for e in process_article(sentence, headline=False).articles[0].events if e.entry != "Q010"]
     assert found and found[0].root == root, [(e.code, e.entry) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Kenyan police arrested the activist on Sunday.", "2023-12-17"),  # the last Sunday
+        ("The Kenyan army will attack the rebels on Sunday.", "2023-12-24"),  # the next one
+        ("Kenya said it would meet Ugandan leaders next Tuesday.", "2023-12-26"),
+        ("Kenyan troops attacked the rebels in 2019.", "2019"),  # a year, not the article's day
+        ("Kenyan police arrested 2019 protesters.", "2023-12-20"),  # a number, no year
+    ],
+)
+def test_an_act_is_dated_by_its_sentence(sentence, date):
+    found = process_article(sentence, headline=False, crawl_time=datetime(2023, 12, 20, 12, tzinfo=UTC))
+    events = [e for e in found.articles[0].events if e.entry != "Q010"]
+    assert events and events[0].date == date, [(e.code, e.date) for e in events]

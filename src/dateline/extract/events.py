@@ -79,6 +79,8 @@ _STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
 _PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
 _DEFIANT_STANCES = {"defiance", "protest", "opposition"}
 _STANCES = {"defiance", "protest", "solidarity", "retaliation", "response", "support", "opposition", "revenge"}
+_YEAR = re.compile(r"(19|20)\d\d")
+_BEFORE_YEAR = {"in", "since", "during", "until", "by", "of", "the", "early", "late", "mid"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Planned or promised acts: CAMEO codes the intent, by the root of the act.
 # Refusing a cooperative act, by the root of the act (CAMEO 12x).
@@ -821,7 +823,7 @@ class _Coder:
         start = sent.start_char
         sentence = Span(sent.text.strip(), to_doc(start), to_doc(start) + len(sent.text.strip()))
         cue_span = Span(cue.text, to_doc(cue.idx), to_doc(cue.idx) + len(cue.text))
-        when, when_source = self._date(sent)
+        when, when_source = self._date(sent, forward=mood == "intent")
         confidence = 0.5 + 0.1 * conditions
         confidence += 0.1 * sum(1 for side in (source, target) if side is not None and side.actor is not None)
         confidence -= 0.3 if source is None else 0.0  # who acted is unknown
@@ -866,14 +868,20 @@ class _Coder:
                 self._event("010", "asserted", source, target_side, cue[0], sent, "Q010", quote.block, 1)
             )
 
-    def _date(self, sent: SpacySpan) -> tuple[str | None, str | None]:
+    def _date(self, sent: SpacySpan, forward: bool = False) -> tuple[str | None, str | None]:
+        """The date the sentence gives the act, else the article's. A weekday is the last one
+        before the article, or, for an act to come ("will meet on Sunday", "next Tuesday"), the
+        next one after it; a year alone ("in 2019") is that year."""
         base = self.article_date
         if base is None:
             return None, None
         for token in sent:
             word = token.lower_
             if word in _WEEKDAYS and token.ent_type_ == "DATE":
-                back = (base.weekday() - _WEEKDAYS.index(word)) % 7
+                day = _WEEKDAYS.index(word)
+                if forward or (token.i > 0 and token.nbor(-1).lower_ == "next"):
+                    return (base + timedelta(days=(day - base.weekday()) % 7 or 7)).isoformat(), "sentence"
+                back = (base.weekday() - day) % 7
                 return (base - timedelta(days=back)).isoformat(), "sentence"
             if word == "yesterday":
                 return (base - timedelta(days=1)).isoformat(), "sentence"
@@ -884,6 +892,9 @@ class _Coder:
                 value = _resolve_date(ent.text, base.isoformat())
                 if value:
                     return value, "sentence"
+            year = ent.label_ == "DATE" and _YEAR.fullmatch(ent.text) and int(ent.text) <= base.year
+            if year and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _BEFORE_YEAR:  # "in 2019", "the 2021 coup"
+                return ent.text, "sentence"
         return base.isoformat(), "article"
 
     def _other_country(self, token: Token, own: str | None, where: EventSide | None) -> str | None:
