@@ -41,6 +41,7 @@ def only(quotes, fragment):
         ("The harbour reopened on Monday. We know it will not be easy for the fishermen.", "not be easy", "the writer"),
         ("As previously mentioned, the harbour will reopen on Monday.", "harbour will reopen", "no speaker"),
         ("Open the app. You can snap a screenshot of the harbour map.", "a screenshot", "the writer"),
+        ("The harbour guide is late. I promise the next edition will be out on Friday.", "next edition", "the writer"),
         ("A vision board is a collage of images that help us focus on goals.", "goals", "no speaker"),
         ("The mayor dismissed the claim on Monday.", "the claim", "a stance"),
         ("City claimed the European Super Cup in August.", "Super Cup", "a stance"),
