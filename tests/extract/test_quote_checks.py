@@ -46,6 +46,7 @@ def only(quotes, fragment):
         ("The mayor dismissed the claim on Monday.", "the claim", "a stance"),
         ("City claimed the European Super Cup in August.", "Super Cup", "a stance"),
         ("Editors have highlighted the following points.", "following points", "a stance"),
+        ("The union rejected a pay deal that would have raised wages by 4%.", "pay deal", "a stance"),
         ("Harbour Times, Mayor says the ferry will run all winter, March 3, 2024", "ferry will run", "a citation"),
     ],
 )
@@ -71,6 +72,7 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The minister gave his assessment of the talks.", "assessment of the talks"),
         ("The mayor denied that the harbour would close.", "harbour would close"),
         ("The fishermen denounced the plan as a disaster for the islands.", "a disaster"),
+        ("The mayor expressed concern that the harbour would close.", "harbour would close"),
     ],
 )
 def test_words_said_are_listed(sentence, fragment):
