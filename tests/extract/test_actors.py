@@ -32,3 +32,13 @@ def test_a_title_goes_to_the_one_who_holds_it_not_the_nearest_name():
     )
     assert "the prime minister" in people["Rishi Sunak"], people
     assert "the prime minister" not in people["Robert Jenrick"], people
+
+
+def test_the_north_in_a_korea_story_is_north_korea():
+    text = "North Korea fired two missiles on Monday. South Korea said the North also shelled an island."
+    article = process_article(text, headline=False).articles[0]
+    north = next(a for a in article.actors if a.code == "PRK")
+    assert "North" in [m.text for m in north.mentions]
+    assert all(p.name != "North" for p in article.places)  # no North, Utah
+    shelled = [e for e in article.events if e.cue.text == "shelled"]
+    assert shelled and shelled[0].source.code == "PRK", shelled

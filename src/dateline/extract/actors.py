@@ -55,6 +55,7 @@ class _Draft:
         self.last = max(self.last, position)
 
 
+_COMPASS = {"North", "South", "East", "West"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
 
 
@@ -113,6 +114,7 @@ class _ActorBuilder:
                 self._add_org(ent)
             elif ent.label_ in ("GPE", "NORP"):
                 self._add_country(ent)
+        self._compass_names()
         for draft in self.people:
             self._read_roles(draft)
         self._link_descriptions()
@@ -256,6 +258,20 @@ class _ActorBuilder:
             name = self.gaz.countries[iso3].name if iso3 in self.gaz.countries else text
             draft = self.countries[iso3] = _Draft(Actor(name=name, kind="country", country=iso3, country_source="name"))
         draft.add(self.mention(ent, kind), ent.start)
+
+    def _compass_names(self) -> None:
+        """ "the North" in a story that names North Korea is North Korea ("the South", South
+        Sudan ...): the country whose name begins with that word, when the article names it."""
+        named = {d.actor.name.split()[0]: d for d in self.countries.values() if d.actor.name.split()[0] in _COMPASS}
+        for token in self.doc:
+            draft = named.get(token.text)
+            if draft is None or token.i == 0 or self.doc[token.i - 1].lower_ != "the":
+                continue
+            if token.i + 1 < len(self.doc) and self.doc[token.i + 1].pos_ == "PROPN":
+                continue  # "the North Atlantic", "the South China Sea"
+            if token.i in self.by_token:
+                continue  # part of a person's name
+            draft.add(self.mention(self.doc[token.i : token.i + 1], "name"), token.i)
 
     def _country_in(self, span: Span) -> str | None:
         for token in span:
