@@ -75,6 +75,15 @@ def test_page_source_taken_for_text_is_not_body_text():
     assert [span.text for span in article.paragraphs] == STORY
 
 
+def test_page_clutter_between_paragraphs_is_not_body_text():
+    clutter = ["- Tweet", "- Digg this", "[Read: Ten years of the island ferry]", "Loading Photo Gallery",
+               "ADVERTISEMENT", "RELATED: Harbour fees rise again", "(END)",
+               "Our Standards: The Thomson Reuters Trust Principles."]  # fmt: skip
+    html = page("Council approves island ferry route", [*STORY[:2], *clutter[:4], *STORY[2:], *clutter[4:]]).encode()
+    (article,) = decode_html(RawDocument("p.html", html, content_hash(html), media_type="text/html")).articles
+    assert [span.text for span in article.paragraphs] == STORY
+
+
 def test_process_text_sniffs_html_and_runs_every_stage():
     doc = process_text(page("Council approves island ferry route", STORY, caption=CAPTION))
     (article,) = doc.articles

@@ -19,9 +19,11 @@ import htmldate
 import lxml.html
 import trafilatura
 
+from ..clean.lines import Kind, classify
 from ..clean.wire import agency_of, parse_dateline
 from ..errors import DatelineError, ErrorCode
 from ..model import Article, DateValue, Document, RawDocument, Span
+from ..resources import data_regex
 from .decode import find_unrecoverable
 
 _CAPTION_CLASSES = re.compile(r"caption|credit|wp-caption-text|image-desc|photo-desc", re.IGNORECASE)
@@ -55,8 +57,8 @@ def decode_html(raw: RawDocument) -> Document:
     for kind, text in _body_blocks(extracted.body, extracted.text or ""):
         if _LITERAL_TAG.match(text):
             break  # "</noscript><script …>": the extractor ran into the page's source; the article is over
-        if _page_code(text):
-            continue
+        if _page_code(text) or _clutter(text):
+            continue  # script source; "Advertisement", "READ MORE: …", "- Tweet", "(END)", a site's footer
         if any(_same_text(text, caption) for caption in captions):
             continue  # trafilatura kept a caption as a paragraph: it is not body text
         if not article.blocks and title and _same_text(text, title):
@@ -84,6 +86,9 @@ def decode_html(raw: RawDocument) -> Document:
     return doc
 
 
+# Lines the line rules know are never article text (clean/data/furniture.txt, chrome.txt,
+# boilerplate.txt).
+_NOT_ARTICLE_TEXT = {Kind.FURNITURE, Kind.CHROME}
 # A block that opens with an HTML tag written out as text.
 _LITERAL_TAG = re.compile(r"</?(script|noscript|style|iframe|div|span|link|meta|body|html)\b", re.IGNORECASE)
 # Script and style source: statements, braces, the browser's objects.
@@ -91,6 +96,15 @@ _CODE = re.compile(
     r"^(var|let|const|function|if|for|else|try|return|//|\}|\)|\]|\.forEach|@media)\b|^[{}()\[\];,]+$"
     r"|\b(window|document|console)\.\w|=>|===|!==|\bfunction\s*\(|[;{]\s*$"
 )
+
+
+def _clutter(text: str) -> bool:
+    """A paragraph that is no article text: what the line rules call furniture or chrome, or
+    page clutter (clean/data/html_clutter.txt), with the bullet or brackets around it taken off."""
+    bare = text.strip(" -–—•·*[]()")
+    if classify(bare) in _NOT_ARTICLE_TEXT:
+        return True
+    return bool(data_regex("dateline.clean.data", "html_clutter.txt").fullmatch(bare))
 
 
 def _page_code(text: str) -> bool:
