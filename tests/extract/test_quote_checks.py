@@ -40,6 +40,7 @@ def only(quotes, fragment):
         ("This article has been reviewed according to the Harbour Times' editorial process.", "reviewed", "a thing"),
         ("The harbour reopened on Monday. We know it will not be easy for the fishermen.", "not be easy", "the writer"),
         ("As previously mentioned, the harbour will reopen on Monday.", "harbour will reopen", "no speaker"),
+        ("Five fishermen sued the harbour board. All say they were never paid.", "never paid", "no speaker"),
         ("Open the app. You can snap a screenshot of the harbour map.", "a screenshot", "the writer"),
         ("The harbour guide is late. I promise the next edition will be out on Friday.", "next edition", "the writer"),
         ("A vision board is a collage of images that help us focus on goals.", "goals", "no speaker"),

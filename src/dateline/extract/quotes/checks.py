@@ -69,6 +69,9 @@ _STANCE_CLASSES = {"object", "topic", "thought", "speech"}
 _ANSWERS = {"yes", "no", "so", "same", "much", "opposite"}
 # Object pronouns, never a speaker as written: "images that help us focus on goals".
 _OBJECTS = {"us", "them", "me", "him"}
+# A speaker phrase that is only a quantity names no one: "all say", "one alleges", "a number mocked".
+_QUANTITIES = {"all", "one", "some", "many", "most", "several", "both", "few", "a few", "a number", "none",
+               "another", "a handful", "dozens", "hundreds", "thousands"}  # fmt: skip
 # The reader, addressed by the writer: "you can snap a screenshot", "how you might describe it".
 _READER = {"you"}
 # A word of two letters or more (or "I"): a speaker phrase names someone with one.
@@ -90,6 +93,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "a citation"
     if quote.speaker is None or not _NAMING_WORD.search(quote.speaker.text) or quote.speaker.text.lower() in _OBJECTS:
         return "no speaker"  # (a clitic or an object the parse took for a subject: "’s", "help us focus")
+    if quote.speaker_actor is None and quote.speaker.text.lower() in _QUANTITIES:
+        return "no speaker"  # "all say they were minors", "one alleges": how many, not who
     cue = _cue_verb(quote, doc, text)
     if cue is not None and _negated(cue):
         return "negated"
