@@ -94,6 +94,34 @@ def write_details(path: Path, gold_rows: list[dict], events: list[dict], article
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def evaluate(folder: Path, pages_folder: Path, every_event: bool = False, details: Path | None = None):
+    """Run dateline on the gold pages and score its listing (or, with ``every_event``, every
+    stored event) on all pages, the tune half and the untouched half."""
+    gold_rows = [json.loads(line) for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    pages = sorted({row["page"] for row in gold_rows})
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        db = str(work / "g.db")
+        started = time.perf_counter()
+        dateline("run", *(str(pages_folder / p) for p in pages), "--db", db, "--no-progress")
+        seconds = time.perf_counter() - started
+        listing = ["--all"] if every_event else []
+        (work / "ev.jsonl").write_text(dateline("events", "--db", db, "--json", *listing), encoding="utf-8")
+        (work / "art.jsonl").write_text(dateline("articles", "--db", db, "--json"), encoding="utf-8")
+        events_path, articles_path = str(work / "ev.jsonl"), str(work / "art.jsonl")
+        parts = {
+            "all": gold_rows,
+            "tune": [r for r in gold_rows if part_of(r["page"]) == "tune"],
+            "untouched": [r for r in gold_rows if part_of(r["page"]) == "untouched"],
+        }
+        results = {name: score(folder, rows, events_path, articles_path, work, name) for name, rows in parts.items()}
+        if details:
+            events = [json.loads(x) for x in (work / "ev.jsonl").read_text(encoding="utf-8").splitlines() if x]
+            articles = [json.loads(x) for x in (work / "art.jsonl").read_text(encoding="utf-8").splitlines() if x]
+            write_details(details, gold_rows, events, articles)
+    return results, parts, seconds
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_shared_option(parser)
@@ -105,30 +133,10 @@ def main() -> int:
     pages_folder = eval_folder(args.shared, "news2023", "html")
     if folder is None or pages_folder is None:
         return 2
-    gold_rows = [json.loads(line) for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    pages = sorted({row["page"] for row in gold_rows})
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        db = str(work / "g.db")
-        started = time.perf_counter()
-        dateline("run", *(str(pages_folder / p) for p in pages), "--db", db, "--no-progress")
-        seconds = time.perf_counter() - started
-        listing = ["--all"] if args.all else []
-        (work / "ev.jsonl").write_text(dateline("events", "--db", db, "--json", *listing), encoding="utf-8")
-        (work / "art.jsonl").write_text(dateline("articles", "--db", db, "--json"), encoding="utf-8")
-        events_path, articles_path = str(work / "ev.jsonl"), str(work / "art.jsonl")
-        parts = {
-            "all": gold_rows,
-            "tune": [r for r in gold_rows if part_of(r["page"]) == "tune"],
-            "untouched": [r for r in gold_rows if part_of(r["page"]) == "untouched"],
-        }
-        results = {name: score(folder, rows, events_path, articles_path, work, name) for name, rows in parts.items()}
-        if args.details:
-            events = [json.loads(x) for x in (work / "ev.jsonl").read_text(encoding="utf-8").splitlines() if x]
-            articles = [json.loads(x) for x in (work / "art.jsonl").read_text(encoding="utf-8").splitlines() if x]
-            write_details(args.details, gold_rows, events, articles)
+    results, parts, seconds = evaluate(folder, pages_folder, args.all, args.details)
     if args.report:
         print(results["all"]["report"])
+    pages = {r["page"] for r in parts["all"]}
     print(f"{len(pages)} pages run in {seconds:.0f} s; listing: {'every stored event' if args.all else 'default'}")
     print(f"{'part':<10} {'pages':>5} {'variant':<8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'pred':>5} {'gold':>5}")
     for name, rows in parts.items():

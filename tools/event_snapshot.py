@@ -73,7 +73,7 @@ def main() -> int:
     if args.compare is None:
         return 0
     before = args.compare.read_text(encoding="utf-8").splitlines()
-    differ = [(i, a, b) for i, (a, b) in enumerate(zip(before, lines)) if a != b]
+    differ = [(i, a, b) for i, (a, b) in enumerate(zip(before, lines, strict=False)) if a != b]
     print(f"compared with {args.compare}: {len(before)} vs {len(lines)} events, {len(differ)} differ")
     for i, a, b in differ[:5]:
         print(f"  event {i}:\n    before {a[:300]}\n    after  {b[:300]}")
