@@ -17,6 +17,7 @@ def _events(sentence: str):
         ("Police tried to arrest the protest leader.", "173", "not asserted"),
         ("Kenyan police allegedly beat three Somali refugees.", "182", "not asserted"),
         ("Kenya accused Uganda of attacking its border post.", "180", "not asserted"),
+        ("Kenya claimed that Ugandan troops attacked its border post.", "180", "not asserted"),
         ("The army will attack the rebels in Kenya.", "138", "future"),
         ("A car bomb killed 12 people in Mombasa on Monday.", "180", "no source"),
         ("“Kenyan troops attacked the rebel base,” the commander said.", "180", "in a quote"),
@@ -79,3 +80,8 @@ def test_a_clause_with_its_own_subject_is_asserted_under_a_purpose():
     text = "Kenya's president met Somali leaders to seek a truce, as the Ugandan army attacked the rebels in Somalia."
     found = [e for e in _events(text) if e.root == "18"]
     assert found and found[0].listed, [(e.code, e.unlisted_because) for e in _events(text)]
+
+
+def test_a_fact_someone_reports_is_listed():
+    found = [e for e in _events("Kenya said that Ugandan troops attacked its border post.") if e.code == "180"]
+    assert found and found[0].listed, found

@@ -8,7 +8,8 @@ general properties of the sentence, not lists of sentences:
 - ``statement``: a bare "X said" (CAMEO 010 from a quotation) only sources what follows;
 - ``no source``: no one, or no one we can code, did it;
 - ``in a quote``: the act is inside someone's quoted words (rhetoric, a claim);
-- ``not asserted``: the act is tried, wanted, planned, expected or alleged, not done;
+- ``not asserted``: the act is tried, wanted, planned, expected, alleged or claimed, or only
+  the aim of another, not done;
 - ``future``: "will", "would" with no one saying so (a forecast, not a stated intention);
 - ``to the press``: speaking or talking to reporters or a news outlet attributes what
   follows; it is no meeting or statement *to* them;
@@ -36,6 +37,8 @@ _REPORTING = {
     "explain", "suggest", "warn", "confirm", "believe", "think", "fear", "testify", "acknowledge", "admit",
 }  # fmt: skip
 _CLAIMS = {"allegedly", "purportedly", "supposedly"}
+# Verbs that report what they say as someone's claim: "claimed that the army shelled the town".
+_CLAIMING = {"claim", "allege", "contend", "purport"}
 _MODAL = {"could", "might", "may", "should", "can", "must"}
 # Verbs that carry out the act their object names: "launched an offensive", "staged a protest".
 _CARRYING_OUT = {
@@ -106,6 +109,8 @@ def _unreal(verb: Token) -> str | None:
             return "not asserted"  # "an attempt to seize", "calls to release"
         if current.dep_ not in ("xcomp", "conj", "acl", "advcl", "ccomp", "pcomp"):
             return None
+        if current.dep_ == "ccomp" and head.lemma_.lower() in _CLAIMING:
+            return "not asserted"  # "X claimed that Y attacked Z": a claim, not a fact told
         if current.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING:
             return None  # "X said that Y attacked Z": the reported fact is coded as fact
         current = head
