@@ -48,6 +48,7 @@ def only(quotes, fragment):
         ("City claimed the European Super Cup in August.", "Super Cup", "a stance"),
         ("Editors have highlighted the following points.", "following points", "a stance"),
         ("The union rejected a pay deal that would have raised wages by 4%.", "pay deal", "a stance"),
+        ("The director explained his decision to cast the mayor as the villain.", "his decision", "a stance"),
         ("Harbour Times, Mayor says the ferry will run all winter, March 3, 2024", "ferry will run", "a citation"),
     ],
 )

@@ -192,13 +192,14 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
         return False  # "said yes", "gave his assessment of the race": words after all
     # (a participle modifying a noun heads no clause: "the following attributes"; a view told
     # with "as" is a proposition: "denounced them as heretics")
-    if any(t.lower_ == "as" for t in span):
-        return False
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    if any(t.lower_ == "as" for t in heads):
+        return False  # "denounced the plan as a disaster"
     if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in span):
         return True
     # a noun phrase whose verbs only describe it: "rejected a truce deal that would have freed
-    # 40" (but "expressed concern that the talks would fail" states what the concern is)
-    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    # 40", "explaining his decision to cast Hill as Elsie" (but "expressed concern that the
+    # talks would fail" states what the concern is)
     stated = any(t.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in t.children) for t in span)
     return bool(heads) and all(t.pos_ in ("NOUN", "PROPN") for t in heads) and not stated
 
