@@ -42,3 +42,18 @@ def test_the_north_in_a_korea_story_is_north_korea():
     assert all(p.name != "North" for p in article.places)  # no North, Utah
     shelled = [e for e in article.events if e.cue.text == "shelled"]
     assert shelled and shelled[0].source.code == "PRK", shelled
+
+
+def test_a_name_that_mixes_letters_and_digits_is_no_person():
+    people = _people("But with Y2K pretty much over, according to Maria Lopez, a designer, it is time to look back.")
+    assert "Y2K" not in people and "Maria Lopez" in people, people
+
+
+def test_a_pronoun_with_an_aside_is_still_the_pronoun():
+    text = (
+        "Headline\n\nThe designer Maria Lopez spoke in Milan on Monday. “Silk is back,” says she "
+        "(and seemingly everyone else on Instagram)."
+    )
+    article = process_article(text).articles[0]
+    quote = next(q for q in article.quotes if "Silk is back" in q.content.text)
+    assert article.actors[quote.speaker_actor].name == "Maria Lopez"

@@ -15,6 +15,7 @@ Passes over the spaCy doc of the article, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -56,6 +57,7 @@ class _Draft:
 
 
 _COMPASS = {"North", "South", "East", "West"}
+_LETTERS_AND_DIGITS = re.compile(r"(?=.*\d)(?=.*[^\W\d_])\w+")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
 
 
@@ -106,6 +108,8 @@ class _ActorBuilder:
                 self._add_country(ent)  # the small model reads "Sri Lanka" at a sentence start as a person
             elif ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in building_nouns():
                 continue  # "Trump Tower" tagged as a person: a building, which must not take Trump's mentions
+            elif ent.label_ == "PERSON" and any(_LETTERS_AND_DIGITS.fullmatch(t.text) for t in ent):
+                continue  # "Y2K", "Web3" tagged as a person: no one's name mixes letters and digits
             elif ent.label_ == "PERSON" and self._is_people(ent):
                 self._add_org(ent)  # "Bosnian Serbs", "Iraqi Kurds": a group, not a person
             elif ent.label_ == "PERSON" or (ent.label_ == "ORG" and self._titled_name(ent)):

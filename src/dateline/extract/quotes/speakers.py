@@ -311,7 +311,9 @@ class Speakers(Stage):
             # the speaker as written is the relative word (its clause may be far from the noun);
             # the noun it stands for names an unnamed speaker ("three members, who said …")
             return Speaker(phrase, resolved.actor, resolved.unnamed, resolved.span)
-        if (head.lower_ in _PRONOUNS or head.lower_ in _POSSESSIVES) and len(phrase) == 1:
+        pronoun = head.lower_ in _PRONOUNS and all(not t.ent_type_ or t.i == head.i for t in head.children)
+        if ((head.lower_ in _PRONOUNS or head.lower_ in _POSSESSIVES) and len(phrase) == 1) or pronoun:
+            # (a pronoun with an aside is still the pronoun: "she (and everyone else on Instagram)")
             writer = head.lower_ in _FIRST_PERSON and not self.view.inside_marks(head.idx, head.idx + 1)
             if head.lower_ in _PERSON_PRONOUNS and self.draft.state.focus_person is not None and not writer:
                 return Speaker(phrase, self.draft.state.focus_person)
