@@ -173,14 +173,11 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
 
 
 def _writer(quote: Quote) -> bool:
-    """ "We know it's not easy", "I think that's the term", "I promise it is coming": the
-    writer's own thought, wish or word;
-    "you can snap a screenshot": the reader, whom the writer addresses."""
+    """ "We know it's not easy", "I promise it is coming", "we recommend a silk top": outside
+    quotation marks, "I" and "we" are the writer (or the publication), whatever the verb; "you
+    can snap a screenshot": the reader, whom the writer addresses."""
     speaker = quote.speaker.text.lower() if quote.speaker is not None else ""
-    if quote.kind == "direct" or speaker not in _WRITER | _READER:
-        return False
-    # "I promise it is coming", "I told him": outside quotation marks, "I" is the writer
-    return speaker in _READER or speaker == "i" or reporting_verbs().get(quote.cue_lemma or "") == "thought"
+    return quote.kind != "direct" and speaker in _WRITER | _READER
 
 
 def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
