@@ -57,3 +57,16 @@ def test_a_pronoun_with_an_aside_is_still_the_pronoun():
     article = process_article(text).articles[0]
     quote = next(q for q in article.quotes if "Silk is back" in q.content.text)
     assert article.actors[quote.speaker_actor].name == "Maria Lopez"
+
+
+def test_she_is_never_a_man_the_article_calls_he():
+    text = (
+        "Headline\n\nDarren Larvin runs a cheese company in Wiltshire. He said the deal was dying. Maria Lopez, "
+        "a Toronto importer, agreed. “It didn’t need to happen,” she said. Larvin said he would keep shipping. "
+        "“We will find a way,” she said."
+    )
+    article = process_article(text).articles[0]
+    speakers = {q.content.text.strip("“”,"): q.speaker_actor for q in article.quotes if q.kind == "direct"}
+    names = {k: article.actors[v].name if v is not None else None for k, v in speakers.items()}
+    assert names["It didn’t need to happen"] == "Maria Lopez", names
+    assert names["We will find a way"] != "Larvin", names  # she: not the man in focus

@@ -7,6 +7,7 @@ their own are carried over to the speaker before them (``continuation``)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -21,6 +22,7 @@ from .words import RELATIVE, frame, speech_particle, unnamed_sources
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "his", "my"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # "I" outside quotation marks is the writer ("when I asked him …"), not the person in focus.
 _FIRST_PERSON = {"i", "my"}
 
@@ -316,7 +318,7 @@ class Speakers(Stage):
             # (a pronoun with an aside is still the pronoun: "she (and everyone else on Instagram)")
             writer = head.lower_ in _FIRST_PERSON and not self.view.inside_marks(head.idx, head.idx + 1)
             if head.lower_ in _PERSON_PRONOUNS and self.draft.state.focus_person is not None and not writer:
-                return Speaker(phrase, self.draft.state.focus_person)
+                return Speaker(phrase, self._agreeing(head, self.draft.state.focus_person))
             return Speaker(phrase, None, "person" if head.lower_ in _PERSON_PRONOUNS else "group")
         actor = self.view.actor_at(head) if head is not None else None
         if actor is None:
@@ -333,6 +335,24 @@ class Speakers(Stage):
             return Speaker(phrase, actor)
         unnamed = unnamed_sources().get(head.lower_) or unnamed_sources().get(head.lemma_.lower()) or "other"
         return Speaker(phrase, None, unnamed)
+
+    def _agreeing(self, pronoun: Token, focus: int) -> int | None:
+        """The person a he/she stands for: the one in focus, unless the article gives them the
+        other gender; then the one other person named in this sentence or the one before who
+        may be of that gender, if there is exactly one (else none: better unknown than wrong)."""
+        wanted = _PRONOUN_GENDER.get(pronoun.lower_)
+        if wanted is None or self.view.gender_of(focus) in (None, wanted):
+            return focus
+        sent = pronoun.sent
+        start = sent.start_char if sent.start == 0 else self.doc[sent.start - 1].sent.start_char
+        lo, hi = self.text.to_document(start), self.text.to_document(pronoun.idx)
+        mentions = self.view.mentions
+        near = {
+            actor for m_start, m_end, actor in mentions.mentions[bisect_right(mentions.starts, lo - 1) :]
+            if m_start < hi and m_end <= hi and self.actors[actor].kind == "person"
+            and self.view.gender_of(actor) in (None, wanted)
+        }  # fmt: skip
+        return near.pop() if len(near) == 1 else None
 
     def _described(self, noun: Token) -> Token | None:
         """The subject a predicate noun describes: "Trump is a liar and a birther who pledged …"

@@ -27,6 +27,11 @@ _EDITORIAL_LABELS = {"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "PREVIO
                      "EDITOR'S NOTE", "EDITOR’S NOTE", "READ MORE", "PHOTOS", "VIDEO", "ADVERTISEMENT"}  # fmt: skip
 
 
+# Pronouns and honorifics that say a person's gender (0: he, 1: she).
+_GENDERED = {"he": 0, "him": 0, "his": 0, "himself": 0, "she": 1, "her": 1, "hers": 1, "herself": 1}
+_HONORIFIC_GENDER = {"mr": 0, "mrs": 1, "ms": 1, "miss": 1}
+
+
 class ArticleView:
     """The article's text, parse, paragraphs, quotation marks and actor mentions."""
 
@@ -43,6 +48,7 @@ class ArticleView:
         self._mark_starts = [mark.start for mark in self.marked]
         self.mentions = MentionIndex(actors)
         self._entities: dict[int, SpacySpan] | None = None
+        self._genders: dict[int, str] | None = None
 
     def inside_marks(self, start: int, end: int) -> Marked | None:
         """The quotation marks around [start, end), if any (marks are in reading order and do not
@@ -136,6 +142,37 @@ class ArticleView:
     def actor_at(self, token: Token) -> int | None:
         start = self.text.to_document(token.idx)
         return self.mentions.actor_at(start, start + len(token.text))
+
+    def gender_of(self, actor: int) -> str | None:
+        """ "m" or "f" when the article says so of a person: an honorific ("Mr Sunak", "Ms
+        Nandy"), or he/him/his (she/her) after their name in a sentence naming no other
+        person, outside quotation marks; None when it does not, or says both."""
+        if self._genders is None:
+            self._genders = self._read_genders()
+        return self._genders.get(actor)
+
+    def _read_genders(self) -> dict[int, str]:
+        counts: dict[int, list[int]] = {}
+        for i, actor in enumerate(self.actors):
+            if actor.kind == "person":
+                for mention in actor.mentions:
+                    word = mention.text.split()[0].rstrip(".").lower() if mention.text else ""
+                    if word in _HONORIFIC_GENDER:
+                        counts.setdefault(i, [0, 0])[_HONORIFIC_GENDER[word]] += 2
+        for sent in self.doc.sents:
+            named = {}
+            for token in sent:
+                actor = self.actor_at(token)
+                if actor is not None and self.actors[actor].kind == "person":
+                    named.setdefault(actor, token.i)
+            if len(named) != 1:
+                continue
+            (actor, first), = named.items()
+            for token in sent:
+                side = _GENDERED.get(token.lower_)
+                if side is not None and token.i > first and not self.inside_marks(token.idx, token.idx + 1):
+                    counts.setdefault(actor, [0, 0])[side] += 1
+        return {a: "m" if m > f else "f" for a, (m, f) in counts.items() if m != f}
 
     def token_at(self, char: int) -> Token | None:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
