@@ -418,3 +418,19 @@ def test_an_act_is_dated_by_its_sentence(sentence, date):
     found = process_article(sentence, headline=False, crawl_time=datetime(2023, 12, 20, 12, tzinfo=UTC))
     events = [e for e in found.articles[0].events if e.entry != "Q010"]
     assert events and events[0].date == date, [(e.code, e.date) for e in events]
+
+
+def test_a_group_named_in_apposition_is_that_group():
+    text = (
+        "Liberty Baptist Church held a service on Sunday. "
+        "The war was touched off Oct. 7, when the Iran-backed terrorist group Hamas attacked Israel."
+    )
+    found = [e for e in process_article(text, headline=False).articles[0].events if e.root == "18"]
+    assert found and found[0].source.text == "Hamas" and found[0].source.code.startswith("PSE"), found
+
+
+def test_demonstrating_a_skill_is_no_protest():
+    found = process_article("The Kenyan team demonstrated great skill in the final.", headline=False).articles[0]
+    assert all(e.root != "14" for e in found.events)
+    found = process_article("Thousands of Kenyans demonstrated against the new tax.", headline=False).articles[0]
+    assert any(e.root == "14" for e in found.events)

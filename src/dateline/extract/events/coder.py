@@ -246,6 +246,8 @@ class Coder(Arguments, Sides):
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "air and artillery strikes"
             if "*" in words:
                 return any(o.dep_ == "dobj" for o in objects)
+            if "-" in words:  # no direct object: "demonstrated" protests, "demonstrated his skill" does not
+                return not any(o.dep_ == "dobj" for o in objects)
             objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "aid deliveries"
             return any(o.lemma_.lower() in words or o.lower_ in words or self._is_person(o, words) for o in objects)
         if kind == "xcomp":

@@ -41,6 +41,9 @@ class Sides:
             return None  # "in February 2022" is when, not whom
         start = self.text.to_document(token.idx)
         actor = self._actor_at(token)
+        if actor is None:  # "the terrorist group Hamas", "the company Danone": the name in apposition
+            named = [self._actor_at(c) for c in token.children if c.dep_ == "appos"]
+            actor = next((a for a in named if a is not None), None)
         if actor is None:
             actor = self._group_actor(token)
         if actor is None:
