@@ -56,7 +56,8 @@ class _Draft:
         self.last = max(self.last, position)
 
 
-_COMPASS = {"North", "South", "East", "West"}
+# Compass words that begin country names: "the North" may be North Korea, never a place of its own.
+COMPASS_WORDS = {"North", "South", "East", "West"}
 _LETTERS_AND_DIGITS = re.compile(r"(?=.*\d)(?=.*[^\W\d_])\w+")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
 
@@ -266,7 +267,7 @@ class _ActorBuilder:
     def _compass_names(self) -> None:
         """ "the North" in a story that names North Korea is North Korea ("the South", South
         Sudan ...): the country whose name begins with that word, when the article names it."""
-        named = {d.actor.name.split()[0]: d for d in self.countries.values() if d.actor.name.split()[0] in _COMPASS}
+        named = {word: d for d in self.countries.values() if (word := d.actor.name.split()[0]) in COMPASS_WORDS}
         for token in self.doc:
             draft = named.get(token.text)
             if draft is None or token.i == 0 or self.doc[token.i - 1].lower_ != "the":

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Event, Quote
 from ..nlp.text import ArticleText
+from .events.words import infinitive
 
 # Heads that make the act they govern unreal: tried, wanted, planned, expected, claimed.
 _UNREAL_HEADS = {
@@ -134,9 +135,7 @@ def _under_reporting(verb: Token) -> bool:
 
 def _purpose(verb: Token) -> bool:
     """ "to negotiate", "in order to end": an infinitive of purpose with no subject of its own."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
-    )
+    return infinitive(verb) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _own_clause(verb: Token) -> bool:

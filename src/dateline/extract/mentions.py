@@ -49,3 +49,13 @@ class MentionIndex:
             if m_end <= offset and actors[who].kind == "person":
                 return who
         return None
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The mentions lying wholly inside [start, end), in order: (start, end, actor)."""
+        found = []
+        for m_start, m_end, actor in self.mentions[bisect_right(self.starts, start - 1) :]:
+            if m_start >= end:
+                break
+            if m_end <= end:
+                found.append((m_start, m_end, actor))
+        return found

@@ -13,10 +13,9 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, Place
 from ..nlp.gazetteer import City, Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
-from .actors import name_of_someone
+from .actors import COMPASS_WORDS, name_of_someone
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_COMPASS = {"North", "South", "East", "West"}
 # Below this population a town matched only by one of its alternate names needs the
 # article to name its country.
 _ALTERNATE_NAME_POPULATION = 100_000
@@ -32,7 +31,7 @@ def extract_places(doc: Doc, text: ArticleText, dateline: list[str], actors: lis
     for name in dateline:
         places.append(_resolve(Place(name, None, None, "dateline"), gaz, countries, states))
     for ent in doc.ents:
-        if ent.label_ not in _PLACE_LABELS or ent.text in _COMPASS:
+        if ent.label_ not in _PLACE_LABELS or ent.text in COMPASS_WORDS:
             continue  # "the North" is a side of a country, not North, Utah
         start = text.to_document(ent.start_char)
         place = _resolve(Place(ent.text, start, start + len(ent.text), "text"), gaz, countries, states)

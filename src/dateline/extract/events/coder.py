@@ -37,6 +37,7 @@ from .words import (
     YEAR,
     agent_type,
     ends,
+    noun_entry,
     phrase_tokens,
     resolve_date,
     same_side,
@@ -107,9 +108,7 @@ class Coder(Arguments, Sides):
             entry = self._best_entry(act, self.lexicon.get(act.lemma_.lower(), []))
             code = entry.code if entry is not None else None
             if code is None:
-                nouns = event_nouns()
-                objects = [c for c in act.children if c.dep_ == "dobj"]
-                found = [nouns.get(o.lower_) or nouns.get(o.lemma_.lower()) for o in objects]
+                found = [noun_entry(o) for o in act.children if o.dep_ == "dobj"]
                 code = next((f.code for f in found if f is not None), None)
             if code is not None:
                 return INTENT_BY_ROOT.get(code[:2], "030")
@@ -175,7 +174,7 @@ class Coder(Arguments, Sides):
         if verb.lemma_.lower() in OCCURRING:  # "riots erupted", "the protests continued"
             objects += [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         for obj in objects:
-            entry = nouns.get(obj.lower_) or nouns.get(obj.lemma_.lower())
+            entry = noun_entry(obj)
             if entry is None and obj.lemma_.lower() in GENERIC_EFFORTS:  # "a mediation effort"
                 modifiers = [c for c in obj.children if c.dep_ in ("compound", "amod")]
                 entry = next((nouns[m.lower_] for m in modifiers if m.lower_ in nouns), None)

@@ -8,7 +8,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ...cameo import agent_nouns
+from ...cameo import NounEntry, agent_nouns, event_nouns
 from ...clean.dates import resolve
 from ...model import EventSide
 
@@ -238,3 +238,9 @@ def resolve_date(text: str, base: str) -> str | None:
     if value and not re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text):
         return value[:7]
     return value
+
+
+def noun_entry(token: Token) -> NounEntry | None:
+    """The event-noun entry (cameo/data/nouns.tsv) of a word, as written or by its lemma."""
+    nouns = event_nouns()
+    return nouns.get(token.lower_) or nouns.get(token.lemma_.lower())

@@ -7,7 +7,6 @@ their own are carried over to the speaker before them (``continuation``)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -346,11 +345,9 @@ class Speakers(Stage):
         sent = pronoun.sent
         start = sent.start_char if sent.start == 0 else self.doc[sent.start - 1].sent.start_char
         lo, hi = self.text.to_document(start), self.text.to_document(pronoun.idx)
-        mentions = self.view.mentions
         near = {
-            actor for m_start, m_end, actor in mentions.mentions[bisect_right(mentions.starts, lo - 1) :]
-            if m_start < hi and m_end <= hi and self.actors[actor].kind == "person"
-            and self.view.gender_of(actor) in (None, wanted)
+            actor for _, _, actor in self.view.mentions.within(lo, hi)
+            if self.actors[actor].kind == "person" and self.view.gender_of(actor) in (None, wanted)
         }  # fmt: skip
         return near.pop() if len(near) == 1 else None
 
