@@ -412,14 +412,15 @@ class Coder(Arguments, Sides):
         """The same event told twice in one article is one event with two mentions; in one
         sentence, acts of one code between the same sides are one event ("arrested him and
         charged him" is one 173)."""
-        kept: dict[tuple, Event] = {}
+        kept: list[Event] = []
+        told: dict[tuple, Event] = {}
         for event in self.events:
             sides = (side_key(event.source), side_key(event.target))
-            key, in_sentence = (event.code, event.entry, *sides), (event.sentence.start, event.code, *sides)
-            first = kept.get(key) or kept.get(in_sentence)  # told again, or by another verb
+            keys = ((event.code, event.entry, *sides), (event.sentence.start, event.code, *sides))
+            first = next((told[k] for k in keys if k in told), None)  # told again, or by another verb
             if first is not None:
                 first.mentions += 1
             else:
-                kept[key] = kept[in_sentence] = event
-        unique = {id(e): e for e in kept.values()}
-        return sorted(unique.values(), key=lambda e: e.sentence.start)
+                kept.append(event)
+                told.update(dict.fromkeys(keys, event))
+        return sorted(kept, key=lambda e: e.sentence.start)
