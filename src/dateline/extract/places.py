@@ -66,10 +66,7 @@ def actors_country(actors: list[Actor], places: list[Place]) -> str | None:
         a.country for a in actors if a.kind != "country" and a.country and a.country_source != "setting"
     )
     counts.update(p.country for p in places if p.source == "text" and p.feature == "city" and p.country)
-    top = counts.most_common(2)
-    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
-        return None
-    return top[0][0]
+    return _most_named(counts)
 
 
 def setting_country(doc: Doc, tie_breaker: str | None = None) -> str | None:
@@ -100,6 +97,12 @@ def setting_country(doc: Doc, tie_breaker: str | None = None) -> str | None:
         iso3 = None if token.i in covered else gaz.country_of_word(token.text) or _capital_country(doc, token, gaz)
         if iso3:
             counts[iso3] += 1
+    return _most_named(counts, tie_breaker)
+
+
+def _most_named(counts: Counter[str], tie_breaker: str | None = None) -> str | None:
+    """The country counted most, if no other is counted as often (then the tie breaker, if it
+    is one of the two)."""
     top = counts.most_common(2)
     if not top:
         return None
