@@ -87,21 +87,24 @@ def test_cameo_event_gate():
     assert plover["actor_accuracy"] >= PLOVER_ACTOR_CODE_FLOOR
 
 
-AEB_F1_FLOOR = 0.955
+# measured 2026-12-07: 0.973, bare trafilatura 0.954
+AEB_F1_FLOOR = 0.965
+AEB_OVER_BARE = 0.01
 
 
 def test_html_reader_gate():
-    """Article bodies from 121 real pages: at least bare trafilatura, and above the floor."""
+    """Article bodies from 121 real pages: above bare trafilatura, and above the floor."""
     import aeb_eval
 
     result = aeb_eval.evaluate(need_shared(SHARED / "eval" / "aeb"))
     assert result["ours"].pages == 121
     assert result["ours"].f1 >= AEB_F1_FLOOR
-    assert result["ours"].f1 >= result["bare"].f1
+    assert result["ours"].f1 >= result["bare"].f1 + AEB_OVER_BARE
 
 
 # Events on real news pages (../shared/eval/events, 35 news2023 pages coded by hand), as
-# listed by default; measured 2026-12-07: all pages strict P 0.288, F1 0.212.
+# listed by default; measured 2026-12-07: all pages strict P 0.288, F1 0.212 (0.283, 0.204 once
+# trafilatura's precise reading of the pages gave one of them another version of its story).
 EVENTS_STRICT_P_FLOOR = 0.27
 EVENTS_STRICT_F1_FLOOR = 0.20
 

@@ -84,6 +84,35 @@ def test_page_clutter_between_paragraphs_is_not_body_text():
     assert [span.text for span in article.paragraphs] == STORY
 
 
+def test_stories_below_the_article_are_not_body_text():
+    # trafilatura's precise reading leaves out blocks a page marks as its bottom matter
+    more = ["The port board raised harbour fees for the third year running, citing the cost of dredging.",
+            "Pupils returned to the island school on Tuesday after a summer of repairs to its roof."]  # fmt: skip
+    bottom = "<div class='article-bottom'>" + "".join(f"<p>{text}</p>" for text in more) + "</div>"
+    html = page("Council approves island ferry route", STORY).replace("</article>", f"{bottom}</article>").encode()
+    (article,) = decode_html(RawDocument("p.html", html, content_hash(html), media_type="text/html")).articles
+    assert [span.text for span in article.paragraphs] == STORY
+
+
+def test_a_list_of_sources_closing_the_article_is_not_body_text():
+    sources = ["Interview with Anna Berg, council leader, Dec. 13, 2023",
+               "Harbour Times, Island ferry plan costed at 40 million euros, March 2, 2023",
+               "Ferry Review, Electric ferries in northern waters, accessed Dec. 19. 2023",  # the page's typo
+               "Port Authority, Annual report, July 2022"]  # fmt: skip
+    html = (
+        page("Council approves island ferry route", [*STORY, *sources])
+        .replace(f"<p>{sources[0]}</p>", f"<h2>Our Sources</h2><p>{sources[0]}</p>")
+        .encode()
+    )
+    (article,) = decode_html(RawDocument("p.html", html, content_hash(html), media_type="text/html")).articles
+    assert [span.text for span in article.paragraphs] == STORY and not article.subheads
+    # two dated lines at the end are the article's own
+    dated = [*STORY, "The route was first proposed on March 2, 2023", "The vote was held on Dec. 11, 2023"]
+    html = page("Council approves island ferry route", dated).encode()
+    (article,) = decode_html(RawDocument("p.html", html, content_hash(html), media_type="text/html")).articles
+    assert [span.text for span in article.paragraphs] == dated
+
+
 def test_process_text_sniffs_html_and_runs_every_stage():
     doc = process_text(page("Council approves island ferry route", STORY, caption=CAPTION))
     (article,) = doc.articles

@@ -159,6 +159,21 @@ def is_date_line(text: str) -> bool:
     return len(other) <= 2
 
 
+# A line of a list of sources ends in its date: "PolitiFact, RFK Jr.'s Wi-Fi claim, July 10, 2023".
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATED_END = re.compile(
+    rf"\b{_MONTH} \d{{1,2}}[,.] (19|20)\d\d\.?$|\b\d{{1,2}} {_MONTH} (19|20)\d\d\.?$"
+    rf"|, (accessed )?{_MONTH} (19|20)\d\d\.?$",
+    re.IGNORECASE,
+)
+CITATION_WORDS = 40
+
+
+def is_citation(text: str) -> bool:
+    """A line of a list of sources: short, and ending in the date of the source it names."""
+    return len(text.split()) <= CITATION_WORDS and bool(_DATED_END.search(text.strip()))
+
+
 _DATE_WORDS = {
     "am", "pm", "at", "on", "by", "min", "mins", "minute", "minutes", "sec", "secs", "second", "seconds",
     "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "ago",

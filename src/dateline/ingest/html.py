@@ -1,8 +1,11 @@
 """HTML pages to the same Article record the text-dump path produces.
 
-trafilatura finds the main text and metadata; htmldate tells published from updated;
-our own pass adds what they leave out or mix in: photo captions and credits are kept
-apart (never body), the standfirst becomes the summary, the dateline is parsed off the
+trafilatura finds the main text and metadata (the main text twice: its precise reading,
+which leaves out more of the related links and comments around an article, unless that
+reading is a fraction of the ordinary one and so found some other part of the page);
+htmldate tells published from updated; our own pass adds what they leave out or mix in:
+photo captions and credits are kept apart (never body), a list of sources closing the
+article is dropped, the standfirst becomes the summary, the dateline is parsed off the
 first paragraph, and the wire agency is read from bylines, meta tags, the dateline,
 credits and sign-offs.
 
@@ -19,7 +22,7 @@ import htmldate
 import lxml.html
 import trafilatura
 
-from ..clean.lines import Kind, classify
+from ..clean.lines import Kind, classify, is_citation
 from ..clean.wire import agency_of, parse_dateline
 from ..errors import DatelineError, ErrorCode
 from ..model import Article, DateValue, Document, RawDocument, Span
@@ -31,18 +34,22 @@ _CAPTION_CLASSES = re.compile(r"caption|credit|wp-caption-text|image-desc|photo-
 # container (a whole figure-and-text wrapper) is not one.
 CAPTION_MAX_CHARS = 400
 HEADLINE_WORDS = (3, 40)
+# trafilatura's precise reading is taken unless it is under this share of the ordinary one's
+# length (then it has picked a reprint notice or a teaser box, not the article).
+PRECISE_MIN_SHARE = 0.2
 _SEPARATOR = "\n\n"
 
 
 def decode_html(raw: RawDocument) -> Document:
     """Stage input for a page: a Document with its one Article already built."""
     html = _html_text(raw)
+    url = raw.source if "://" in raw.source else None
     extracted = trafilatura.bare_extraction(
-        html, url=raw.source if "://" in raw.source else None, include_comments=False, include_tables=True,
-        with_metadata=True,
+        html, url=url, include_comments=False, include_tables=True, with_metadata=True
     )  # fmt: skip
     if extracted is None or extracted.body is None:
         raise DatelineError(ErrorCode.E007_PROCESSING, raw.source, "no article text found in the page")
+    body, body_text = _precise_body(html, url, extracted.body, extracted.text or "")
     captions, heading = _captions_and_heading(html)
     builder = _TextBuilder()
     article = Article(ordinal=0, start=0, end=0)
@@ -51,10 +58,10 @@ def decode_html(raw: RawDocument) -> Document:
     title = heading or without_site_name(extracted.title or "", extracted.sitename, raw.source)
     if title:
         article.headline = builder.add(title)
-    if extracted.description and not _is_start_of_body(extracted.description, extracted.text or ""):
+    if extracted.description and not _is_start_of_body(extracted.description, body_text):
         article.summary.append(builder.add(extracted.description))
     first = True
-    for kind, text in _body_blocks(extracted.body, extracted.text or ""):
+    for kind, text in _without_source_list(_body_blocks(body, body_text)):
         if _LITERAL_TAG.match(text):
             break  # "</noscript><script …>": the extractor ran into the page's source; the article is over
         if _page_code(text) or _clutter(text):
@@ -96,6 +103,17 @@ _CODE = re.compile(
     r"^(var|let|const|function|if|for|else|try|return|//|\}|\)|\]|\.forEach|@media)\b|^[{}()\[\];,]+$"
     r"|\b(window|document|console)\.\w|=>|===|!==|\bfunction\s*\(|[;{]\s*$"
 )
+
+
+def _precise_body(html: str, url: str | None, body, text: str):
+    """The body tree and text of trafilatura's precise reading, or the ordinary one's when
+    the precise one failed or is under PRECISE_MIN_SHARE of its length."""
+    precise = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_tables=True, favor_precision=True, with_metadata=False
+    )  # fmt: skip
+    if precise is None or precise.body is None or len(precise.text or "") < PRECISE_MIN_SHARE * len(text):
+        return body, text
+    return precise.body, precise.text or ""
 
 
 def _clutter(text: str) -> bool:
@@ -152,6 +170,35 @@ def _body_blocks(body, text: str) -> list[tuple[str, str]]:
         if line:
             blocks.append(("h" if line in heads else "p", line))
     return blocks
+
+
+# A list of sources closing a fact-check or report: this many dated lines or more.
+SOURCE_LIST_LINES = 3
+
+
+def _without_source_list(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The body blocks without the list of sources that ends some articles ("Interview with
+    …, Dec. 13, 2023", "The New York Times, …, Aug. 6, 1970"), and the heading over it."""
+
+    def cited(index: int) -> bool:
+        return blocks[index][0] == "p" and is_citation(blocks[index][1])
+
+    # Walk back over dated lines; a line between two of them (one the page cut short:
+    # "…, Aug. 14, 202") or a last one after them belongs to the list too.
+    end, count = len(blocks), 0
+    while end:
+        if cited(end - 1):
+            count += 1
+        elif not (end >= 2 and cited(end - 2) and (end == len(blocks) or cited(end))):
+            break
+        end -= 1
+    while end < len(blocks) and not cited(end):
+        end += 1
+    if count < SOURCE_LIST_LINES:
+        return blocks
+    if end and blocks[end - 1][0] == "h" and len(blocks[end - 1][1].split()) <= 3:
+        end -= 1  # "Our Sources"
+    return blocks[:end]
 
 
 def _captions_and_heading(html: str) -> tuple[list[str], str | None]:

@@ -38,18 +38,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...cameo import agent_nouns
+from ...clean.lines import is_citation
 from ...model import Quote, Span
 from ...nlp.text import ArticleText
 from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns, word_nouns
 from .words import FINDINGS, frame, unnamed_sources
 
-# A paragraph that ends in a full date ("…, July 10, 2023", "… 12 March 2021."): a source list's line.
-_DATED_END = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\.?$"
-    r"|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* (19|20)\d\d\.?$",
-    re.IGNORECASE,
-)
-_CITATION_WORDS = 40
 # Negative determiners and pronouns of a subject: "no group", "neither man", "nobody".
 _NO_ONE = {"no", "neither", "nobody", "none", "noone"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
@@ -203,7 +197,7 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
 
 def _citation(quote: Quote, text: ArticleText) -> bool:
     piece = text.pieces[text.piece_index(text.to_parse(quote.content.start))]
-    return len(piece.text.split()) <= _CITATION_WORDS and bool(_DATED_END.search(piece.text.strip()))
+    return is_citation(piece.text)
 
 
 def _to_infinitive(verb: Token, frame_name: str) -> bool:
