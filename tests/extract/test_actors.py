@@ -34,6 +34,21 @@ def test_a_title_goes_to_the_one_who_holds_it_not_the_nearest_name():
     assert "the prime minister" not in people["Robert Jenrick"], people
 
 
+def test_a_description_goes_to_a_person_known_for_the_office_or_stays_a_description():
+    # the actor dictionary knows Sunak as prime minister, though the text gives no title
+    people = _people(
+        "Rishi Sunak is under pressure.\n\nRobert Jenrick, a former immigration minister, was among the critics."
+        "\n\nOn Friday the prime minister insisted the plan was working."
+    )
+    assert "the prime minister" in people["Rishi Sunak"], people
+    # nobody named is a judge: "the judge" is not the prosecutor named last, nor the accused
+    people = _people(
+        "The county's deputy prosecuting attorney, Ruth Calder, filed the request on Thursday, days after "
+        "the judge rejected Tom Varga's attempts to dismiss the case."
+    )
+    assert all("the judge" not in mentions for mentions in people.values()), people
+
+
 def test_the_north_in_a_korea_story_is_north_korea():
     text = "North Korea fired two missiles on Monday. South Korea said the North also shelled an island."
     article = process_article(text, headline=False).articles[0]

@@ -241,6 +241,12 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         # A region acting is coded as the region (CAMEO's regional codes), not a guessed country.
         ("Europe imposed new sanctions on Russia on Monday.", "163", "EUR", "RUS"),
         ("Russia accused Europe of hypocrisy on Monday.", "112", "RUS", "EUR"),
+        # A city and state before the police are where the police are, not a second subject.
+        ("Kansas City, Missouri police arrested a bus driver on Monday.", "173", "USACOP", "USACVL"),
+        ("Kenya, a close British ally, refused to send troops to the border on Monday.", "120", "KEN", None),
+        # An official described by a known body acts for it.
+        ("Amina Yusuf, the U.N. refugee chief, condemned the expulsions.", "111", "IGOUNO", None),
+        ("Lars Berg, NATO's top official, criticised Russia on Monday.", "111", "IGOWSTNAT", "RUS"),
         # "the Emirates" is the country.
         ("Oman launched a mediation effort between the Emirates and Qatar.", "045", "OMN", "ARE"),
         # Hosting a group that is no person by name: the group's body is the guest.

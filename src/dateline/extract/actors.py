@@ -400,12 +400,35 @@ class _ActorBuilder:
         i = end + 1
         if i < len(doc) and doc[i].lower_ in _DETERMINERS:
             i += 1
-        if self._describe(draft, i):
+        if self._describe(draft, i) or self._body_described(draft, i):
             return
         owner = self.gaz.country_of_name(doc[i].text) if i + 1 < len(doc) else None
         if owner and doc[i + 1].text in _POSSESSIVE and draft.actor.country is None:
             # "X, Algeria's leading human rights activist,": no title we know, but a country
             draft.actor.country, draft.actor.country_source = owner, "appositive"
+
+    def _body_described(self, draft: _Draft, i: int) -> bool:
+        """ "X, the U.N. humanitarian affairs chief,", "X, NATO's top official,": a known
+        organisation, then words ending in a title before the comma; X acts for it."""
+        doc = self.doc
+        ent = next((e for e in doc.ents if e.start == i and e.label_ == "ORG"), None)
+        body = self.lex.known_org(ent.text) if ent is not None else None
+        if body is None:
+            return False
+        end = ent.end + (ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE)
+        while end < len(doc) and doc[end].text not in {",", ".", ";", "\n\n"} and end - ent.end < 6:
+            end += 1
+        found = self._title_ending_at(end)
+        if end >= len(doc) or doc[end].text != "," or found is None or found[0] < ent.end:
+            return False
+        start, title = found
+        national = body.agent_type if body.agent_type not in ("IGO", "NGO") else None
+        self._apply_role(draft, title, doc[start:end].text, body.country, "appositive" if body.country else None,
+                         None, national)  # fmt: skip
+        if national is None and draft.actor.country is None:
+            draft.actor.code = draft.actor.code or body.code
+        draft.add(self.mention(doc[i:end], "title"), i)
+        return True
 
     def _apposition_before(self, draft: _Draft, first: Token) -> None:
         """ "A member of the Syrian parliament, Mohammed Mamoun, started …": the description
@@ -516,8 +539,9 @@ class _ActorBuilder:
             actor.agent_type = actor.agent_type or title.agent_type
 
     def _nearest_fitting(self, position: int, country: str | None, title: Title) -> _Draft | None:
-        """The person a description means: one already given that title, else the nearest one
-        named before it who could hold it ("Robert Jenrick ... the prime minister" is still Sunak)."""
+        """The person a description means: one given that title in the text or known for it
+        ("Robert Jenrick ... the prime minister" is still Sunak); for a leader's title, else
+        the nearest one named before it who could hold it."""
         earlier = [d for d in self.people if min((s for s in self._token_positions(d)), default=position) < position]
         earlier.sort(key=lambda d: -max(p for p in self._token_positions(d) if p < position))
         holders = [d for d in earlier if d.actor.rank == title.rank and title.rank not in (None, "leader")]
@@ -529,10 +553,16 @@ class _ActorBuilder:
             if title.rank == "leader":
                 if actor.agent_type not in (None, "GOV", "OPP", "REB", "REL"):
                     continue
-            elif actor.rank not in (None, title.rank):
-                continue
+            elif (actor.rank or self._dictionary_rank(draft)) != title.rank:
+                continue  # "the judge" is no one named without that title: it stays a judge
             return draft
         return None
+
+    def _dictionary_rank(self, draft: _Draft) -> str | None:
+        """The rank of the office the actor dictionary knows the person for ("prime minister")."""
+        leader = self.lex.leader(draft.full, draft.surname)
+        title = self.lex.title(leader.role) if leader is not None else None
+        return title.rank if title is not None else None
 
     def _dictionary_country(self, draft: _Draft) -> str | None:
         leader = self.lex.leader(draft.full, draft.surname)

@@ -25,6 +25,9 @@ from .words import (
     whom,
 )
 
+# Entity types of places.
+_PLACES = ("GPE", "LOC", "FAC")
+
 
 class Arguments:
     """Which words are an act's source and target: the subject (the agent of a passive, the
@@ -47,9 +50,16 @@ class Arguments:
         for _ in range(4):
             # The small model sometimes hangs the subject on the auxiliary ("Chile is opposed").
             auxiliaries = [g for a in current.children if a.dep_ in ("aux", "auxpass") for g in a.children]
-            for child in [*current.children, *auxiliaries]:
-                if child.dep_ in ("nsubj", "csubj") and any(c.isalpha() for c in child.text):
-                    return child
+            subjects = [c for c in [*current.children, *auxiliaries]
+                        if c.dep_ in ("nsubj", "csubj") and any(ch.isalpha() for ch in c.text)]  # fmt: skip
+            if subjects:
+                # A verb has one subject: of two, a place is a misread locative ("St. Louis,
+                # Missouri police crashed …": the police), as is a place with a common noun in
+                # apposition ("Kansas City, Missouri police arrested …"); a country is an actor.
+                subject = next((c for c in subjects if not self._locative(c)), subjects[0])
+                if self._locative(subject):
+                    subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN"), subject)
+                return subject
             agents = [c for a in current.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
             if agents:
                 return agents[0]
@@ -71,6 +81,10 @@ class Arguments:
             else:
                 break
         return None
+
+    def _locative(self, token: Token) -> bool:
+        """A place named to say where (a city, a state), not an actor (a country)."""
+        return token.ent_type_ in _PLACES and self._actor_at(token) is None
 
     def _sources(self, verb: Token) -> list[Token]:
         subject = self._subject(verb)
