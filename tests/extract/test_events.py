@@ -267,6 +267,16 @@ def test_actor_codes_from_places_clauses_and_objects(sentence, code, source, tar
         assert main[0].target is not None and (main[0].target.code or "").startswith(target)
 
 
+def test_an_act_awaited_until_is_no_event_unless_told_in_the_past():
+    found = process_article(
+        "Kenya vowed to keep its troops in the region until all the hostages are freed.",
+        headline=False,
+    ).articles[0].events
+    assert not [e for e in found if e.root in ("08", "17")], [(e.code, e.cue.text) for e in found]
+    found = process_article("He led the party until he was arrested by Kenyan police in 2019.", headline=False)
+    assert [e.code for e in found.articles[0].events if e.entry != "Q010"] == ["173"]
+
+
 def test_participles_are_states_not_acts():
     # "the besieged town" and "the wounded" are a state and people; the evacuation is the one act.
     doc = process_article("UN helicopters evacuated the wounded from the besieged Syrian town of Madaya on Friday.",

@@ -30,6 +30,7 @@ from .words import (
     NEGATIVE_DETS,
     OBLIGATION,
     OCCURRING,
+    PENDING_MARKS,
     REFUSAL_BY_ROOT,
     SAYING,
     VISITORS,
@@ -292,6 +293,8 @@ class Coder(Arguments, Sides):
         while current.head.i != current.i:
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children):
                 return True
+            if any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in current.children) and not _past(current):
+                return True  # "will fight until the hostages are freed": not freed yet
             if current.dep_ in ("ccomp", "xcomp", "conj", "advcl") or current.i == verb.i:
                 current = current.head
             else:
@@ -424,3 +427,8 @@ class Coder(Arguments, Sides):
                 kept.append(event)
                 told.update(dict.fromkeys(keys, event))
         return sorted(kept, key=lambda e: e.sentence.start)
+
+
+def _past(clause: Token) -> bool:
+    """A clause told in the past tense ("until he was arrested")."""
+    return clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)

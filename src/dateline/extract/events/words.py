@@ -54,6 +54,8 @@ SEATED = {"base", "operate", "station", "locate", "headquarter", "deploy"}
 # Prepositions that introduce who an act is aimed at (not when or why: "following", "amid").
 ARGUMENT_PREPS = {"against", "with", "to", "on", "for", "from", "over", "toward", "towards", "about", "upon"}
 CONDITIONAL_MARKS = {"if", "unless"}
+# Marks of a clause whose act is awaited, unless told in the past: "until the hostages are freed".
+PENDING_MARKS = {"until", "till"}
 # Participles that state a stance of their grammatical subject: "is opposed to", "is committed to".
 STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
 PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
