@@ -267,6 +267,21 @@ def test_actor_codes_from_places_clauses_and_objects(sentence, code, source, tar
         assert main[0].target is not None and (main[0].target.code or "").startswith(target)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "demand"),
+    [
+        ("Kenya insisted on the withdrawal of Ugandan troops.", True),
+        ("Kenya insisted that Uganda withdraw its troops.", True),  # the bare verb: what is demanded
+        ("Kenya insisted that Uganda must withdraw its troops.", True),
+        ("Kenya insisted the talks with Uganda were going well.", False),  # a claim, not a demand
+        ("Kenya insists it needs to be able to inspect the trucks.", False),
+    ],
+)
+def test_insisting_is_a_demand_only_when_something_is_demanded(sentence, demand):
+    found = process_article(sentence, headline=False).articles[0].events
+    assert any(e.code == "100" and e.listed for e in found) == demand, [(e.code, e.entry) for e in found]
+
+
 def test_an_act_awaited_until_is_no_event_unless_told_in_the_past():
     found = process_article(
         "Kenya vowed to keep its troops in the region until all the hostages are freed.",

@@ -27,6 +27,7 @@ from .words import (
     INTENDING,
     INTENT_ADJECTIVES,
     INTENT_BY_ROOT,
+    MANDATIVE,
     NEGATIVE_DETS,
     OBLIGATION,
     OCCURRING,
@@ -137,8 +138,15 @@ class Coder(Arguments, Sides):
         the embedded subject; what "must" happen has not happened."""
         obligations = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION]
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not obligations or (subjects and obligations[0].i < subjects[0].i):
+        if obligations and subjects and obligations[0].i < subjects[0].i:
             return False  # "should Albany pass the bill" is a condition, not an obligation
+        # "insisted that Uganda withdraw": a bare verb after a verb of insisting is what it demands
+        mandative = (
+            verb.tag_ == "VB" and verb.dep_ == "ccomp" and subjects and verb.head.lemma_.lower() in MANDATIVE
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        )  # fmt: skip
+        if not obligations and not mandative:
+            return False
         speech = verb
         while speech.dep_ in ("ccomp", "conj") and speech.head.i != speech.i:
             speech = speech.head

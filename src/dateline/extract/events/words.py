@@ -22,6 +22,9 @@ CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 HYPOTHETICAL = {"could", "might", "may", "should", "can"}
 # "said Sudan must return …": an obligation named in reported speech is a demand.
 OBLIGATION = {"must", "should"}
+# Verbs of speech whose clause, in the bare (subjunctive) form, says what is demanded:
+# "insisted that Uganda withdraw"; "insisted (that) the plan was working" demands nothing.
+MANDATIVE = {"insist"}
 # Verbs that offer, plan or promise an act: the act they name has not happened either.
 # An attempt is not among them: it was made, and CAMEO codes an attempted killing as the act.
 INTENDING = {"offer", "plan", "propose", "want", "hope", "seek", "intend", "promise", "pledge", "vow", "threaten",
