@@ -21,6 +21,8 @@ def _events(sentence: str):
         ("The army will attack the rebels in Kenya.", "138", "future"),
         ("A car bomb killed 12 people in Mombasa on Monday.", "180", "no source"),
         ("“Kenyan troops attacked the rebel base,” the commander said.", "180", "in a quote"),
+        # what an agreement is for has not happened yet
+        ("Kenya reached an agreement with Uganda to release the prisoners.", "0841", "not asserted"),
     ],
 )
 def test_acts_that_are_not_asserted_or_have_no_coded_source_are_kept_but_not_listed(sentence, code, reason):
@@ -33,6 +35,7 @@ def test_acts_that_are_not_asserted_or_have_no_coded_source_are_kept_but_not_lis
     ("sentence", "code", "source"),
     [
         ("Kenyan police arrested the protest leader in Nairobi.", "173", "KENCOP"),
+        ("Uganda was the first country to recognize South Sudan.", "054", "UGA"),  # what the first one did
         ("The Kenyan army said it would attack the rebels.", "138", "KENMIL"),  # a stated intention
         ("The Kenyan government said Ugandan troops attacked its border post.", "180", "UGAMIL"),  # reported fact
     ],

@@ -101,6 +101,8 @@ def _unreal(verb: Token) -> str | None:
             return "not asserted"
         if current.dep_ == "advcl" and _purpose(current):
             return "not asserted"  # "worked to negotiate compromises": the aim, not the act
+        if current.dep_ == "acl" and infinitive(current) and not _ranked(head):
+            return "not asserted"  # "an agreement to end the blockades": what it is for, not done
         if current.dep_ == "advcl" and _own_clause(current):
             return None  # "... as Haniyeh traveled to Egypt": said as fact, whatever the main clause
         if current.dep_ == "pcomp" and head.head.lemma_.lower() in ("accuse", "suspect", "charge"):
@@ -116,6 +118,12 @@ def _unreal(verb: Token) -> str | None:
             return None  # "X said that Y attacked Z": the reported fact is coded as fact
         current = head
     return None
+
+
+def _ranked(noun: Token) -> bool:
+    """ "the first country to recognize it": the infinitive tells what the ranked one did."""
+    return any(c.lower_ in ("first", "last", "only", "second", "third") or c.ent_type_ == "ORDINAL"
+               for c in noun.children if c.dep_ in ("amod", "nummod"))  # fmt: skip
 
 
 def _under_reporting(verb: Token) -> bool:
