@@ -26,8 +26,9 @@ the attribution, not lists of sentences:
   and "you", the reader the writer addresses ("you can snap a screenshot");
 - ``a stance``: what a verb reports is a bare noun phrase, no proposition: "dismissed the
   claim", "promised the area", "questioned his credentials", "claimed the European Super
-  Cup" (the act is an event, see ``dateline events``; "said yes", "gave his assessment" and
-  "saw him as a rival" stay).
+  Cup", and a view held or shown rather than told: "cast herself as an ally", "sees them as
+  rivals" (the act is an event, see ``dateline events``; "said yes", "gave his assessment" and
+  "denounced the plan as a disaster" stay).
 """
 
 from __future__ import annotations
@@ -58,7 +59,10 @@ _WRITER = {"i", "we"}
 # Classes of reporting verbs (extract/data/reporting_verbs.tsv) whose bare noun-phrase content
 # is a stance or an act, not words: all but "as" (a view: "saw him as a rival"), e.g. "object"
 # (criticised the plan), "topic" (warned of a crisis), "thought", "speech" (claimed the cup).
-_STANCE_CLASSES = {"object", "topic", "thought", "speech"}
+# Where a noun stands, and what only a clause's verb governs.
+_NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
+_CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "aux", "auxpass", "mark", "advmod", "prep", "neg"}
+_STANCE_CLASSES = {"object", "topic", "thought", "speech", "as"}
 # Short answers that stand for words said: "said yes", "said the same", "said as much".
 _ANSWERS = {"yes", "no", "so", "same", "much", "opposite"}
 # Object pronouns, never a speaker as written: "images that help us focus on goals".
@@ -176,7 +180,8 @@ def _writer(quote: Quote) -> bool:
 
 def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     """Indirect speech of a verb of holding, naming or doing whose content has no verb."""
-    if quote.kind != "indirect" or reporting_verbs().get(quote.cue_lemma or "") not in _STANCE_CLASSES:
+    kind = reporting_verbs().get(quote.cue_lemma or "")
+    if quote.kind != "indirect" or kind not in _STANCE_CLASSES:
         return False
     span = _parsed(quote.content, doc, text)
     if span is None or any(t.lower_ in _ANSWERS or t.lemma_.lower() in word_nouns() for t in span):
@@ -185,14 +190,22 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     # with "as" is a proposition: "denounced them as heretics")
     heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     if any(t.lower_ == "as" for t in heads):
-        return False  # "denounced the plan as a disaster"
-    if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in span):
+        # "denounced the plan as a disaster" said so; "cast herself as an ally", "imagined
+        # him as a cartoon" and "sees them as rivals" hold or show a view, in no words
+        return kind in ("as", "thought")
+    if not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" and not _noun_misread(t) for t in span):
         return True
     # a noun phrase whose verbs only describe it: "rejected a truce deal that would have freed
     # 40", "explaining his decision to cast Hill as Elsie" (but "expressed concern that the
     # talks would fail" states what the concern is)
     stated = any(t.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in t.children) for t in span)
-    return bool(heads) and all(t.pos_ in ("NOUN", "PROPN") for t in heads) and not stated
+    return bool(heads) and all(t.pos_ in ("NOUN", "PROPN") or _noun_misread(t) for t in heads) and not stated
+
+
+def _noun_misread(token: Token) -> bool:
+    """A "verb" standing where a noun stands, with nothing a verb would govern: "announced
+    recalls" (the tagger's VERB for the plural noun)."""
+    return token.pos_ == "VERB" and token.dep_ in _NOUN_DEPS and not any(c.dep_ in _CLAUSE_DEPS for c in token.children)
 
 
 def _citation(quote: Quote, text: ArticleText) -> bool:
