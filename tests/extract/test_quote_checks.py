@@ -50,7 +50,7 @@ def only(quotes, fragment):
         ("Editors have highlighted the following points.", "following points", "a stance"),
         ("The union rejected a pay deal that would have raised wages by 4%.", "pay deal", "a stance"),
         ("The director explained his decision to cast the mayor as the villain.", "his decision", "a stance"),
-        ("The mayor, who has often cast herself as a friend of the fishermen, closed the harbour.", "friend", "a stance"),
+        ("The mayor, who often cast herself as a friend of fishermen, closed the port.", "friend", "a stance"),
         ("Most fishermen see the new harbour board as a threat.", "a threat", "a stance"),
         ("Other ferry companies announced recalls this week.", "recalls", "a stance"),  # tagged a verb
         ("Harbour Times, Mayor says the ferry will run all winter, March 3, 2024", "ferry will run", "a citation"),

@@ -219,6 +219,16 @@ def test_speaker_with_a_party_label_and_an_apposition():
     assert ("direct", "Anna Berg") in [(q[0], q[1]) for q in quotes]
 
 
+def test_a_persons_lawyers_or_defense_speak_for_themselves_not_as_the_person():
+    body = FILLER + (
+        "Tom Varga was charged with fraud in March.\n"
+        "Varga's defense wrote in a filing that the harbour accounts had been audited twice.\n"
+    )
+    article, _ = quotes_of(body)
+    (quote,) = [q for q in article.quotes if "audited" in q.content.text]
+    assert quote.speaker.text == "Varga's defense" and quote.speaker_actor is None
+
+
 def test_what_follows_the_verb_is_what_was_said():
     body = FILLER + (
         "The inquiry set off another round of rows on Friday: councillors said they are increasingly "

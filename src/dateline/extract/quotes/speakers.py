@@ -41,6 +41,15 @@ def _infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _possessor(token: Token, head: Token) -> bool:
+    """Whether the token names the owner of the phrase's head ("Kohberger's" in "Kohberger's defense")."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
+
+
 def _dateline_word(token: Token) -> bool:
     """A dateline or subhead in capitals ("WASHINGTON", "THE BORROWING") that the parser made a
     subject; short acronyms ("FBI", "NATO") and names the model knows are left alone."""
@@ -322,6 +331,8 @@ class Speakers(Stage):
         actor = self.view.actor_at(head) if head is not None else None
         if actor is None:
             for token in reversed(list(phrase)):
+                if _possessor(token, head):
+                    continue  # "Kohberger's defense wrote": the defense, not Kohberger
                 actor = self.view.actor_at(token)
                 if actor is not None:
                     break
