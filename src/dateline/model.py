@@ -100,7 +100,7 @@ class Place:
     source: str  # text | dateline
     geonameid: int | None = None
     resolved_name: str | None = None
-    feature: str | None = None  # country | city
+    feature: str | None = None  # country | state (a US state: no point) | city
     country: str | None = None  # ISO3
     latitude: float | None = None
     longitude: float | None = None

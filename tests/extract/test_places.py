@@ -23,6 +23,18 @@ def test_a_large_city_by_its_alternate_name_is_kept():
     assert places_of("Russian officials met Ukrainian negotiators in Kiev on Monday.").get("Kiev") == "UKR"
 
 
+def test_a_us_states_name_is_the_state_unless_an_american_city_has_it():
+    article = process_article("The air force cleaned up missile sites in Montana.", headline=False).articles[0]
+    (montana,) = [p for p in article.places if p.name == "Montana"]  # not the Bulgarian town
+    assert (montana.country, montana.feature, montana.latitude) == ("USA", "state", None)
+    assert places_of("Officials in Washington said the talks had failed.").get("Washington") == "USA"
+
+
+def test_a_country_word_in_a_us_states_name_is_no_country():
+    article = process_article("The New Mexico Environment Department expressed concern on Monday.", headline=False)
+    assert [a.code for a in article.articles[0].actors] == ["USAGOV"]  # not Mexico's
+
+
 def test_a_capital_followed_by_its_state_is_no_capital():
     from dateline.extract.places import setting_country
     from dateline.nlp.pipeline import load_nlp

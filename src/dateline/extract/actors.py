@@ -280,6 +280,8 @@ class _ActorBuilder:
 
     def _country_in(self, span: Span) -> str | None:
         for token in span:
+            if token.i > 0 and self.gaz.in_state_name(self.doc[token.i - 1].text, token.text):
+                return "USA"  # "New Mexico Environment Department"
             iso3 = self.gaz.country_of_word(token.text) or (
                 self.gaz.country_of_capital(token.text) if token.ent_type_ == "GPE" else None
             )

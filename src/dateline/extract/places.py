@@ -140,6 +140,12 @@ def _resolve(place: Place, gaz: Gazetteer, countries: set[str], states: set[str]
     city = _pick(gaz.city_candidates(place.name), countries, states, gaz)
     if city is not None and _far_fetched(city, place.name, countries, gaz):
         city = None
+    if _us_state_code(place.name) and (city is None or city.iso2 != "US"):
+        # a US state's name is the state ("Montana", not a Bulgarian town); the city of that
+        # name stays where it is American ("Washington", "New York"); a state has no point
+        place.geonameid, place.resolved_name, place.feature = gaz.us_state_ids[place.name], place.name, "state"
+        place.country = "USA"
+        return place
     if city is not None:
         place.geonameid, place.resolved_name, place.feature = city.geonameid, city.name, "city"
         place.country, place.latitude, place.longitude = gaz.iso3(city.iso2), city.latitude, city.longitude

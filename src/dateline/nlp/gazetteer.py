@@ -96,6 +96,7 @@ class Gazetteer:
         for candidates in self.cities.values():
             candidates.sort(key=lambda c: -c.population)
         self.us_states = {info["name"]: code for code, info in gc.get_us_states().items()}
+        self.us_state_ids = {info["name"]: info["geonameid"] for info in gc.get_us_states().values()}
 
     def country_name(self, iso3: str) -> str | None:
         """The country's name for its ISO3 code ("RUS" -> "Russia")."""
@@ -116,9 +117,16 @@ class Gazetteer:
         return self.adjectives.get(word) or self.peoples.get(word) or self.country_of_name(word)
 
     def country_of_city(self, name: str) -> str | None:
-        """ISO3 of the most populous city of this name, if any."""
+        """ISO3 of the most populous city of this name, if any; a US state's name is the state
+        ("Montana" is no town in Bulgaria)."""
+        if _strip_the(name.strip()) in self.us_states:
+            return "USA"
         candidates = self.city_candidates(name)
         return self.iso3(candidates[0].iso2) if candidates else None
+
+    def in_state_name(self, before: str, word: str) -> bool:
+        """Whether ``word`` after ``before`` ends a US state's name ("New" "Mexico")."""
+        return f"{before} {word}" in self.us_states
 
     def city_candidates(self, name: str) -> list[City]:
         return self.cities.get(normalise(_strip_the(name)), [])
