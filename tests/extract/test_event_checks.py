@@ -88,3 +88,12 @@ def test_a_clause_with_its_own_subject_is_asserted_under_a_purpose():
 def test_a_fact_someone_reports_is_listed():
     found = [e for e in _events("Kenya said that Ugandan troops attacked its border post.") if e.code == "180"]
     assert found and found[0].listed, found
+
+
+def test_acts_in_an_article_where_no_political_actor_acts_are_not_listed():
+    # a film page: people join a cast and visit a studio; no CAMEO actor is in play
+    found = _events("The actor Tom Varga joined the cast of the series. Varga visited the studio in Leeds.")
+    assert found and all(e.unlisted_because == "no political actor" for e in found), found
+    # once a country acts in the article, its other acts are listed as before
+    found = _events("Kenya shelled the border post on Monday. Varga visited the studio in Leeds.")
+    assert [e.listed for e in found] == [True, True], [(e.code, e.unlisted_because) for e in found]

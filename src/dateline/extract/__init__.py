@@ -113,7 +113,7 @@ def find_events(doc: Document) -> Document:
             article.parse, article.parse_text, article.actors, article.quotes, article.places, when,
             article.home[0] or actors_country(article.actors, article.places),
         )  # fmt: skip
-        article.events = assess_events(events, article.parse, article.parse_text, article.quotes)
+        article.events = assess_events(events, article.parse, article.parse_text, article.quotes, article.actors)
     return doc
 
 

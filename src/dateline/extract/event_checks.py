@@ -14,14 +14,18 @@ general properties of the sentence, not lists of sentences:
 - ``to the press``: speaking or talking to reporters or a news outlet attributes what
   follows; it is no meeting or statement *to* them;
 - ``a noun``: an event noun ("the war", "a request") is an act only when a verb that
-  carries it out governs it ("launched an offensive", "filed a request" is no appeal to anyone).
+  carries it out governs it ("launched an offensive", "filed a request" is no appeal to anyone);
+- ``no political actor``: no side of the article's other listed events is a government, armed
+  force, police, court, legislature, party, rebel or opposition group or an international
+  body, and no country acts in one: a film review's "cast joins", a sports page's "travel to
+  face the Knicks" are no CAMEO events.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..model import Event, Quote
+from ..model import Actor, Event, Quote
 from ..nlp.text import ArticleText
 from .events.words import infinitive
 
@@ -50,13 +54,33 @@ _CARRYING_OUT = {
 }  # fmt: skip
 
 
-def assess_events(events: list[Event], doc: Doc, text: ArticleText, quotes: list[Quote]) -> list[Event]:
+def assess_events(
+    events: list[Event], doc: Doc, text: ArticleText, quotes: list[Quote], actors: list[Actor]
+) -> list[Event]:
     """Set ``listed`` and ``unlisted_because`` on each event (in place); returns the events."""
     quoted = [s for q in quotes if q.kind == "direct" for s in q.stretches()]
-    for event in events:
-        reason = _reason(event, doc, text, quoted)
+    reasons = [_reason(event, doc, text, quoted) for event in events]
+    # among the events listed so far: a political agent on a side, or a country acting
+    political = any(
+        any(side is not None and side.code and _political(side.code) for side in (e.source, e.target))
+        or (e.source.actor is not None and actors[e.source.actor].kind == "country")
+        for e, reason in zip(events, reasons, strict=True) if reason is None
+    )  # fmt: skip
+    for event, reason in zip(events, reasons, strict=True):
+        if reason is None and not political:
+            reason = "no political actor"
         event.listed, event.unlisted_because = reason is None, reason
     return events
+
+
+# CAMEO agent types of the state and of those who contest it.
+_POLITICAL_TYPES = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "SPY", "INS", "SEP", "ELI"}
+
+
+def _political(code: str) -> bool:
+    """An actor code naming an international body or a political agent ("USAGOV", "IGOUNO");
+    a country acting is one too (its side is a country actor)."""
+    return code.startswith("IGO") or any(code[i : i + 3] in _POLITICAL_TYPES for i in range(3, len(code), 3))
 
 
 def _reason(event: Event, doc: Doc, text: ArticleText, quoted) -> str | None:
