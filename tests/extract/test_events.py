@@ -282,6 +282,14 @@ def test_insisting_is_a_demand_only_when_something_is_demanded(sentence, demand)
     assert any(e.code == "100" and e.listed for e in found) == demand, [(e.code, e.entry) for e in found]
 
 
+def test_telling_someone_to_act_is_a_demand_but_telling_those_watching_is_not():
+    found = process_article("Kenya told Uganda to withdraw its troops.", headline=False).articles[0].events
+    assert any(e.code == "100" for e in found), [(e.code, e.entry) for e in found]
+    found = process_article("“It went well,” the Kenyan minister told viewers watching the launch on Monday.",
+                            headline=False).articles[0].events  # fmt: skip
+    assert not any(e.code == "100" for e in found), [(e.code, e.entry) for e in found]
+
+
 def test_an_act_awaited_until_is_no_event_unless_told_in_the_past():
     found = process_article(
         "Kenya vowed to keep its troops in the region until all the hostages are freed.",

@@ -33,6 +33,8 @@ def test_a_us_states_name_is_the_state_unless_an_american_city_has_it():
 def test_a_country_word_in_a_us_states_name_is_no_country():
     article = process_article("The New Mexico Environment Department expressed concern on Monday.", headline=False)
     assert [a.code for a in article.articles[0].actors] == ["USAGOV"]  # not Mexico's
+    article = process_article("New Jersey Gov. Phil Murphy opened the new hub on Monday.", headline=False)
+    assert [a.code for a in article.articles[0].actors if a.kind == "person"] == ["USAGOV"]  # not Jersey's
 
 
 def test_a_capital_followed_by_its_state_is_no_capital():

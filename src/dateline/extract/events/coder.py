@@ -39,6 +39,7 @@ from .words import (
     YEAR,
     agent_type,
     ends,
+    infinitive,
     noun_entry,
     phrase_tokens,
     resolve_date,
@@ -258,8 +259,11 @@ class Coder(Arguments, Sides):
                 return not any(o.dep_ == "dobj" for o in objects)
             objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "aid deliveries"
             return any(o.lemma_.lower() in words or o.lower_ in words or self._is_person(o, words) for o in objects)
-        if kind == "xcomp":
-            return any(c.dep_ == "xcomp" and (c.lemma_.lower() in words or "*" in words) for c in verb.children)
+        if kind == "xcomp":  # a "to"-infinitive, not a participle ("told viewers watching the crew")
+            return any(
+                c.dep_ == "xcomp" and infinitive(c) and (c.lemma_.lower() in words or "*" in words)
+                for c in verb.children
+            )
         if kind == "prt":
             return any(c.dep_ == "prt" and c.lower_ in words for c in verb.children)
         if kind == "word":
