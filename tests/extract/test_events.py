@@ -282,6 +282,14 @@ def test_insisting_is_a_demand_only_when_something_is_demanded(sentence, demand)
     assert any(e.code == "100" and e.listed for e in found) == demand, [(e.code, e.entry) for e in found]
 
 
+def test_a_headlines_x_killed_is_x_killed_not_x_killing():
+    text = ("One man killed, another man seriously injured in overnight Nairobi shooting\n\n"
+            "Kenyan police said on Monday that the shooting was under investigation.")  # fmt: skip
+    found = process_article(text).articles[0].events
+    killed = [e for e in found if e.cue.text == "killed"]
+    assert killed and killed[0].source is None and killed[0].target.text == "One man", killed
+
+
 def test_telling_someone_to_act_is_a_demand_but_telling_those_watching_is_not():
     found = process_article("Kenya told Uganda to withdraw its troops.", headline=False).articles[0].events
     assert any(e.code == "100" for e in found), [(e.code, e.entry) for e in found]

@@ -99,6 +99,8 @@ class Coder(Arguments, Sides):
                     consumed.update(c.i for c in token.children if c.dep_ == "xcomp")
                 sources = self._sources(token)
                 targets = self._targets(token, entry, sources)
+                if headline and _headline_passive(token, entry):
+                    sources, targets = [], sources  # "One man killed in Toronto shooting": the man was
                 code = self._intended(token) if entry.code == "030" else entry.code
                 self._emit(token, sent, code, entry.id, len(entry.conditions), sources, targets, block)
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in SAYING:
@@ -444,3 +446,14 @@ class Coder(Arguments, Sides):
 def _past(clause: Token) -> bool:
     """A clause told in the past tense ("until he was arrested")."""
     return clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+
+
+def _headline_passive(verb: Token, entry: LexiconEntry) -> bool:
+    """A headline's "X killed", "Two soldiers wounded": a past participle with its "be" left
+    out, read by the parser as an act of X; X is whom it was done to."""
+    own = {c.dep_ for c in verb.children}
+    subject = "nsubj" in own or (verb.dep_ == "conj" and "nsubj" in own)
+    return (
+        verb.tag_ in ("VBD", "VBN") and entry.targets[:1] == ("dobj",) and subject
+        and not own & {"dobj", "aux", "auxpass", "agent", "ccomp", "xcomp", "dative"}
+    )  # fmt: skip
