@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import signal
 import sqlite3
 import subprocess
@@ -28,6 +27,19 @@ def rows(db) -> dict[str, object]:
         conn.close()
 
 
+def committed(db) -> int:
+    """Documents committed to the store so far (0 before it has its tables)."""
+    if not db.exists():
+        return 0
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+    try:
+        return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
 def test_killed_runs_resume_to_the_same_store_as_a_clean_run(tmp_path):
     inputs = []
     for n in range(10):
@@ -40,14 +52,18 @@ def test_killed_runs_resume_to_the_same_store_as_a_clean_run(tmp_path):
     clean = tmp_path / "clean.db"
     subprocess.run([*command, str(clean)], check=True, capture_output=True, timeout=300)
     killed = tmp_path / "killed.db"
-    rng = random.Random(9)
     kills = 0
     for _ in range(4):
+        # Killed as soon as it has committed one more document than the runs before it: in
+        # the middle of its work, however fast the machine (a fixed sleep let it finish).
+        target = committed(killed) + 1
         process = subprocess.Popen([*command, str(killed)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(2.0, 6.0))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-            kills += 1
+        while process.poll() is None:
+            if committed(killed) >= target:
+                process.send_signal(signal.SIGKILL)
+                kills += 1
+                break
+            time.sleep(0.02)
         process.wait(timeout=60)
     subprocess.run([*command, str(killed)], check=True, capture_output=True, timeout=300)
     assert kills >= 1
