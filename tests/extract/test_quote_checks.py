@@ -33,6 +33,8 @@ def only(quotes, fragment):
         ("Lawmakers agreed to vote on the budget next week.", "the budget", "an act"),
         ("The rebels claimed responsibility for the attack on the convoy.", "the convoy", "an act"),
         ("The government is planning to buy sugar directly from farmers.", "buy sugar", "an aim"),
+        ("The fishermen want the harbour board to resign.", "board to resign", "an aim"),
+        ("The mayor wants the old harbour closed.", "harbour closed", "an aim"),
         ("The bloodshed showed that the ceasefire had failed.", "ceasefire had failed", "a thing"),
         ("Fighting resumed at dawn. The move signals that the army is ready to push on.", "army is ready", "a thing"),
         ("The new phone is cheap. It supports every network in Europe.", "every network", "a thing"),

@@ -11,8 +11,9 @@ the attribution, not lists of sentences:
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
 - ``an act``: what the verb reports is a deed, not words: "decided to delay the vote",
   "declined to comment", "agreed to pay", "claimed responsibility for the attack";
-- ``an aim``: what the subject means to do, not words: "plans to buy sugar", "wants to win",
-  "is trying to reach a deal" ("vowed to fight" and "promised to cut taxes" are words, listed);
+- ``an aim``: what the subject means to do or wishes for, not words: "plans to buy sugar",
+  "wants to win", "wants the harbour closed", "is trying to reach a deal" ("vowed to fight"
+  and "promised to cut taxes" are words, listed);
 - ``a thing``: the "speaker" is a thing in the writer's sentence: "the bloodshed showed that
   …", "the move signals …". A speaker headed by a common noun is a thing unless the noun
   names speakers: a title, a group, a source, a text or finding (those lists), a noun that
@@ -98,7 +99,7 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "negated"
     if cue is not None and _act(cue):
         return "an act"
-    if cue is not None and _to_infinitive(cue, "aim"):
+    if cue is not None and (_to_infinitive(cue, "aim") or _wished(cue)):
         return "an aim"
     if _thing(quote, doc, text):
         return "a thing"
@@ -211,6 +212,12 @@ def _noun_misread(token: Token) -> bool:
 def _citation(quote: Quote, text: ArticleText) -> bool:
     piece = text.pieces[text.piece_index(text.to_parse(quote.content.start))]
     return is_citation(piece.text)
+
+
+def _wished(verb: Token) -> bool:
+    """A verb of wishing with a clause or a small clause: "wants the trial to start", "wants
+    the harbour closed" (what is wished for is no one's words)."""
+    return verb.lemma_.lower() in frame("desire") and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _to_infinitive(verb: Token, frame_name: str) -> bool:
