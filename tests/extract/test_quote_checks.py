@@ -46,6 +46,7 @@ def only(quotes, fragment):
         ("Open the app. You can snap a screenshot of the harbour map.", "a screenshot", "the writer"),
         ("The harbour guide is late. I promise the next edition will be out on Friday.", "next edition", "the writer"),
         ("Spring is here. We recommend a light jacket for the harbour walk.", "light jacket", "the writer"),
+        ("The board met. In fact, it is worth noting that the harbour will reopen in May.", "reopen", "the writer"),
         ("A vision board is a collage of images that help us focus on goals.", "goals", "no speaker"),
         ("The mayor dismissed the claim on Monday.", "the claim", "a stance"),
         ("City claimed the European Super Cup in August.", "Super Cup", "a stance"),

@@ -23,7 +23,8 @@ the attribution, not lists of sentences:
   or content in a table row ("| Price | Supported Systems |") and a rule followed ("reviewed
   according to the site's editorial process");
 - ``the writer``: "I" or "we" outside quotation marks thinking, knowing or wanting ("we know
-  it's not easy"): the writer's own voice, not a quote (their "I always say, …" is listed);
+  it's not easy"), and an "it" that stands for nothing ("it is worth noting that …"): the
+  writer's own voice, not a quote (their "I always say, …" is listed);
   and "you", the reader the writer addresses ("you can snap a screenshot");
 - ``a stance``: what a verb reports is a bare noun phrase, no proposition: "dismissed the
   claim", "promised the area", "questioned his credentials", "claimed the European Super
@@ -57,12 +58,12 @@ _RULES = {"process", "policy", "guideline", "standard", "rule", "procedure", "sc
 _NON_PERSONS = {"it", "this", "that"}
 # The writer's pronouns, outside quotation marks.
 _WRITER = {"i", "we"}
-# Classes of reporting verbs (extract/data/reporting_verbs.tsv) whose bare noun-phrase content
-# is a stance or an act, not words: all but "as" (a view: "saw him as a rival"), e.g. "object"
-# (criticised the plan), "topic" (warned of a crisis), "thought", "speech" (claimed the cup).
 # Where a noun stands, and what only a clause's verb governs.
 _NOUN_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
 _CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "aux", "auxpass", "mark", "advmod", "prep", "neg"}
+# Classes of reporting verbs (extract/data/reporting_verbs.tsv) whose bare noun-phrase content
+# is a stance or an act, not words: "object" (criticised the plan), "topic" (warned of a
+# crisis), "thought", "speech" (claimed the cup), and "as" for a view held ("sees them as rivals").
 _STANCE_CLASSES = {"object", "topic", "thought", "speech", "as"}
 # Short answers that stand for words said: "said yes", "said the same", "said as much".
 _ANSWERS = {"yes", "no", "so", "same", "much", "opposite"}
@@ -101,6 +102,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "an act"
     if cue is not None and (_to_infinitive(cue, "aim") or _wished(cue)):
         return "an aim"
+    if cue is not None and _impersonal(quote, cue):
+        return "the writer"  # "it is worth noting that …": no one but the writer notes it
     if _thing(quote, doc, text):
         return "a thing"
     if _writer(quote):
@@ -177,6 +180,14 @@ def _writer(quote: Quote) -> bool:
     can snap a screenshot": the reader, whom the writer addresses."""
     speaker = quote.speaker.text.lower() if quote.speaker is not None else ""
     return quote.kind != "direct" and speaker in _WRITER | _READER
+
+
+def _impersonal(quote: Quote, cue: Token) -> bool:
+    """ "It is worth noting that …", "it is important to note …": an "it" that stands for
+    nothing, and a verb of speech that only an adjective governs."""
+    return quote.kind != "direct" and quote.speaker.text.lower() == "it" and (
+        cue.dep_ == "xcomp" and (cue.head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in cue.head.children))
+    )
 
 
 def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
