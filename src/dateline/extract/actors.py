@@ -278,15 +278,9 @@ class _ActorBuilder:
                 continue  # part of a person's name
             draft.add(self.mention(self.doc[token.i : token.i + 1], "name"), token.i)
 
-    def _word_country(self, token: Token) -> str | None:
-        """The country a word names; the last word of a US state's name is the USA ("New Jersey")."""
-        if token.i > 0 and self.gaz.in_state_name(self.doc[token.i - 1].text, token.text):
-            return "USA"
-        return self.gaz.country_of_word(token.text)
-
     def _country_in(self, span: Span) -> str | None:
         for token in span:
-            iso3 = self._word_country(token) or (
+            iso3 = self.gaz.country_of_token(token) or (
                 self.gaz.country_of_capital(token.text) if token.ent_type_ == "GPE" else None
             )
             if iso3:
@@ -337,12 +331,12 @@ class _ActorBuilder:
         if before is not None and before.text in _POSSESSIVE and start >= 2:
             possessor = self.by_token.get(start - 2)
             if possessor is None:
-                country = self._word_country(self.doc[start - 2])
+                country = self.gaz.country_of_token(self.doc[start - 2])
                 source = "possessive" if country else None
         elif before is not None:
             # "French National Assembly president X": the nationality may stand a few words left.
             for word in reversed(list(self.doc[max(0, start - 4) : start])):
-                country = self._word_country(word)
+                country = self.gaz.country_of_token(word)
                 if country or word.is_punct:
                     break
             source = "title" if country else None
@@ -483,7 +477,7 @@ class _ActorBuilder:
         where the title starts and ends, and the title."""
         doc, country, first = self.doc, None, i
         while i < len(doc) and (reach is None or i - first < reach):
-            named = self._word_country(doc[i])
+            named = self.gaz.country_of_token(doc[i])
             if doc[i].lower_ not in _MODIFIERS and not named:
                 break
             country = country or named

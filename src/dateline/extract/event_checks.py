@@ -78,8 +78,9 @@ _POLITICAL_TYPES = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "SPY
 
 
 def _political(code: str) -> bool:
-    """An actor code naming an international body or a political agent ("USAGOV", "IGOUNO");
-    a country acting is one too (its side is a country actor)."""
+    """An actor code naming an international body or a political agent ("USAGOV", "IGOUNO").
+    (A bare country code is not enough: persons and things take one from where they are; a
+    country acting is told by its side's actor, in ``assess_events``.)"""
     return code.startswith("IGO") or any(code[i : i + 3] in _POLITICAL_TYPES for i in range(3, len(code), 3))
 
 

@@ -184,7 +184,8 @@ def _without_source_list(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]
         return blocks[index][0] == "p" and is_citation(blocks[index][1])
 
     # Walk back over dated lines; a line between two of them (one the page cut short:
-    # "…, Aug. 14, 202") or a last one after them belongs to the list too.
+    # "…, Aug. 14, 202") or a last one after them belongs to the list too. (The list thus
+    # always starts at a dated line.)
     end, count = len(blocks), 0
     while end:
         if cited(end - 1):
@@ -192,8 +193,6 @@ def _without_source_list(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]
         elif not (end >= 2 and cited(end - 2) and (end == len(blocks) or cited(end))):
             break
         end -= 1
-    while end < len(blocks) and not cited(end):
-        end += 1
     if count < SOURCE_LIST_LINES:
         return blocks
     if end and blocks[end - 1][0] == "h" and len(blocks[end - 1][1].split()) <= 3:

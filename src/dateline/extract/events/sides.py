@@ -222,9 +222,7 @@ class Sides:
         """A nationality or country word, of one word or two ("Sri Lankan army")."""
         if stance_prefixed(token):
             return None
-        if token.i > 0 and self.gaz.in_state_name(self.doc[token.i - 1].text, token.text):
-            return "USA"  # "New Mexico officials"
-        iso3 = self.gaz.country_of_word(token.text)
+        iso3 = self.gaz.country_of_token(token)  # ("New Mexico officials": the USA)
         if iso3 is None and token.i + 1 < len(self.doc):
             iso3 = self.gaz.country_of_word(f"{token.text} {self.doc[token.i + 1].text}")
         return iso3
