@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import DatelineError, ErrorCode
 from ..options import RunOptions
 from .partitions import PARTITION_FILES, Partition, plan, write_manifest
-from .shards import ShardWriter
+from .shards import ShardWriter, remove_temporaries
 
 log = logging.getLogger(__name__)
 RETRIES = 2  # a failed task is tried this many more times before its partition is an E014 shard
@@ -142,6 +142,8 @@ def run_dask(inputs: list[str], out: str | Path, options: RunOptions | None = No
                     summary.errors += result["errors"]
             bar.update(1)
         bar.close()
+        # every task has ended: a temporary folder left now is a killed worker's, never a result
+        remove_temporaries(out)
     finally:
         client.close()
         if cluster is not None:

@@ -139,7 +139,7 @@ class ShardWriter:
     def commit(self, folder: Path) -> bool:
         """Write every table under a temporary name, then rename it to ``folder``; False
         when another attempt got there first (its copy is kept, this one dropped)."""
-        temporary = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}")
+        temporary = folder.with_name(f"{_TEMPORARY}{folder.name}.{uuid.uuid4().hex}")
         temporary.mkdir(parents=True)
         try:
             for name, schema in SCHEMAS.items():
@@ -154,6 +154,19 @@ class ShardWriter:
         finally:
             if temporary.exists():
                 shutil.rmtree(temporary, ignore_errors=True)
+
+
+# A partition folder is written under this prefix, its name and a random suffix.
+_TEMPORARY = "."
+
+
+def remove_temporaries(out: Path) -> int:
+    """Remove the temporary folders of writers that died before renaming theirs (a worker
+    killed mid-write); call it when no writer is running. Returns how many were removed."""
+    left = [p for p in out.glob(f"{_TEMPORARY}part-*.*") if p.is_dir()]
+    for folder in left:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(left)
 
 
 def read_items(folder: Path) -> list[dict]:
