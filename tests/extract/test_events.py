@@ -227,6 +227,8 @@ def test_codebook_covers_the_public_cameo_to_plover_table(shared_dir):
         # Objects the parser displaced: "up to 30 …", moved after an "as" phrase.
         ("Gunmen abducted up to 30 Nigerian schoolgirls in Borno state.", "181", "NGA", "NGA"),
         ("Kenya condemned as a grave violation Uganda's seizure of the border post.", "111", "KEN", "UGA"),
+        # Two joined verbs with one object: the first acts on it too.
+        ("Kenyan police beat and detained two Ugandan traders on Monday.", "182", "KENCOP", "UGA"),
         # A demand's clause names whom it is put to, and what it asks for has not happened.
         ("The African Union renewed its call on Monday that Sudan free the activists.", "020", "IGOAFRAU", "SDN"),
         ("Ethnic Somali militiamen operating in Kenya attacked a police post.", "180", "KEN", None),

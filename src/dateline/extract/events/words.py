@@ -105,7 +105,8 @@ def where_named(token: Token, phrase: Token) -> bool:
 def displaced_objects(verb: Token) -> list[Token]:
     """An object the parser did not hang as one: "kidnapped up to 16 Russian advisers"
     ("up" read as a particle, the number phrase as its "to" object), "denounced as an ugly
-    crime Serbia's suppression of …" (the object moved after its "as" phrase)."""
+    crime Serbia's suppression of …" (the object moved after its "as" phrase), "beat and
+    arrested its owner" (the object hung on the second verb only)."""
     for child in verb.children:
         if child.dep_ == "prt" and child.lower_ == "up":
             for prep in (p for p in child.children if p.dep_ == "prep" and p.lower_ == "to"):
@@ -117,6 +118,13 @@ def displaced_objects(verb: Token) -> list[Token]:
             moved = [a for o in described for a in o.children if a.dep_ == "appos"] + described[1:]
             if moved:
                 return moved[:1]
+    # "beat and arrested its owner": the first of two joined verbs shares the object the
+    # second one carries, when nothing but the conjunction stands between them.
+    if verb.i + 2 < len(verb.doc) and verb.doc[verb.i + 1].dep_ == "cc" and verb.doc[verb.i + 1].lower_ in ("and", "or"):
+        joined = verb.doc[verb.i + 2]
+        if joined.head == verb and joined.dep_ == "conj" and joined.pos_ == "VERB":
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children):
+                return [c for c in joined.children if c.dep_ == "dobj"][:1]
     return []
 
 
