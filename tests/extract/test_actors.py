@@ -85,3 +85,25 @@ def test_she_is_never_a_man_the_article_calls_he():
     names = {k: article.actors[v].name if v is not None else None for k, v in speakers.items()}
     assert names["It didn’t need to happen"] == "Maria Lopez", names
     assert names["We will find a way"] != "Larvin", names  # she: not the man in focus
+
+
+def test_a_nationality_leading_into_a_company_name_is_its_country():
+    text = "German carmaker Halvorsen Motors said on Monday it would build a plant in Hungary."
+    article = process_article(text, headline=False).articles[0]
+    company = next(a for a in article.actors if a.name == "Halvorsen Motors")
+    assert company.country == "DEU", company
+    # the nationality must lead straight into the name: a comma breaks it
+    text = "In Germany, carmaker Halvorsen Motors said on Monday it would build a plant in Hungary."
+    article = process_article(text, headline=False).articles[0]
+    company = next(a for a in article.actors if a.name == "Halvorsen Motors")
+    assert company.country is None, company
+
+
+def test_the_body_named_bare_is_the_one_of_its_kind_named_before():
+    text = (
+        "The Biden administration is considering new tariffs on Chinese cars, a newspaper reported on Thursday. "
+        "The administration has kept tariffs on $300 billion of Chinese goods and is now considering more."
+    )
+    article = process_article(text, headline=False).articles[0]
+    considered = [e for e in article.events if e.cue.text == "considering" and e.source.text == "The administration"]
+    assert considered and all(e.source.code == "USAGOV" for e in considered), considered

@@ -99,6 +99,20 @@ def test_every_event_names_its_rule_sentence_and_offsets(seed):
         ("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.", "04"),
         ("Protesters rallied against the new tax law in Nairobi.", "14"),
         ("The United States imposed sanctions on Iran.", "16"),
+        # Counter to fact, and a second verb under the first one's negation or modal.
+        ("Without the ceasefire, Kenyan troops would have attacked the rebels.", None),
+        ("Kenyan police did not arrest or charge the Ugandan protesters.", None),
+        ("Kenyan police arrested and charged the Ugandan protesters.", "17"),
+        # Asking a question is no appeal; asking someone to act is.
+        ("Kenya's foreign minister asked why Uganda had closed the border.", None),
+        ("Kenya's foreign minister asked whether Uganda would reopen the border.", None),
+        ("Kenya's foreign minister asked Uganda to reopen the border.", "02"),
+        # Someone called is a contact; someone called something is named.
+        ("The Kenyan president called the Ugandan leader on Monday.", "04"),
+        ("The Kenyan president called the Ugandan leader a dangerous liar.", "11"),
+        ("The Kenyan president called the Ugandan leader a great friend.", "05"),
+        ("Kenyan activists called on their followers to join the rally.", "02"),
+        ("Kenya received fuel shipments from Uganda.", None),
     ],
 )
 def test_negation_conditionals_questions_and_mood(sentence, expected):

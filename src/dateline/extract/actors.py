@@ -235,6 +235,9 @@ class _ActorBuilder:
                 owner = self._possessor_country(ent)
                 if actor.country is None and owner:  # "Israel's Cabinet", "Ankara's district council"
                     actor.country, actor.country_source = owner, "possessive"
+                described = self._descriptor_country(ent)
+                if actor.country is None and described:  # "US chipmaker Micron Technology"
+                    actor.country, actor.country_source = described, "appositive"
             draft = self.orgs[key] = _Draft(actor)
         draft.add(self.mention(ent, "name"), ent.start)
 
@@ -292,6 +295,17 @@ class _ActorBuilder:
             return None
         owner = self.doc[ent.start - 2]
         return self.gaz.country_of_name(owner.text) or self.gaz.country_of_capital(owner.text)
+
+    def _descriptor_country(self, ent: Span) -> str | None:
+        """The nationality of the common nouns that lead into a name: "US chipmaker Micron
+        Technology", "Russian energy giant Gazprom". Up to three nouns, then the nationality."""
+        i = ent.start - 1
+        nouns = 0
+        while i >= 0 and nouns < 3 and self.doc[i].pos_ == "NOUN" and self.doc[i].ent_type_ == "":
+            i, nouns = i - 1, nouns + 1
+        if not nouns or i < 0:
+            return None
+        return self.gaz.country_of_token(self.doc[i])
 
     # -- pass 2: roles ------------------------------------------------------------------
 

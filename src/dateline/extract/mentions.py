@@ -50,6 +50,13 @@ class MentionIndex:
                 return who
         return None
 
+    def last_of_kind_before(self, offset: int, actors: list[Actor], agent_type: str) -> int | None:
+        """The actor of this agent type with a country whose mention ends last before ``offset``."""
+        for _, m_end, who in reversed(self.mentions[: bisect_right(self.starts, offset)]):
+            if m_end <= offset and actors[who].agent_type == agent_type and actors[who].country:
+                return who
+        return None
+
     def within(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """The mentions lying wholly inside [start, end), in order: (start, end, actor)."""
         found = []

@@ -32,6 +32,7 @@ from .words import (
     OBLIGATION,
     OCCURRING,
     PENDING_MARKS,
+    QUESTIONING,
     REFUSAL_BY_ROOT,
     SAYING,
     VISITORS,
@@ -46,6 +47,10 @@ from .words import (
     same_side,
     side_key,
 )
+
+# How far from neutral the words of a label must be to count as praise or criticism.
+LABEL_TONE = 0.25
+_SOMEONE = frozenset({"person"})
 
 
 class Coder(Arguments, Sides):
@@ -247,6 +252,8 @@ class Coder(Arguments, Sides):
             # The verb's own prepositions, not its infinitive's ("agreed to lift embargoes …
             # with strings attached" is no agreement with anyone).
             found = [t for t in phrase if t.dep_ in ("prep", "agent", "dative") and t.lower_ in words]
+            # "called the leader on Monday" is no "call on": a date is when, not whom.
+            found = [t for t in found if not _dated(t)]
             if not found:
                 return False
             nested = {t.i for c in verb.children if c.dep_ == "xcomp" for t in c.subtree}
@@ -260,7 +267,14 @@ class Coder(Arguments, Sides):
             if "-" in words:  # no direct object: "demonstrated" protests, "demonstrated his skill" does not
                 return not any(o.dep_ == "dobj" for o in objects)
             objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "aid deliveries"
-            return any(o.lemma_.lower() in words or o.lower_ in words or self._is_person(o, words) for o in objects)
+            if any(o.lemma_.lower() in words or o.lower_ in words for o in objects):
+                return True
+            # Someone received or called is the object itself, not a place the act came from
+            # ("received uranium from reactors at Oak Ridge"), and calling someone something
+            # names them ("called Bingenheimer a famous groupie").
+            if any(c.dep_ == "oprd" for c in verb.children):
+                return False
+            return any(self._is_person(o, words) for o in objects if o.dep_ in ("dobj", "nsubjpass"))
         if kind == "xcomp":  # a "to"-infinitive, not a participle ("told viewers watching the crew")
             return any(
                 c.dep_ == "xcomp" and infinitive(c) and (c.lemma_.lower() in words or "*" in words)
@@ -270,6 +284,13 @@ class Coder(Arguments, Sides):
             return any(c.dep_ == "prt" and c.lower_ in words for c in verb.children)
         if kind == "word":
             return any(t.lower_ in words or t.lemma_.lower() in words for t in phrase)
+        if kind == "label":  # "called the ambassador a very stupid guy"
+            named = [c for c in verb.children if c.dep_ == "oprd"]
+            # someone is named so: "what the agency calls legacy waste" praises no one
+            if not named or not any(c.dep_ == "dobj" and self._is_person(c, _SOMEONE) for c in verb.children):
+                return False
+            score = tone(" ".join(t.text for c in named for t in c.subtree))
+            return score <= -LABEL_TONE if "negative" in words else score >= LABEL_TONE
         if kind == "subj":
             subject = self._subject(verb)
             return subject is not None and (subject.lower_ in words or subject.lemma_.lower() in words)
@@ -286,15 +307,19 @@ class Coder(Arguments, Sides):
 
     def _not_an_event(self, verb: Token) -> bool:
         """Negated, conditional or hypothetical predicates report nothing that happened."""
+        if _unreal(verb):
+            return True
         for child in verb.children:
-            if child.dep_ == "neg" or child.lower_ in ("never",):
-                return True
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 d.lower_ in NEGATIVE_DETS for d in child.children if d.dep_ == "det"
             ):
                 return True
-            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL:
-                return True
+        if verb.dep_ == "conj" and _unreal(verb.head) and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
+        ):
+            return True  # "would have gone or asked someone", "did not arrest or charge him"
+        if verb.lemma_.lower() in QUESTIONING and any(_question_clause(c) for c in verb.children):
+            return True  # "asked why the companies were based there": a question, not an appeal
         if verb.dep_ in ("ccomp", "xcomp", "acl") and verb.head.lemma_.lower() in DIRECTIVES:
             return True  # "demanded that Belarus free the journalists", "its demand that …": asked for, not done
         if verb.dep_ == "ccomp" and any(
@@ -456,3 +481,30 @@ def _headline_passive(verb: Token, entry: LexiconEntry) -> bool:
         verb.tag_ in ("VBD", "VBN") and entry.targets[:1] == ("dobj",) and "nsubj" in own
         and not own & {"dobj", "aux", "auxpass", "agent", "ccomp", "xcomp", "dative"}
     )  # fmt: skip
+
+
+def _unreal(verb: Token) -> bool:
+    """A predicate negated ("did not attack"), put as possible ("could attack") or counter
+    to fact ("would have told an adult")."""
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never",):
+            return True
+        if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL:
+            return True
+    return "would" in auxiliaries and any(a in ("have", "'ve") for a in auxiliaries) and verb.tag_ == "VBN"
+
+
+def _question_clause(clause: Token) -> bool:
+    """ "why the companies were based there", "whether New Jersey had a shot": an indirect
+    question, not what is asked for."""
+    if clause.dep_ != "ccomp":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return True
+    return clause.left_edge.tag_ in ("WRB", "WP", "WP$", "WDT")  # "why", "what steps", "who"
+
+
+def _dated(prep: Token) -> bool:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)

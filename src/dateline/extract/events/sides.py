@@ -82,6 +82,7 @@ class Sides:
             if country and any(t.lower_ == "ethnic" for t in token.subtree if t.i < token.i):
                 # "ethnic Albanian guerrillas operating in Macedonia": coded where they are
                 country = self._located_country(token) or self._other_country(token, country, where) or country
+            country = country or self._antecedent_country(token, agent)
             country = country or (where.code if where is not None else None) or self._city_country_near(token)
             return self._phrase_side(token, (country or self.article_country or "") + agent, None)
         own = self._modifier_country(token)
@@ -176,6 +177,17 @@ class Sides:
         groups = [i for i, a in enumerate(self.actors) if a.kind == "organisation" and a.agent_type in ("REL", "PTY")]
         groups.sort(key=lambda i: -len(self.actors[i].mentions))
         return groups[0] if groups else None
+
+    def _antecedent_country(self, token: Token, agent: str) -> str | None:
+        """ "The administration", "the police" with nothing of their own: the body of that
+        kind the article named last ("The Biden administration ... The administration")."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for c in token.children):
+            return None
+        offset = self.text.to_document(token.idx)
+        who = self.mentions.last_of_kind_before(offset, self.actors, agent)
+        return self.actors[who].country if who is not None else None
 
     def _person_before(self, token: Token) -> int | None:
         """ "he", "her": the person the article named last before the pronoun."""

@@ -20,6 +20,8 @@ INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", 
 NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 HYPOTHETICAL = {"could", "might", "may", "should", "can"}
+# Verbs that ask for something or ask a question, told apart by their clause.
+QUESTIONING = {"ask", "inquire", "enquire"}
 # "said Sudan must return …": an obligation named in reported speech is a demand.
 OBLIGATION = {"must", "should"}
 # Verbs of speech whose clause, in the bare (subjunctive) form, says what is demanded:
@@ -120,11 +122,11 @@ def displaced_objects(verb: Token) -> list[Token]:
                 return moved[:1]
     # "beat and arrested its owner": the first of two joined verbs shares the object the
     # second one carries, when nothing but the conjunction stands between them.
-    if verb.i + 2 < len(verb.doc) and verb.doc[verb.i + 1].dep_ == "cc" and verb.doc[verb.i + 1].lower_ in ("and", "or"):
-        joined = verb.doc[verb.i + 2]
-        if joined.head == verb and joined.dep_ == "conj" and joined.pos_ == "VERB":
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children):
-                return [c for c in joined.children if c.dep_ == "dobj"][:1]
+    if verb.i + 2 < len(verb.doc) and verb.nbor(1).dep_ == "cc" and verb.nbor(1).lower_ in ("and", "or"):
+        joined = verb.nbor(2)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children)
+        if joined.head == verb and joined.dep_ == "conj" and joined.pos_ == "VERB" and not own_subject:
+            return [c for c in joined.children if c.dep_ == "dobj"][:1]
     return []
 
 
