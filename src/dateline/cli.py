@@ -377,9 +377,10 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if args.json:
         print_json_lines(quotes.to_dicts())
         return 0
-    rows = [(q.article_id, q.date or "undated", q.kind, speaker_label(q.__dict__),
+    # the cue tells how it was said: "denied" reverses what its words state
+    rows = [(q.article_id, q.date or "undated", q.kind, speaker_label(q.__dict__), q.cue or "",
              ("" if q.listed else f"[not listed: {q.unlisted_because}] ") + q.content) for q in quotes]  # fmt: skip
-    print_table(["ARTICLE", "DATE", "KIND", "SPEAKER", "QUOTE"], rows)
+    print_table(["ARTICLE", "DATE", "KIND", "SPEAKER", "CUE", "QUOTE"], rows)
     return 0
 
 

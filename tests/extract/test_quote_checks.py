@@ -35,6 +35,8 @@ def only(quotes, fragment):
         ("The government is planning to buy sugar directly from farmers.", "buy sugar", "an aim"),
         ("The fishermen want the harbour board to resign.", "board to resign", "an aim"),
         ("The mayor wants the old harbour closed.", "harbour closed", "an aim"),
+        ("The actor is hoping he gets a bigger part in the harbour film.", "bigger part", "an aim"),
+        ("The glass is what the harbour board calls “storm-proof panels” in its leaflet.", "storm-proof", "a name"),
         ("The bloodshed showed that the ceasefire had failed.", "ceasefire had failed", "a thing"),
         ("Fighting resumed at dawn. The move signals that the army is ready to push on.", "army is ready", "a thing"),
         ("The new phone is cheap. It supports every network in Europe.", "every network", "a thing"),
@@ -170,3 +172,22 @@ def test_the_store_lists_said_quotes_and_keeps_the_rest(tmp_path):
     assert listed == ["the talks had failed"]
     assert everything == {"the talks had failed": None, "to comment on the talks": "an act",
                           "why the ships were late": "negated"}  # fmt: skip
+
+
+def test_a_quoted_title_after_in_is_no_quote_and_the_writer_speaks_for_the_clause():
+    _, quotes = quotes_of(
+        "Headline\n\nThe historian noted the parallels with Orwell, who wrote in “Animal Farm” that some animals "
+        "are more equal than others."
+    )
+    assert not [q for q in quotes if q.content.text.strip("“”") == "Animal Farm"], [q.content.text for q in quotes]
+    clause = only(quotes, "more equal")
+    assert clause.cue.text == "wrote" and clause.speaker.text == "who", (clause.cue, clause.speaker)
+
+
+def test_a_verb_in_brackets_reports_no_further_than_the_closing_bracket():
+    _, quotes = quotes_of(
+        "Headline\n\nThe harbour's efforts now reach its ferries (the board claims the fleet is now carbon "
+        "neutral) and its cranes."
+    )
+    claim = only(quotes, "carbon")
+    assert claim.content.text.endswith("carbon neutral"), claim.content.text

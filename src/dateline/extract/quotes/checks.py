@@ -9,6 +9,7 @@ the attribution, not lists of sentences:
   of injury,' July 10, 2023"): a short paragraph that ends in a full date;
 - ``no speaker``: nobody is named or pointed to ("As previously mentioned, …");
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
+- ``a name``: the words are a name someone uses: "what Apple calls “tough glass”";
 - ``an act``: what the verb reports is a deed, not words: "decided to delay the vote",
   "declined to comment", "agreed to pay", "claimed responsibility for the attack";
 - ``an aim``: what the subject means to do or wishes for, not words: "plans to buy sugar",
@@ -47,6 +48,8 @@ from ...nlp.text import ArticleText
 from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns, word_nouns
 from .words import FINDINGS, frame, unnamed_sources
 
+# Verbs that give something a name.
+_NAMING = {"call", "dub", "term", "label", "brand", "nickname"}
 # Negative determiners and pronouns of a subject: "no group", "neither man", "nobody".
 _NO_ONE = {"no", "neither", "nobody", "none", "noone"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
@@ -98,6 +101,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
     cue = _cue_verb(quote, doc, text)
     if cue is not None and _negated(cue):
         return "negated"
+    if cue is not None and _named(cue):
+        return "a name"
     if cue is not None and _act(cue):
         return "an act"
     if cue is not None and (_to_infinitive(cue, "aim") or _wished(cue)):
@@ -134,6 +139,13 @@ def _negated(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(
         s.lower_ in _NO_ONE or any(d.dep_ == "det" and d.lower_ in _NO_ONE for d in s.children) for s in subjects
+    )
+
+
+def _named(verb: Token) -> bool:
+    """ "what Apple calls “tough glass-based materials”": a name someone uses, not a statement."""
+    return verb.lemma_.lower() in _NAMING and any(
+        c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children
     )
 
 

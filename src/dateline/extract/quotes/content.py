@@ -147,6 +147,7 @@ class Content(Stage):
                 if r.dep_ in ("relcl", "acl")
                 and marked_that(r)
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in r.children)
+                and not self._claimed_inside(o, r)
             ][:1]
             complements = complements or self._misattached_clause(verb)
         if complements:
@@ -302,6 +303,14 @@ class Content(Stage):
             return list(first.subtree)
         return None
 
+    def _claimed_inside(self, phrase: Token, clause: Token) -> bool:
+        """A verb of speech inside ``phrase`` whose own clause this is ("noted the parallels with
+        Orwell, who wrote in “Animal Farm” that …": Orwell wrote it, the historian noted it)."""
+        return any(
+            v.i < clause.i and self.speakers.is_speech(v) and self._misattached_clause(v) == [clause]
+            for v in phrase.subtree
+        )
+
     def _misattached_clause(self, verb: Token) -> list[Token]:
         """A "that" clause of a speech verb the parser hung elsewhere: from a quoted title after
         the verb ("said on NBC's “Meet the Press” on Sunday that …") or as an adverbial ("tweeted
@@ -311,6 +320,17 @@ class Content(Stage):
                 for clause in child.children:
                     if clause.dep_ == "ccomp" and clause.i > child.i and marked_that(clause):
                         return [clause]
+        # "wrote in “Mein Kampf” that German blood …": the clause hung on the title, right
+        # where the verb's own phrase ends.
+        after = [t.i for c in verb.children if c.i > verb.i for t in c.subtree]
+        j = max(after, default=verb.i) + 1
+        while j < len(self.doc) and self.doc[j].is_punct and self.doc[j].is_quote:
+            j += 1
+        if j < len(self.doc) and self.doc[j].lower_ == "that" and self.doc[j].dep_ == "mark":
+            clause = self.doc[j].head
+            outside = not (verb.left_edge.i <= clause.i <= verb.right_edge.i)
+            if outside and clause.i > j and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                return [clause]
         adverbials = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"]
         # "said after the convention he would not accept …": a clause with its own subject and
         # no conjunction ("because", "as", "when") hung as an adverbial is the unmarked complement
@@ -324,7 +344,13 @@ class Content(Stage):
         had spoken …, while the Kremlin said …"). Other clauses with a verb of saying or thinking
         are part of what was said ("said it could not vote because it believed …"): in 400 PolNeAR
         train such clauses lie inside the annotated content 97 times in 118."""
-        return self._before_contrasting_speech(list(head.subtree), head)
+        tokens = list(head.subtree)
+        # ("noted the parallels with Orwell, who wrote in “Animal Farm” that …": Orwell's clause)
+        for clause in [t for t in tokens if t.dep_ in ("relcl", "acl") and marked_that(t)]:
+            if self._claimed_inside(head, clause):
+                owned = {t.i for t in clause.subtree}
+                tokens = [t for t in tokens if t.i not in owned]
+        return self._before_contrasting_speech(tokens, head)
 
     def _before_contrasting_speech(self, tokens: list[Token], head: Token) -> list[Token]:
         """``tokens`` (around ``head``) up to a contrasting "while/whereas X said …" clause among them."""

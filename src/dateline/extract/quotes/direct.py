@@ -25,9 +25,11 @@ _QUOTE_CHARS = "\"'“”«»„‘’"
 # Quoted words fewer than this, inside someone else's sentence, are not carried over to the last speaker.
 _WORDS_WITHIN_A_SENTENCE = 25
 
-# Words before a quoted title: "appeared on “Meet the Press”", "his book “The Art of the Deal”".
-_BEFORE_TITLES = (" on", " of", "’s", "'s", " titled", " entitled", " show", " program", " programme", " book", " film",
-                  " movie", " series", " column", " podcast", " documentary", " novel", " song", " album")  # fmt: skip
+# Words before a quoted title: "appeared on “Meet the Press”", "his book “The Art of the Deal”", "wrote in “Mein
+# Kampf”".
+_BEFORE_TITLES = (" on", " of", " in", " from", "’s", "'s", " titled", " entitled", " show", " program", " programme",
+                  " book", " film", " movie", " series", " column", " podcast", " documentary", " novel", " song",
+                  " album")  # fmt: skip
 
 
 def _according_to_source(after: list[Token]) -> Token | None:

@@ -68,6 +68,19 @@ def _verb_form_lemma(word: str) -> str | None:
     return next((c for c in candidates if c in verbs), None)
 
 
+def _within_brackets(verb: Token, content: list[Token]) -> list[Token]:
+    """A verb inside brackets reports no further than the closing one: "(Apple claims the
+    product is carbon neutral) and iPhones"."""
+    opened = 0
+    for token in verb.doc[verb.sent.start : verb.i]:
+        opened += token.text == "("
+        opened -= token.text == ")" and opened > 0
+    if not opened:
+        return content
+    closing = next((t.i for t in verb.doc[verb.i : verb.sent.end] if t.text == ")"), None)
+    return content if closing is None else [t for t in content if t.i < closing]
+
+
 def _put_it_as(verb: Token) -> bool:
     """ "as X put it": an "as" clause of "put it" with nothing else said in it."""
     return (
@@ -175,6 +188,7 @@ class ReportedSpeech(Stage):
             if content is None:
                 self._remember_attribution(token, sent, block)
                 continue
+            content = _within_brackets(token, content)
             start, end = self.view.char_bounds(content)
             if start is None:
                 continue
