@@ -186,3 +186,27 @@ def test_two_workers_store_exactly_what_one_does(tmp_path):
     assert first.describe() == second.describe()
     assert stored(one) == stored(two)
     assert len({row[4] for row in stored(two)["articles"]}) == 2  # the copies cluster the same way
+
+
+def test_workers_forked_after_the_learned_models_ran_here_do_not_hang(tmp_path):
+    # The line model and the quote judge are LightGBM models; OpenMP threads started by a
+    # prediction in this process would deadlock a worker forked afterwards. Run in a fresh
+    # interpreter with a deadline, so a hang fails the test instead of stalling the suite.
+    script = tmp_path / "fork_after_models.py"
+    said = "".join(f"“We will not give up on pier {n},” the union leader told reporters.\n\n" for n in range(80))
+    (tmp_path / "story.txt").write_text(f"Harbour strike\n\n{said}", encoding="utf-8")
+    script.write_text(
+        "import sys\n"
+        "from dateline import RunOptions, process_article, process_text, run\n"
+        "process_article(open(sys.argv[1], encoding='utf-8').read())\n"
+        "process_text(open(sys.argv[1], 'rb').read() * 3)\n"
+        "summary = run([sys.argv[1]], sys.argv[2], RunOptions(workers=2))\n"
+        "print(summary.describe())\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "story.txt"), str(tmp_path / "f.db")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "1 document(s) stored" in done.stdout, done.stdout

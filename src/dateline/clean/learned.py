@@ -61,9 +61,10 @@ class LineModel:
         nonblank, features = line_features(lines)
         if not nonblank:
             return []
-        body_p, start_p = self.body.predict(features), self.start.predict(features)
+        # one thread: OpenMP threads started here would hang a worker forked afterwards
+        body_p, start_p = self.body.predict(features, num_threads=1), self.start.predict(features, num_threads=1)
         gaps = gap_features(nonblank, features, body_p, start_p, body_lines(body_p, self.thresholds))
-        gap_p = with_rule_splits(self.gap.predict(gaps) if len(gaps) else np.zeros(0), gaps)
+        gap_p = with_rule_splits(self.gap.predict(gaps, num_threads=1) if len(gaps) else np.zeros(0), gaps)
         return regions_from(nonblank, features, body_p, start_p, gap_p, self.thresholds)
 
 

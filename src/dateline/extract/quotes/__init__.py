@@ -12,7 +12,8 @@ The finder reads an article sentence by sentence, headline first, in stages:
   running over paragraphs, or widening reported speech);
 - ``draft``: the quotes as built, and the state later sentences read (last speaker, person
   in focus, a pending attribution);
-- ``checks``: which quotes are listed by default (words someone said: see its docstring).
+- ``checks``: which quotes are listed by default (words someone said: see its docstring);
+- ``judge``: a learned second opinion on the listed ones (trained on PolNeAR).
 
 ``view`` holds what every stage reads of the article; ``words`` the words they share.
 Vocabularies and verb frames are data files (``extract/data``).
@@ -27,6 +28,7 @@ from spacy.tokens import Doc
 from ...model import Actor, Quote
 from ...nlp.text import ArticleText
 from ..tone import tone
+from . import judge
 from .checks import assess_quotes
 from .content import Content
 from .direct import DirectQuotes
@@ -60,7 +62,7 @@ def extract_quotes(doc: Doc, text: ArticleText, actors: list[Actor]) -> list[Quo
     quotes = _once(outermost(draft.quotes))
     for quote in quotes:
         quote.tone = tone(" ".join(part.text for part in quote.stretches()))
-    return assess_quotes(quotes, doc, text)
+    return judge.judge_quotes(assess_quotes(quotes, doc, text), actors, doc, text)
 
 
 def _once(quotes: list[Quote]) -> list[Quote]:

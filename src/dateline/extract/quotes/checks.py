@@ -8,6 +8,8 @@ the attribution, not lists of sentences:
 - ``a citation``: a line of a list of sources ("Fox News, RFK Jr. says Fauci 'caused a lot
   of injury,' July 10, 2023"): a short paragraph that ends in a full date;
 - ``no speaker``: nobody is named or pointed to ("As previously mentioned, …");
+- ``unresolved``: the speaker is a pronoun ("they think …", "he says") that stands for no
+  one the article names (a person, organisation or a noun it refers to);
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
 - ``a name``: the words are a name someone uses: "what Apple calls “tough glass”";
 - ``an act``: what the verb reports is a deed, not words: "decided to delay the vote",
@@ -32,6 +34,9 @@ the attribution, not lists of sentences:
   Cup", and a view held or shown rather than told: "cast herself as an ally", "sees them as
   rivals" (the act is an event, see ``dateline events``; "said yes", "gave his assessment" and
   "denounced the plan as a disaster" stay).
+
+A quote these checks list may still be unlisted afterwards as ``unlikely`` by the learned
+quote judge (``judge.py``).
 """
 
 from __future__ import annotations
@@ -75,6 +80,8 @@ _OBJECTS = {"us", "them", "me", "him"}
 # A speaker phrase that is only a quantity names no one: "all say", "one alleges", "a number mocked".
 _QUANTITIES = {"all", "one", "some", "many", "most", "several", "both", "few", "a few", "a number", "none",
                "another", "a handful", "dozens", "hundreds", "thousands"}  # fmt: skip
+# Pronouns for someone: a quote is listed for the one they stand for, not for the pronoun.
+_PRONOUNS = {"he", "she", "they", "him", "her", "them", "who", "whom"}
 # The reader, addressed by the writer: "you can snap a screenshot", "how you might describe it".
 _READER = {"you"}
 # A word of two letters or more (or "I"): a speaker phrase names someone with one.
@@ -115,6 +122,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "the writer"
     if _stance(quote, doc, text):
         return "a stance"
+    if quote.speaker_actor is None and quote.speaker_refers is None and quote.speaker.text.lower() in _PRONOUNS:
+        return "unresolved"  # "they think the game is done": a pronoun that stands for no one named
     return None
 
 

@@ -303,6 +303,17 @@ class Content(Stage):
             return list(first.subtree)
         return None
 
+    def _own_title(self, verb: Token, noun: Token) -> bool:
+        """A quoted name in the verb's own phrase ("wrote in “Mein Kampf”"), under no other verb."""
+        if not self.view.inside_marks(noun.idx, noun.idx + 1):
+            return False
+        current = noun.head
+        while current.i != verb.i:
+            if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+                return False
+            current = current.head
+        return True
+
     def _claimed_inside(self, phrase: Token, clause: Token) -> bool:
         """A verb of speech inside ``phrase`` whose own clause this is ("noted the parallels with
         Orwell, who wrote in “Animal Farm” that …": Orwell wrote it, the historian noted it)."""
@@ -320,17 +331,20 @@ class Content(Stage):
                 for clause in child.children:
                     if clause.dep_ == "ccomp" and clause.i > child.i and marked_that(clause):
                         return [clause]
-        # "wrote in “Mein Kampf” that German blood …": the clause hung on the title, right
-        # where the verb's own phrase ends.
+        # "wrote in “Mein Kampf” that German blood …": the clause hung on the quoted title, or
+        # on a noun before the verb, right where the verb's own phrase ends.
+        titled = [t for c in verb.children if c.i > verb.i for t in c.subtree
+                  if t.dep_ in ("relcl", "acl") and marked_that(t) and self._own_title(verb, t.head)]  # fmt: skip
         after = [t.i for c in verb.children if c.i > verb.i for t in c.subtree]
         j = max(after, default=verb.i) + 1
         while j < len(self.doc) and self.doc[j].is_punct and self.doc[j].is_quote:
             j += 1
-        if j < len(self.doc) and self.doc[j].lower_ == "that" and self.doc[j].dep_ == "mark":
+        if not titled and j < len(self.doc) and self.doc[j].lower_ == "that" and self.doc[j].dep_ == "mark":
             clause = self.doc[j].head
-            outside = not (verb.left_edge.i <= clause.i <= verb.right_edge.i)
-            if outside and clause.i > j and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-                return [clause]
+            if not (verb.left_edge.i <= clause.i <= verb.right_edge.i) and clause.i > j:
+                titled = [clause]
+        if titled and any(c.dep_ in ("nsubj", "nsubjpass") for c in titled[0].children):
+            return titled[:1]
         adverbials = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.left_edge.lower_ == "that"]
         # "said after the convention he would not accept …": a clause with its own subject and
         # no conjunction ("because", "as", "when") hung as an adverbial is the unmarked complement

@@ -68,6 +68,19 @@ def _verb_form_lemma(word: str) -> str | None:
     return next((c for c in candidates if c in verbs), None)
 
 
+def _after_last_clause_break(tokens: list[Token]) -> list[Token]:
+    """The words after the last break between clauses ("Almost a million injections are given
+    every year - but according to experts, many …": the claim is what follows "but")."""
+    cut = 0
+    for k, token in enumerate(tokens):
+        joined = token.lower_ in ("but", "yet") and k > 0 and tokens[k - 1].text in (",", ";", "-", "–", "—")
+        if token.text in (";", "–", "—") or (token.text == "-" and token.whitespace_) or joined:
+            cut = k + 1
+    while cut < len(tokens) and tokens[cut].lower_ in ("but", "yet", "and"):
+        cut += 1
+    return tokens[cut:]
+
+
 def _within_brackets(verb: Token, content: list[Token]) -> list[Token]:
     """A verb inside brackets reports no further than the closing one: "(Apple claims the
     product is carbon neutral) and iPhones"."""
@@ -460,6 +473,7 @@ class ReportedSpeech(Stage):
             phrase_end = commas[0].i
             after = [t for t in sent if t.i > phrase_end]
         phrase = self.view.phrase(source) if objects else self.doc[source.i : phrase_end]
+        before = _after_last_clause_break(before)
         # "X, according to Y." and "According to Y, X": the content is the side with words in it;
         # "X, according to Y, is Z" runs across the phrase.
         if not any(t.is_alpha or t.like_num for t in after):
