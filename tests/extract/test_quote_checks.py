@@ -52,6 +52,7 @@ def only(quotes, fragment):
         ("A vision board is a collage of images that help us focus on goals.", "goals", "no speaker"),
         ("Read why the harbour won: they think the old ferry is done for good.", "old ferry", "unresolved"),
         ("He says the harbour will reopen in May.", "reopen in May", "unresolved"),
+        ("To save money, travellers should consider buying ferry tickets early.", "buying ferry tickets", "the writer"),
         ("The mayor dismissed the claim on Monday.", "the claim", "a stance"),
         ("City claimed the European Super Cup in August.", "Super Cup", "a stance"),
         ("Editors have highlighted the following points.", "following points", "a stance"),

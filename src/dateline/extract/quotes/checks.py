@@ -26,8 +26,8 @@ the attribution, not lists of sentences:
   or content in a table row ("| Price | Supported Systems |") and a rule followed ("reviewed
   according to the site's editorial process");
 - ``the writer``: "I" or "we" outside quotation marks thinking, knowing or wanting ("we know
-  it's not easy"), and an "it" that stands for nothing ("it is worth noting that …"): the
-  writer's own voice, not a quote (their "I always say, …" is listed);
+  it's not easy"), an "it" that stands for nothing ("it is worth noting that …"), and advice
+  ("investors should consider …"): the writer's own voice, not a quote (their "I always say, …" is listed);
   and "you", the reader the writer addresses ("you can snap a screenshot");
 - ``a stance``: what a verb reports is a bare noun phrase, no proposition: "dismissed the
   claim", "promised the area", "questioned his credentials", "claimed the European Super
@@ -116,6 +116,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "an aim"
     if cue is not None and _impersonal(quote, cue):
         return "the writer"  # "it is worth noting that …": no one but the writer notes it
+    if cue is not None and quote.kind != "direct" and _prescribed(cue):
+        return "the writer"  # "investors should consider …": advice
     if _thing(quote, doc, text):
         return "a thing"
     if _writer(quote):
@@ -209,6 +211,12 @@ def _impersonal(quote: Quote, cue: Token) -> bool:
     return quote.kind != "direct" and quote.speaker.text.lower() == "it" and (
         cue.dep_ == "xcomp" and (cue.head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in cue.head.children))
     )
+
+
+def _prescribed(verb: Token) -> bool:
+    """A verb the writer prescribes rather than reports: under "should" or "must" ("investors
+    should consider using advisors")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children)
 
 
 def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
