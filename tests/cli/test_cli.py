@@ -136,25 +136,26 @@ def test_library_warnings_are_logged_not_printed(capsys):
         logging.getLogger("py.warnings").propagate = True
 
 
-def test_quotes_all_shows_unlisted_attributions_with_why(tmp_path):
-    body = "The harbour master said the talks had failed.\n\nThe union declined to comment on the talks."
+def _story_db(tmp_path, body: str) -> str:
+    """A store made by `dateline run` from one JSONL story with this body."""
     source = tmp_path / "story.jsonl"
     source.write_text(json.dumps({"title": "Harbour strike", "text": body, "url": "u1"}) + "\n", encoding="utf-8")
     db = str(tmp_path / "x.db")
     assert dateline("run", str(source), "--db", db).returncode == 0
+    return db
+
+
+def test_quotes_all_shows_unlisted_attributions_with_why(tmp_path):
+    db = _story_db(tmp_path, "The harbour master said the talks had failed.\n\nThe union declined to comment on it.")
     listed = dateline("quotes", "--db", db).stdout.decode()
     everything = dateline("quotes", "--db", db, "--all").stdout.decode()
     assert "the talks had failed" in listed and "to comment" not in listed
-    assert "[not listed: an act] to comment on the talks" in everything
+    assert "[not listed: an act] to comment on it" in everything
 
 
 def test_quotes_show_how_each_was_said(tmp_path):
-    body = "The harbour master said the talks had failed.\n\nThe mayor denied that the harbour would close."
-    source = tmp_path / "story.jsonl"
-    source.write_text(json.dumps({"title": "Harbour strike", "text": body, "url": "u1"}) + "\n", encoding="utf-8")
-    db = str(tmp_path / "x.db")
-    assert dateline("run", str(source), "--db", db).returncode == 0
+    db = _story_db(tmp_path, "The harbour master said the talks failed.\n\nThe mayor denied that the port would close.")
     lines = dateline("quotes", "--db", db).stdout.decode().splitlines()
     assert lines[0].split()[3:6] == ["SPEAKER", "CUE", "QUOTE"], lines[0]
-    denial = next(line for line in lines if "harbour would close" in line)
+    denial = next(line for line in lines if "port would close" in line)
     assert " denied " in denial, denial  # the cue reverses what the words state
