@@ -218,3 +218,18 @@ def test_according_to_reports_its_own_clause(sentence, content):
     _, quotes = quotes_of("Headline\n\n" + sentence)
     found = [q.content.text for q in quotes if q.cue_lemma == "according to"]
     assert found == [content], found
+
+
+@pytest.mark.parametrize(
+    ("text", "refers"),
+    [
+        ("The chef's salad was a hit. My mother loved it so much that she declared, “It must be Greek.”", "My mother"),
+        ("The chef's salad was a hit. Her father liked it so much that he said, “It must be Greek.”", "Her father"),
+        # a pronoun of the other gender is not bound to the noun
+        ("Maria Lopez cooked. My father liked it so much that she said, “It must be Greek.”", None),
+    ],
+)
+def test_a_pronoun_speaker_stands_for_the_person_noun_that_governs_its_clause(text, refers):
+    _, quotes = quotes_of("Headline\n\n" + text)
+    quote = only(quotes, "must be Greek")
+    assert (quote.speaker_refers.text if quote.speaker_refers else None) == refers, quote.speaker

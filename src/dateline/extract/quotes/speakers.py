@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ...cameo import agent_nouns
 from ..lexicon import issued_texts, lexicon, reporting_verbs
 from .draft import Draft
 from .marks import Marked
@@ -22,6 +23,13 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "his", "my"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Person nouns of one gender (others, "the officer", "the neighbour", may be either).
+_NOUN_GENDER = {
+    **dict.fromkeys(("mother", "mom", "mum", "wife", "daughter", "sister", "woman", "girl", "grandmother", "aunt",
+                     "girlfriend", "widow", "niece", "actress", "queen"), "f"),
+    **dict.fromkeys(("father", "dad", "husband", "son", "brother", "man", "boy", "grandfather", "uncle",
+                     "boyfriend", "widower", "nephew", "actor", "king"), "m"),
+}  # fmt: skip
 # "I" outside quotation marks is the writer ("when I asked him …"), not the person in focus.
 _FIRST_PERSON = {"i", "my"}
 
@@ -325,6 +333,9 @@ class Speakers(Stage):
         if ((head.lower_ in _PRONOUNS or head.lower_ in _POSSESSIVES) and len(phrase) == 1) or pronoun:
             # (a pronoun with an aside is still the pronoun: "she (and everyone else on Instagram)")
             writer = head.lower_ in _FIRST_PERSON and not self.view.inside_marks(head.idx, head.idx + 1)
+            bound = self._bound_noun(head) if len(phrase) == 1 else None
+            if bound is not None:  # "My mom loved it so much that she declared …": the mom
+                return Speaker(phrase, None, "person", self.view.phrase(bound))
             if head.lower_ in _PERSON_PRONOUNS and self.draft.state.focus_person is not None and not writer:
                 return Speaker(phrase, self._agreeing(head, self.draft.state.focus_person))
             return Speaker(phrase, None, "person" if head.lower_ in _PERSON_PRONOUNS else "group")
@@ -345,6 +356,27 @@ class Speakers(Stage):
             return Speaker(phrase, actor)
         unnamed = unnamed_sources().get(head.lower_) or unnamed_sources().get(head.lemma_.lower()) or "other"
         return Speaker(phrase, None, unnamed)
+
+    def _bound_noun(self, pronoun: Token) -> Token | None:
+        """The unnamed person a he or she stands for within its own sentence: the subject of the
+        clause that governs the pronoun's clause, when that subject is a common noun for a person
+        of the pronoun's gender ("My mom loved the recipe so much that she declared …")."""
+        wanted = _PRONOUN_GENDER.get(pronoun.lower_)
+        if wanted is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        current = pronoun.head
+        for _ in range(3):
+            if current.head.i == current.i:
+                return None
+            current = current.head
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                noun = subjects[0]
+                person = noun.pos_ == "NOUN" and noun.lemma_.lower() in agent_nouns()
+                if not person or self.view.actor_at(noun) is not None:
+                    return None
+                return noun if _NOUN_GENDER.get(noun.lemma_.lower(), wanted) == wanted else None
+        return None
 
     def _agreeing(self, pronoun: Token, focus: int) -> int | None:
         """The person a he/she stands for: the one in focus, unless the article gives them the
