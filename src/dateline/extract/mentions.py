@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
 from ..model import Actor
 
@@ -45,15 +46,15 @@ class MentionIndex:
 
     def last_person_before(self, offset: int, actors: list[Actor]) -> int | None:
         """The person whose mention ends last at or before ``offset``."""
-        for _, m_end, who in reversed(self.mentions[: bisect_right(self.starts, offset)]):
-            if m_end <= offset and actors[who].kind == "person":
-                return who
-        return None
+        return self._last_before(offset, lambda who: actors[who].kind == "person")
 
     def last_of_kind_before(self, offset: int, actors: list[Actor], agent_type: str) -> int | None:
         """The actor of this agent type with a country whose mention ends last before ``offset``."""
+        return self._last_before(offset, lambda who: actors[who].agent_type == agent_type and bool(actors[who].country))
+
+    def _last_before(self, offset: int, keep: Callable[[int], bool]) -> int | None:
         for _, m_end, who in reversed(self.mentions[: bisect_right(self.starts, offset)]):
-            if m_end <= offset and actors[who].agent_type == agent_type and actors[who].country:
+            if m_end <= offset and keep(who):
                 return who
         return None
 

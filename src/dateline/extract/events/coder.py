@@ -50,7 +50,6 @@ from .words import (
 
 # How far from neutral the words of a label must be to count as praise or criticism.
 LABEL_TONE = 0.25
-_SOMEONE = frozenset({"person"})
 
 
 class Coder(Arguments, Sides):
@@ -287,7 +286,7 @@ class Coder(Arguments, Sides):
         if kind == "label":  # "called the ambassador a very stupid guy"
             named = [c for c in verb.children if c.dep_ == "oprd"]
             # someone is named so: "what the agency calls legacy waste" praises no one
-            if not named or not any(c.dep_ == "dobj" and self._is_person(c, _SOMEONE) for c in verb.children):
+            if not named or not any(c.dep_ == "dobj" and self._someone(c) for c in verb.children):
                 return False
             score = tone(" ".join(t.text for c in named for t in c.subtree))
             return score <= -LABEL_TONE if "negative" in words else score >= LABEL_TONE
@@ -297,24 +296,25 @@ class Coder(Arguments, Sides):
         return False
 
     def _is_person(self, token: Token, words: frozenset[str]) -> bool:
-        """ "person" in a condition: someone who can be received or called, named ("Putin",
-        "the OSCE") or not ("the minister", "a delegation of observers")."""
-        if "person" not in words:
-            return False
+        """ "person" in a condition: someone who can be received or called (``_someone``)."""
+        return "person" in words and self._someone(token)
+
+    def _someone(self, token: Token) -> bool:
+        """Someone, named ("Putin", "the OSCE") or not ("the minister", "a delegation of observers")."""
         if token.ent_type_ == "PERSON" or self._actor_at(token) is not None:
             return True
         return token.lemma_.lower() in VISITORS or agent_type(token) is not None
 
     def _not_an_event(self, verb: Token) -> bool:
         """Negated, conditional or hypothetical predicates report nothing that happened."""
-        if _unreal(verb):
+        if _negated_or_possible(verb):
             return True
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
                 d.lower_ in NEGATIVE_DETS for d in child.children if d.dep_ == "det"
             ):
                 return True
-        if verb.dep_ == "conj" and _unreal(verb.head) and not any(
+        if verb.dep_ == "conj" and _negated_or_possible(verb.head) and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
         ):
             return True  # "would have gone or asked someone", "did not arrest or charge him"
@@ -483,7 +483,7 @@ def _headline_passive(verb: Token, entry: LexiconEntry) -> bool:
     )  # fmt: skip
 
 
-def _unreal(verb: Token) -> bool:
+def _negated_or_possible(verb: Token) -> bool:
     """A predicate negated ("did not attack"), put as possible ("could attack") or counter
     to fact ("would have told an adult")."""
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]

@@ -51,10 +51,8 @@ from ...clean.lines import is_citation
 from ...model import Quote, Span
 from ...nlp.text import ArticleText
 from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns, word_nouns
-from .words import FINDINGS, frame, unnamed_sources
+from .words import FINDINGS, NAMING, frame, unnamed_sources
 
-# Verbs that give something a name.
-_NAMING = {"call", "dub", "term", "label", "brand", "nickname"}
 # Negative determiners and pronouns of a subject: "no group", "neither man", "nobody".
 _NO_ONE = {"no", "neither", "nobody", "none", "noone"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
@@ -105,7 +103,7 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "no speaker"  # (a clitic or an object the parse took for a subject: "’s", "help us focus")
     if quote.speaker_actor is None and quote.speaker.text.lower() in _QUANTITIES:
         return "no speaker"  # "all say they were minors", "one alleges": how many, not who
-    cue = _cue_verb(quote, doc, text)
+    cue = cue_verb(quote, doc, text)
     if cue is not None and _negated(cue):
         return "negated"
     if cue is not None and _named(cue):
@@ -129,14 +127,14 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
     return None
 
 
-def _parsed(span: Span, doc: Doc, text: ArticleText) -> SpacySpan | None:
+def parsed(span: Span, doc: Doc, text: ArticleText) -> SpacySpan | None:
     """The tokens of a span of the document (a quote's cue, speaker or content), if any."""
     tokens = doc.char_span(text.to_parse(span.start), text.to_parse(span.end), alignment_mode="expand")
     return tokens if tokens is not None and len(tokens) else None
 
 
-def _cue_verb(quote: Quote, doc: Doc, text: ArticleText) -> Token | None:
-    span = _parsed(quote.cue, doc, text) if quote.cue is not None else None
+def cue_verb(quote: Quote, doc: Doc, text: ArticleText) -> Token | None:
+    span = parsed(quote.cue, doc, text) if quote.cue is not None else None
     if span is None:
         return None
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
@@ -155,7 +153,7 @@ def _negated(verb: Token) -> bool:
 
 def _named(verb: Token) -> bool:
     """ "what Apple calls “tough glass-based materials”": a name someone uses, not a statement."""
-    return verb.lemma_.lower() in _NAMING and any(
+    return verb.lemma_.lower() in NAMING | {"nickname"} and any(
         c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children
     )
 
@@ -174,7 +172,7 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
         return False
     if "|" in quote.speaker.text or "|" in quote.content.text:
         return True  # a table row
-    rule = _parsed(quote.speaker, doc, text) if quote.cue_lemma == "according to" else None
+    rule = parsed(quote.speaker, doc, text) if quote.cue_lemma == "according to" else None
     if rule is not None and rule.root.lemma_.lower() in _RULES:
         return True  # "reviewed according to Science X's editorial process": a rule, not a source
     words = quote.speaker.text.lower()
@@ -183,7 +181,7 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     if quote.speaker_actor is not None or quote.unnamed != "other":
         return False
     phrase = quote.speaker_refers or quote.speaker  # "the move, which signals …": the noun
-    span = _parsed(phrase, doc, text)
+    span = parsed(phrase, doc, text)
     if span is None:
         return False
     head = span.root
@@ -224,7 +222,7 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     kind = reporting_verbs().get(quote.cue_lemma or "")
     if quote.kind != "indirect" or kind not in _STANCE_CLASSES:
         return False
-    span = _parsed(quote.content, doc, text)
+    span = parsed(quote.content, doc, text)
     if span is None or any(t.lower_ in _ANSWERS or t.lemma_.lower() in word_nouns() for t in span):
         return False  # "said yes", "gave his assessment of the race": words after all
     # (a participle modifying a noun heads no clause: "the following attributes"; a view told

@@ -21,11 +21,11 @@ from functools import cache
 from importlib import resources
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
-from ...model import Actor, Quote, Span
+from ...model import Actor, Quote
 from ...nlp.text import ArticleText
 from ..lexicon import reporting_verbs
+from .checks import cue_verb, parsed
 
 MODEL_FILE = "quote_judge.json"
 KINDS = ("direct", "indirect", "mixed", "partial")
@@ -43,12 +43,11 @@ PARSE_FACTS = ("content_clause", "content_subject", "cue_negated", "cue_root", "
 
 def parse_facts(quote: Quote, doc: Doc, text: ArticleText) -> list[float]:
     """What the parse says of a quote's cue, speaker and content (``PARSE_FACTS``)."""
-    content = _parsed(quote.content, doc, text)
-    cue = _parsed(quote.cue, doc, text) if quote.cue is not None else None
-    speaker = _parsed(quote.speaker, doc, text) if quote.speaker is not None else None
+    content = parsed(quote.content, doc, text)
+    speaker = parsed(quote.speaker, doc, text) if quote.speaker is not None else None
     verbs = [t for t in content if t.pos_ in ("VERB", "AUX")] if content is not None else []
     subjects = [t for t in content if t.dep_ in ("nsubj", "nsubjpass")] if content is not None else []
-    verb = next((t for t in cue if t.pos_ in ("VERB", "AUX")), None) if cue is not None else None
+    verb = cue_verb(quote, doc, text)
     head = speaker.root if speaker is not None else None
     return [
         float(content is not None and content.root.pos_ in ("VERB", "AUX")),
@@ -65,11 +64,6 @@ def parse_facts(quote: Quote, doc: Doc, text: ArticleText) -> list[float]:
         float(head is not None and head.ent_type_ in ("GPE", "LOC", "FAC")),
         float(len(verbs)),
     ]
-
-
-def _parsed(span: Span, doc: Doc, text: ArticleText) -> SpacySpan | None:
-    tokens = doc.char_span(text.to_parse(span.start), text.to_parse(span.end), alignment_mode="expand")
-    return tokens if tokens is not None and len(tokens) else None
 
 
 def feature_names() -> list[str]:

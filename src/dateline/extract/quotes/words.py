@@ -19,6 +19,9 @@ DASHES = {"-", "–", "—"}
 # title and an apposition ("Rep. Jim Jordan, an oversight panel member, said").
 ATTRIBUTION_REACH = 12
 
+# Verbs that give someone or something a name: "called Trump unhinged", "what Apple calls …".
+NAMING = frozenset({"call", "label", "brand", "dub", "term"})
+
 # What a clause after "In the same poll, …" reports.
 FINDINGS = {"poll", "survey", "study", "average"}
 
