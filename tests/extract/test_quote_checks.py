@@ -53,6 +53,12 @@ def only(quotes, fragment):
         ("Read why the harbour won: they think the old ferry is done for good.", "old ferry", "unresolved"),
         ("He says the harbour will reopen in May.", "reopen in May", "unresolved"),
         ("To save money, travellers should consider buying ferry tickets early.", "buying ferry tickets", "the writer"),
+        ("If the skipper interrupts, you might say, “Let me finish the forecast first.”", "finish the forecast",
+         "the writer"),
+        ("The ferry was late again. That's when the mayor lost patience, saying the board had failed.",
+         "board had failed", "a thing"),
+        ("The harbour quietly uses an old radar. That suggests the board has no money left.", "no money left",
+         "a thing"),
         ("The mayor dismissed the claim on Monday.", "the claim", "a stance"),
         ("City claimed the European Super Cup in August.", "Super Cup", "a stance"),
         ("Editors have highlighted the following points.", "following points", "a stance"),
@@ -87,6 +93,7 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The mayor denied that the harbour would close.", "harbour would close"),
         ("The fishermen denounced the plan as a disaster for the islands.", "a disaster"),
         ("The mayor expressed concern that the harbour would close.", "harbour would close"),
+        ("Those who fish here say the harbour has never been busier.", "never been busier"),
     ],
 )
 def test_words_said_are_listed(sentence, fragment):
@@ -233,3 +240,13 @@ def test_a_pronoun_speaker_stands_for_the_person_noun_that_governs_its_clause(te
     _, quotes = quotes_of("Headline\n\n" + text)
     quote = only(quotes, "must be Greek")
     assert (quote.speaker_refers.text if quote.speaker_refers else None) == refers, quote.speaker
+
+
+def test_the_subject_of_a_passive_reporting_verb_is_not_taken_from_the_clause_above():
+    # "it is expected to …": whoever expects it is not named; the company does not expect it
+    _, quotes = quotes_of(
+        "Headline\n\nThe company is building a second plant, and it is expected to employ 4,000 people by 2026."
+    )
+    assert all(q.speaker is None or q.speaker.text != "The company" for q in quotes), [
+        (q.speaker.text if q.speaker else None, q.content.text) for q in quotes
+    ]

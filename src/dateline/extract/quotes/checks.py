@@ -21,14 +21,14 @@ the attribution, not lists of sentences:
   …", "the move signals …". A speaker headed by a common noun is a thing unless the noun
   names speakers: a title, a group, a source, a text or finding (those lists), a noun that
   heads sources in PolNeAR train (``speaker_nouns.tsv``, learned), or an agent noun by its
-  ending ("fishermen", "protesters", "economist"). "It" and "this" doing anything but speak
-  ("it supports everything", "this is aiming to be …") are things too, and so are a "speaker"
-  or content in a table row ("| Price | Supported Systems |") and a rule followed ("reviewed
-  according to the site's editorial process");
+  ending ("fishermen", "protesters", "economist"). "It" doing anything but speak ("it supports
+  everything") is a thing too, and so is "this" or "that" ("this is aiming to be …", "That
+  suggests a lack of confidence"), and so are a "speaker" or content in a table row ("| Price |
+  Supported Systems |") and a rule followed ("reviewed according to the site's editorial process");
 - ``the writer``: "I" or "we" outside quotation marks thinking, knowing or wanting ("we know
   it's not easy"), an "it" that stands for nothing ("it is worth noting that …"), and advice
   ("investors should consider …"): the writer's own voice, not a quote (their "I always say, …" is listed);
-  and "you", the reader the writer addresses ("you can snap a screenshot");
+  and "you", the reader the writer addresses ("you can snap a screenshot", "you might say, “…”");
 - ``a stance``: what a verb reports is a bare noun phrase, no proposition: "dismissed the
   claim", "promised the area", "questioned his credentials", "claimed the European Super
   Cup", and a view held or shown rather than told: "cast herself as an ally", "sees them as
@@ -62,6 +62,9 @@ _RULES = {"process", "policy", "guideline", "standard", "rule", "procedure", "sc
           "tradition", "custom", "legend", "term", "regulation", "law", "practice"}  # fmt: skip
 # Pronouns that stand for things unless they speak ("it said" may be a company's words).
 _NON_PERSONS = {"it", "this", "that"}
+# Demonstratives that stand for a thing even when it "speaks": "That's when Merchant went in,
+# saying …", "That suggests a lack of confidence" ("those who say" are people).
+_DEMONSTRATIVES = {"this", "that"}
 # The writer's pronouns, outside quotation marks.
 _WRITER = {"i", "we"}
 # Where a noun stands, and what only a clause's verb governs.
@@ -178,6 +181,8 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     words = quote.speaker.text.lower()
     if words in _NON_PERSONS and reporting_verbs().get(quote.cue_lemma or "") != "speech":
         return True
+    if words in _DEMONSTRATIVES and quote.speaker_refers is None:
+        return True
     if quote.speaker_actor is not None or quote.unnamed != "other":
         return False
     phrase = quote.speaker_refers or quote.speaker  # "the move, which signals …": the noun
@@ -200,7 +205,8 @@ def _writer(quote: Quote) -> bool:
     quotation marks, "I" and "we" are the writer (or the publication), whatever the verb; "you
     can snap a screenshot": the reader, whom the writer addresses."""
     speaker = quote.speaker.text.lower() if quote.speaker is not None else ""
-    return quote.kind != "direct" and speaker in _WRITER | _READER
+    # (the reader told what to say is no one quoted either: "you might say, “Let's step back”")
+    return speaker in _READER or (quote.kind != "direct" and speaker in _WRITER)
 
 
 def _impersonal(quote: Quote, cue: Token) -> bool:

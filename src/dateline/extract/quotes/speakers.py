@@ -202,6 +202,8 @@ class Speakers(Stage):
             agent = self.agent(current)
             if agent is not None:
                 return agent
+            if not passive_ok and any(c.dep_ == "nsubjpass" for c in current.children):
+                break  # "it is expected to exceed …": whoever expects it is not named, nor is the head's subject
             if current.dep_ in ("conj", "advcl", "xcomp", "acomp") and current.head.i != current.i:
                 via_conj = current.dep_ == "conj" and self.is_speech(current)
                 current = current.head  # "Ukraine demands … and says …", "voters are more likely to say …"
