@@ -250,3 +250,14 @@ def test_the_subject_of_a_passive_reporting_verb_is_not_taken_from_the_clause_ab
     assert all(q.speaker is None or q.speaker.text != "The company" for q in quotes), [
         (q.speaker.text if q.speaker else None, q.content.text) for q in quotes
     ]
+
+
+def test_a_name_that_only_modifies_the_speaker_noun_is_not_the_speaker():
+    article, quotes = quotes_of(
+        "Headline\n\nSenator Maria Lopez spoke on Monday. Senior Lopez aides said the permit was fair. "
+        "The Lopez campaign said the vote would go ahead."
+    )
+    aides = only(quotes, "permit was fair")
+    assert aides.speaker.text == "Senior Lopez aides" and aides.speaker_actor is None
+    campaign = only(quotes, "vote would go ahead")  # her campaign speaks for her
+    assert article.actors[campaign.speaker_actor].name == "Maria Lopez"

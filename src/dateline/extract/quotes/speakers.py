@@ -49,6 +49,11 @@ def _infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# Nouns for the body a person leads, which speaks for them: "the Clinton campaign said".
+_OWN_BODIES = {"campaign", "administration", "team", "camp", "government", "office", "cabinet", "family",
+               "foundation", "organization", "organisation", "presidency", "regime", "transition"}  # fmt: skip
+
+
 def _possessor(token: Token, head: Token) -> bool:
     """Whether the token names the owner of the phrase's head ("Kohberger's" in "Kohberger's defense")."""
     while token.i != head.i and token.head.i != token.i:
@@ -347,6 +352,9 @@ class Speakers(Stage):
                 if _possessor(token, head):
                     continue  # "Kohberger's defense wrote": the defense, not Kohberger
                 actor = self.view.actor_at(token)
+                if actor is not None and self._person_modifier(token, head, actor):
+                    actor = None  # "the Fullerton native", "a Trump spokesman": someone else, not named
+                    continue
                 if actor is not None:
                     break
         if actor is None:
@@ -358,6 +366,19 @@ class Speakers(Stage):
             return Speaker(phrase, actor)
         unnamed = unnamed_sources().get(head.lower_) or unnamed_sources().get(head.lemma_.lower()) or "other"
         return Speaker(phrase, None, unnamed)
+
+    def _person_modifier(self, token: Token, head: Token, actor: int) -> bool:
+        """A person's name that only modifies the common noun heading the phrase ("the Fullerton
+        native", "Sanders supporters", "Clinton aides"): the noun is the speaker, not that person
+        (a person's own body still speaks for them: "the Clinton campaign", "the Obama administration")."""
+        return (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() not in _OWN_BODIES
+            and token.i != head.i
+            and token.dep_ in ("compound", "amod", "nmod")
+            and token.head.i == head.i
+            and self.view.actors[actor].kind == "person"
+        )
 
     def _bound_noun(self, pronoun: Token) -> Token | None:
         """The unnamed person a he or she stands for within its own sentence: the subject of the
