@@ -124,7 +124,7 @@ class QuoteRecord:
     start: int
     end: int
     listed: bool = True  # False: an attribution of no words said, shown with everything=True
-    # a citation | no speaker | unresolved | negated | a name | an act | an aim | a thing | the writer |
+    # a citation | no speaker | unresolved | negated | hypothetical | a name | an act | an aim | a thing | the writer |
     # a stance | unlikely
     unlisted_because: str | None = None
     num_articles: int | None = None  # with unique=True: copies of the story that carry it

@@ -28,6 +28,8 @@ def only(quotes, fragment):
         ("The minister left early. He did not say why the talks had failed.", "talks had failed", "negated"),
         ("A bomb went off in the market. No group claimed responsibility for the blast.", "the blast", "negated"),
         ("The governor never said that the bridge was safe.", "bridge was safe", "negated"),
+        ("If the landlord asks you to pay a deposit in cash, walk away.", "pay a deposit", "hypothetical"),
+        ("The ferry runs daily unless the harbour master says the sea is too rough.", "too rough", "hypothetical"),
         ("The committee decided to delay the vote until March.", "delay the vote", "an act"),
         ("A spokeswoman for the bank declined to comment on the lawsuit.", "the lawsuit", "an act"),
         ("Lawmakers agreed to vote on the budget next week.", "the budget", "an act"),

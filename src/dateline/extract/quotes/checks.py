@@ -11,6 +11,7 @@ the attribution, not lists of sentences:
 - ``unresolved``: the speaker is a pronoun ("they think …", "he says") that stands for no
   one the article names (a person, organisation or a noun it refers to);
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
+- ``hypothetical``: the speech is supposed, not reported: "if the employer asks you to pay …";
 - ``a name``: the words are a name someone uses: "what Apple calls “tough glass”";
 - ``an act``: what the verb reports is a deed, not words: "decided to delay the vote",
   "declined to comment", "agreed to pay", "claimed responsibility for the attack";
@@ -53,6 +54,8 @@ from ...nlp.text import ArticleText
 from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns, word_nouns
 from .words import FINDINGS, NAMING, frame, unnamed_sources
 
+# Words that open a supposed case: "if the employer asks you to pay …".
+_SUPPOSING = {"if", "unless"}
 # Negative determiners and pronouns of a subject: "no group", "neither man", "nobody".
 _NO_ONE = {"no", "neither", "nobody", "none", "noone"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
@@ -109,6 +112,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
     cue = cue_verb(quote, doc, text)
     if cue is not None and _negated(cue):
         return "negated"
+    if cue is not None and _conditional(cue):
+        return "hypothetical"
     if cue is not None and _named(cue):
         return "a name"
     if cue is not None and _act(cue):
@@ -152,6 +157,12 @@ def _negated(verb: Token) -> bool:
     return any(
         s.lower_ in _NO_ONE or any(d.dep_ == "det" and d.lower_ in _NO_ONE for d in s.children) for s in subjects
     )
+
+
+def _conditional(verb: Token) -> bool:
+    """Speech supposed, not reported: "if the employer asks you to pay …", "unless the board says
+    otherwise" (the verb heads a clause opened by "if" or "unless")."""
+    return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children)
 
 
 def _named(verb: Token) -> bool:
