@@ -71,7 +71,10 @@ def main() -> int:
     started = time.process_time()
     with args.out.open("w", encoding="utf-8") as out:
         for name, spacy_doc, text, actors in rows:
-            quotes = [dataclasses.asdict(q) for q in extract_quotes(spacy_doc, text, actors)]
+            quotes = []
+            for quote in extract_quotes(spacy_doc, text, actors):
+                name_of = None if quote.speaker_actor is None else actors[quote.speaker_actor].name
+                quotes.append(dataclasses.asdict(quote) | {"speaker_name": name_of})
             out.write(json.dumps({"article": name, "quotes": quotes}, ensure_ascii=False) + "\n")
     total = sum(1 for _ in args.out.open(encoding="utf-8"))
     print(f"{total} articles, quote stage {time.process_time() - started:.1f} CPU s -> {args.out}")

@@ -263,3 +263,18 @@ def test_a_name_that_only_modifies_the_speaker_noun_is_not_the_speaker():
     assert aides.speaker.text == "Senior Lopez aides" and aides.speaker_actor is None
     campaign = only(quotes, "vote would go ahead")  # her campaign speaks for her
     assert article.actors[campaign.speaker_actor].name == "Maria Lopez"
+
+
+def test_he_stands_for_the_person_who_is_subject_earlier_in_its_sentence():
+    article, quotes = quotes_of(
+        "Headline\n\nSenator Maria Lopez opened the session. Governor Tom Reyes arrived late, and he said the "
+        "budget was ready."
+    )
+    assert article.actors[only(quotes, "budget was ready").speaker_actor].name == "Tom Reyes"
+
+
+def test_a_subject_inside_what_the_pronoun_says_is_not_the_speaker():
+    article, quotes = quotes_of(
+        "Headline\n\nMayor Ann Cole spoke on Monday. Governor Tom Reyes fits the bill for many voters, she added."
+    )
+    assert article.actors[only(quotes, "fits the bill").speaker_actor].name == "Ann Cole"

@@ -343,6 +343,9 @@ class Speakers(Stage):
             bound = self._bound_noun(head) if len(phrase) == 1 else None
             if bound is not None:  # "My mom loved it so much that she declared …": the mom
                 return Speaker(phrase, None, "person", self.view.phrase(bound))
+            earlier = self._subject_before(head) if head.lower_ in _PERSON_PRONOUNS and not writer else None
+            if earlier is not None:  # "Golovkin is not afraid to fight Floyd -- in fact, he said …": Golovkin
+                return Speaker(phrase, earlier)
             if head.lower_ in _PERSON_PRONOUNS and self.draft.state.focus_person is not None and not writer:
                 return Speaker(phrase, self._agreeing(head, self.draft.state.focus_person))
             return Speaker(phrase, None, "person" if head.lower_ in _PERSON_PRONOUNS else "group")
@@ -399,6 +402,21 @@ class Speakers(Stage):
                 if not person or self.view.actor_at(noun) is not None:
                     return None
                 return noun if _NOUN_GENDER.get(noun.lemma_.lower(), wanted) == wanted else None
+        return None
+
+    def _subject_before(self, pronoun: Token) -> int | None:
+        """The person who is the subject of an earlier clause of the pronoun's own sentence (the
+        nearest, outside quotation marks, of the pronoun's gender when the article tells it)."""
+        wanted = _PRONOUN_GENDER.get(pronoun.lower_)
+        own = pronoun.head  # (its own clause's parts are what it says or supposes: "Trump fits the bill, he added")
+        for token in reversed(self.doc[pronoun.sent.start : pronoun.i]):
+            if token.dep_ not in ("nsubj", "nsubjpass") or self.view.inside_marks(token.idx, token.idx + 1):
+                continue
+            if own.is_ancestor(token) or (own.dep_ == "parataxis" and own.head.is_ancestor(token)):
+                continue  # (and the clause an aside interrupts: "Loyalty, he noted, has long been …")
+            actor = self.view.actor_at(token)
+            if actor is not None and self.actors[actor].kind == "person":
+                return actor if wanted is None or self.view.gender_of(actor) in (None, wanted) else None
         return None
 
     def _agreeing(self, pronoun: Token, focus: int) -> int | None:
