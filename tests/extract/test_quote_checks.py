@@ -30,6 +30,8 @@ def only(quotes, fragment):
         ("The governor never said that the bridge was safe.", "bridge was safe", "negated"),
         ("If the landlord asks you to pay a deposit in cash, walk away.", "pay a deposit", "hypothetical"),
         ("The ferry runs daily unless the harbour master says the sea is too rough.", "too rough", "hypothetical"),
+        ("Your landlord might say the deposit is late, but keep the receipt.", "deposit is late", "hypothetical"),
+        ("Footage released by the harbour board shows a ferry hitting the pier.", "hitting the pier", "a thing"),
         ("The committee decided to delay the vote until March.", "delay the vote", "an act"),
         ("A spokeswoman for the bank declined to comment on the lawsuit.", "the lawsuit", "an act"),
         ("Lawmakers agreed to vote on the budget next week.", "the budget", "an act"),
@@ -55,7 +57,7 @@ def only(quotes, fragment):
         ("Read why the harbour won: they think the old ferry is done for good.", "old ferry", "unresolved"),
         ("He says the harbour will reopen in May.", "reopen in May", "unresolved"),
         ("To save money, travellers should consider buying ferry tickets early.", "buying ferry tickets", "the writer"),
-        ("If the skipper interrupts, you might say, “Let me finish the forecast first.”", "finish the forecast",
+        ("When the skipper interrupts, you tell him, “Let me finish the forecast first.”", "finish the forecast",
          "the writer"),
         ("The ferry was late again. That's when the mayor lost patience, saying the board had failed.",
          "board had failed", "a thing"),
@@ -96,6 +98,7 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The fishermen denounced the plan as a disaster for the islands.", "a disaster"),
         ("The mayor expressed concern that the harbour would close.", "harbour would close"),
         ("Those who fish here say the harbour has never been busier.", "never been busier"),
+        ("The harbour report shows that ferry traffic fell by a third.", "ferry traffic fell"),
     ],
 )
 def test_words_said_are_listed(sentence, fragment):

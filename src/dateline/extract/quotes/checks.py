@@ -11,7 +11,8 @@ the attribution, not lists of sentences:
 - ``unresolved``: the speaker is a pronoun ("they think …", "he says") that stands for no
   one the article names (a person, organisation or a noun it refers to);
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
-- ``hypothetical``: the speech is supposed, not reported: "if the employer asks you to pay …";
+- ``hypothetical``: the speech is supposed, not reported: "if the employer asks you to pay …",
+  "your mom might say she is hurt";
 - ``a name``: the words are a name someone uses: "what Apple calls “tough glass”";
 - ``an act``: what the verb reports is a deed, not words: "decided to delay the vote",
   "declined to comment", "agreed to pay", "claimed responsibility for the attack";
@@ -24,7 +25,8 @@ the attribution, not lists of sentences:
   heads sources in PolNeAR train (``speaker_nouns.tsv``, learned), or an agent noun by its
   ending ("fishermen", "protesters", "economist"). "It" doing anything but speak ("it supports
   everything") is a thing too, and so is "this" or "that" ("this is aiming to be …", "That
-  suggests a lack of confidence"), and so are a "speaker" or content in a table row ("| Price |
+  suggests a lack of confidence"), a picture showing a scene ("the video shows an officer …"),
+  and a "speaker" or content in a table row ("| Price |
   Supported Systems |") and a rule followed ("reviewed according to the site's editorial process");
 - ``the writer``: "I" or "we" outside quotation marks thinking, knowing or wanting ("we know
   it's not easy"), an "it" that stands for nothing ("it is worth noting that …"), and advice
@@ -56,6 +58,12 @@ from .words import FINDINGS, NAMING, frame, unnamed_sources
 
 # Words that open a supposed case: "if the employer asks you to pay …".
 _SUPPOSING = {"if", "unless"}
+# Modals of what may happen: "your mom might say …".
+_MAYBE = {"might", "may", "could"}
+# What pictures a scene rather than says anything: "the video shows an officer asking …".
+_PICTURES = {"video", "footage", "photo", "photograph", "image", "picture", "clip", "recording", "screenshot",
+             "livestream", "map", "chart", "graphic"}  # fmt: skip
+_SHOWING = {"show", "depict", "capture"}
 # Negative determiners and pronouns of a subject: "no group", "neither man", "nobody".
 _NO_ONE = {"no", "neither", "nobody", "none", "noone"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
@@ -161,8 +169,9 @@ def _negated(verb: Token) -> bool:
 
 def _conditional(verb: Token) -> bool:
     """Speech supposed, not reported: "if the employer asks you to pay …", "unless the board says
-    otherwise" (the verb heads a clause opened by "if" or "unless")."""
-    return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children)
+    otherwise" (the verb heads a clause opened by "if" or "unless"), "she might say she is hurt"."""
+    return any((c.dep_ == "mark" and c.lower_ in _SUPPOSING) or (c.dep_ == "aux" and c.lower_ in _MAYBE)
+               for c in verb.children)  # fmt: skip
 
 
 def _named(verb: Token) -> bool:
@@ -190,6 +199,10 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     if rule is not None and rule.root.lemma_.lower() in _RULES:
         return True  # "reviewed according to Science X's editorial process": a rule, not a source
     words = quote.speaker.text.lower()
+    if quote.cue_lemma in _SHOWING:
+        shown = parsed(quote.speaker_refers or quote.speaker, doc, text)
+        if shown is not None and shown.root.lemma_.lower() in _PICTURES:
+            return True  # "Video released by the lawyer shows …": a picture of a scene, no one's words
     if words in _NON_PERSONS and reporting_verbs().get(quote.cue_lemma or "") != "speech":
         return True
     if words in _DEMONSTRATIVES and quote.speaker_refers is None:
