@@ -281,3 +281,11 @@ def test_a_subject_inside_what_the_pronoun_says_is_not_the_speaker():
         "Headline\n\nMayor Ann Cole spoke on Monday. Governor Tom Reyes fits the bill for many voters, she added."
     )
     assert article.actors[only(quotes, "fits the bill").speaker_actor].name == "Ann Cole"
+
+
+def test_the_person_in_focus_is_the_subject_of_the_sentence_not_of_what_was_said():
+    article, quotes = quotes_of(
+        "Headline\n\nThe director Paul Kerr kept in touch with the actor Sam Hale. Kerr told the paper that Hale "
+        "now rarely leaves his home. However he believes Hale still recognises old friends."
+    )
+    assert article.actors[only(quotes, "recognises old friends").speaker_actor].name == "Paul Kerr"

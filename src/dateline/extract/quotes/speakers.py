@@ -446,8 +446,16 @@ class Speakers(Stage):
         return subject if subject is not None and subject.lower_ not in RELATIVE else None
 
     def update_focus(self, sent: SpacySpan) -> None:
+        """The person in focus after this sentence: the last person who is a subject in it, outside
+        quotation marks, preferring the subject of the sentence's own clause to one of what someone
+        said in it ("Caron told the Post that Bruce now sees life through a screen door. However he
+        believes …": Caron)."""
+        found: dict[bool, int] = {}
         for token in sent:
             if token.dep_ in ("nsubj", "nsubjpass") and not self.view.inside_marks(token.idx, token.idx + 1):
                 actor = self.view.actor_at(token)
                 if actor is not None and self.actors[actor].kind == "person":
-                    self.draft.state.focus_person = actor
+                    head = token.head
+                    found[head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")] = actor
+        if found:
+            self.draft.state.focus_person = found.get(True, found.get(False))
