@@ -75,6 +75,14 @@ def test_page_source_taken_for_text_is_not_body_text():
     assert [span.text for span in article.paragraphs] == STORY
 
 
+def test_an_embedded_post_written_out_as_markup_is_not_body_text():
+    embed = ("&lt;a href=\"https://example.org/tags/ferry\"&gt;#Ferry&lt;/a&gt; The island council approved the "
+             "route, the harbour master told reporters on Monday evening.")
+    html = page("Council approves island ferry route", [*STORY[:2], embed, *STORY[2:]]).encode()
+    (article,) = decode_html(RawDocument("p.html", html, content_hash(html), media_type="text/html")).articles
+    assert [span.text for span in article.paragraphs] == STORY
+
+
 def test_page_clutter_between_paragraphs_is_not_body_text():
     clutter = ["- Tweet", "- Digg this", "[Read: Ten years of the island ferry]", "Loading Photo Gallery",
                "ADVERTISEMENT", "RELATED: Harbour fees rise again", "(END)",

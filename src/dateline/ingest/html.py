@@ -64,8 +64,10 @@ def decode_html(raw: RawDocument) -> Document:
     for kind, text in _without_source_list(_body_blocks(body, body_text)):
         if _LITERAL_TAG.match(text):
             break  # "</noscript><script …>": the extractor ran into the page's source; the article is over
-        if _page_code(text) or _clutter(text):
-            continue  # script source; "Advertisement", "READ MORE: …", "- Tweet", "(END)", a site's footer
+        if _page_code(text) or _clutter(text) or _INLINE_TAG.search(text):
+            # script source; "Advertisement", "READ MORE: …", "- Tweet", "(END)", a site's footer; an
+            # embedded post's markup written out as text ("<a href=…>#Dolphins</a> coach …")
+            continue
         if any(_same_text(text, caption) for caption in captions):
             continue  # trafilatura kept a caption as a paragraph: it is not body text
         if not article.blocks and title and _same_text(text, title):
@@ -98,6 +100,8 @@ def decode_html(raw: RawDocument) -> Document:
 _NOT_ARTICLE_TEXT = {Kind.FURNITURE, Kind.CHROME}
 # A block that opens with an HTML tag written out as text.
 _LITERAL_TAG = re.compile(r"</?(script|noscript|style|iframe|div|span|link|meta|body|html)\b", re.IGNORECASE)
+# Markup of a link, paragraph or quotation written out as text inside a block.
+_INLINE_TAG = re.compile(r"<(a|p|blockquote)\s[^>]*>|</(a|p|blockquote)>", re.IGNORECASE)
 # Script and style source: statements, braces, the browser's objects.
 _CODE = re.compile(
     r"^(var|let|const|function|if|for|else|try|return|//|\}|\)|\]|\.forEach|@media)\b|^[{}()\[\];,]+$"
