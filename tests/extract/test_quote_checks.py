@@ -289,3 +289,12 @@ def test_the_person_in_focus_is_the_subject_of_the_sentence_not_of_what_was_said
         "now rarely leaves his home. However he believes Hale still recognises old friends."
     )
     assert article.actors[only(quotes, "recognises old friends").speaker_actor].name == "Paul Kerr"
+
+
+def test_the_speaker_of_a_with_phrase_is_its_noun():
+    # ", with X vowing …": the parse hangs the participle on the main verb, whose subject did not vow
+    _, quotes = quotes_of(
+        "Headline\n\nFishermen also renewed their protest against the harbour board, with the chairman of the "
+        "Island Fishing Union (IFU) vowing “no retreat” for the fleet."
+    )
+    assert only(quotes, "no retreat").speaker.text == "the chairman"
