@@ -298,3 +298,12 @@ def test_the_speaker_of_a_with_phrase_is_its_noun():
         "Island Fishing Union (IFU) vowing “no retreat” for the fleet."
     )
     assert only(quotes, "no retreat").speaker.text == "the chairman"
+
+
+def test_a_lead_in_opening_the_next_quote_is_not_the_trailer_of_the_one_before():
+    _, quotes = quotes_of(
+        'Headline\n\nAnna Berg, pulling off her gloves, exclaimed, "What a day. What a view. I love it." '
+        'Tom Lund replied, "I will always remember this." Berg went on skiing after lunch.'
+    )
+    assert only(quotes, "I love it").speaker.text.endswith("Berg")
+    assert only(quotes, "always remember").speaker.text == "Tom Lund"

@@ -170,8 +170,11 @@ def _negated(verb: Token) -> bool:
 def _conditional(verb: Token) -> bool:
     """Speech supposed, not reported: "if the employer asks you to pay …", "unless the board says
     otherwise" (the verb heads a clause opened by "if" or "unless"), "she might say she is hurt"."""
-    return any((c.dep_ == "mark" and c.lower_ in _SUPPOSING) or (c.dep_ == "aux" and c.lower_ in _MAYBE)
-               for c in verb.children)  # fmt: skip
+    if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children):
+        return True
+    # ("X may have said it best" guesses at a past saying; it does not suppose one)
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return any(a in _MAYBE for a in auxiliaries) and "have" not in auxiliaries
 
 
 def _named(verb: Token) -> bool:

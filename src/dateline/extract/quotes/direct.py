@@ -158,11 +158,13 @@ class DirectQuotes(Stage):
             return None, None, None
         after = [t for t in last.sent if t.idx >= end and not self.view.inside_marks(t.idx, t.idx + 1)]
         from_next = not after
-        if not after and last.sent.end < len(self.doc):
+        if not after and last.sent.end < len(self.doc) and not self._led_in(first, mark):
             # `“…?” Clinton said. “…”`: the parser ended the sentence at the closing mark;
             # the short sentence right after it is the attribution.
             following = self.doc[last.sent.end].sent
-            if following.start_char - end <= 2 and len(following) <= ATTRIBUTION_REACH:
+            if self._leads_next_quote(following):
+                pass  # `X exclaimed, “…” Y replied, “…”`: "Y replied," opens the next quote, not this one's
+            elif following.start_char - end <= 2 and len(following) <= ATTRIBUTION_REACH:
                 after = [t for t in following if not self.view.inside_marks(t.idx, t.idx + 1)]
             elif following.start_char - end <= 2 and (verb := self._opening_attribution(following)) is not None:
                 # `“…?” Trump said of Apple in February, when the company …`: a longer sentence
@@ -220,6 +222,26 @@ class DirectQuotes(Stage):
             if subject:
                 return None, ":", self.speakers.resolve(self.view.phrase(subject[0]))
         return None, None, None
+
+    def _led_in(self, first: Token, mark: Marked) -> bool:
+        """The quote has its own lead-in: a speech verb and a "," or ":" right before its opening
+        mark (`Pons replied, “…”`); the sentence after it is not its attribution."""
+        before = [t for t in first.sent if t.idx < mark.start and not t.is_space]
+        if not before or before[-1].text not in (",", ":"):
+            return False
+        return any(self.speakers.is_speech(t) for t in before[-ATTRIBUTION_REACH:])
+
+    def _leads_next_quote(self, sent: SpacySpan) -> bool:
+        """A sentence that opens with a few words and a "," or ":" right before a quotation mark
+        opens (`Pons replied, “…”`): the lead-in of the quote that follows, not a trailer of the one before."""
+        text, starts = self.text.text, {mark.start for mark in self.view.marked}
+        for n, token in enumerate(t for t in sent if not t.is_space):
+            if n > ATTRIBUTION_REACH or self.view.inside_marks(token.idx, token.idx + 1):
+                return False
+            if token.text in (",", ":"):
+                at = token.idx + 1
+                return at + len(text[at:]) - len(text[at:].lstrip()) in starts
+        return False
 
     def _split_quotes_verb(self, verb: Token, mark: Marked) -> Token:
         """`“…,” Thiel wrote in a statement explaining why he is speaking, “but …”`: a speech verb
