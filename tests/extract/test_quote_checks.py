@@ -307,3 +307,8 @@ def test_a_lead_in_opening_the_next_quote_is_not_the_trailer_of_the_one_before()
     )
     assert only(quotes, "I love it").speaker.text.endswith("Berg")
     assert only(quotes, "always remember").speaker.text == "Tom Lund"
+
+
+def test_a_page_label_before_a_colon_is_no_speaker():
+    _, quotes = quotes_of("Headline\n\nThe ferry resumed on Monday.\n\nMORE: Harbour ferry timetable for the winter")
+    assert quotes == [], [(q.speaker.text, q.content.text) for q in quotes]

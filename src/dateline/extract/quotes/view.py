@@ -24,7 +24,10 @@ _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 
 # Capitalised labels of editors' notes, which look like a transcript's speaker labels.
 _EDITORIAL_LABELS = {"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "PREVIOUSLY", "RELATED", "WATCH", "NOTE",
-                     "EDITOR'S NOTE", "EDITOR’S NOTE", "READ MORE", "PHOTOS", "VIDEO", "ADVERTISEMENT"}  # fmt: skip
+                     "EDITOR'S NOTE", "EDITOR’S NOTE", "READ MORE", "PHOTOS", "VIDEO", "ADVERTISEMENT", "MORE", "READ",
+                     "ALSO READ", "SEE ALSO", "SEE", "LISTEN", "TRENDING", "RECOMMENDED", "SPONSORED", "BREAKING",
+                     "LIVE", "EXCLUSIVE", "ANALYSIS", "OPINION", "PHOTO", "GALLERY", "PODCAST",
+                     "NEWSLETTER"}  # fmt: skip
 
 
 # Pronouns and honorifics that say a person's gender (0: he, 1: she).
