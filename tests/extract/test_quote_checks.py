@@ -28,6 +28,7 @@ def only(quotes, fragment):
         ("The minister left early. He did not say why the talks had failed.", "talks had failed", "negated"),
         ("A bomb went off in the market. No group claimed responsibility for the blast.", "the blast", "negated"),
         ("The governor never said that the bridge was safe.", "bridge was safe", "negated"),
+        ("Nothing in the harbour bylaws suggests that the ferry must stop.", "ferry must stop", "negated"),
         ("If the landlord asks you to pay a deposit in cash, walk away.", "pay a deposit", "hypothetical"),
         ("The ferry runs daily unless the harbour master says the sea is too rough.", "too rough", "hypothetical"),
         ("Your landlord might say the deposit is late, but keep the receipt.", "deposit is late", "hypothetical"),
@@ -312,3 +313,11 @@ def test_a_lead_in_opening_the_next_quote_is_not_the_trailer_of_the_one_before()
 def test_a_page_label_before_a_colon_is_no_speaker():
     _, quotes = quotes_of("Headline\n\nThe ferry resumed on Monday.\n\nMORE: Harbour ferry timetable for the winter")
     assert quotes == [], [(q.speaker.text, q.content.text) for q in quotes]
+
+
+def test_someone_named_in_a_passive_does_not_take_the_focus():
+    article, quotes = quotes_of(
+        "Headline\n\nThe singer Jane Wiedner met the DJ Rodney Bingham in 1974. Bingham was not named in her book, "
+        "though Wiedner confirms she was writing about the DJ.\n\n“I was not sure what had happened,” she says."
+    )
+    assert article.actors[only(quotes, "not sure what").speaker_actor].name == "Jane Wiedner"

@@ -65,7 +65,7 @@ _PICTURES = {"video", "footage", "photo", "photograph", "image", "picture", "cli
              "livestream", "map", "chart", "graphic"}  # fmt: skip
 _SHOWING = {"show", "depict", "capture"}
 # Negative determiners and pronouns of a subject: "no group", "neither man", "nobody".
-_NO_ONE = {"no", "neither", "nobody", "none", "noone"}
+_NO_ONE = {"no", "neither", "nobody", "none", "noone", "nothing"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
 _DEEDS = {"responsibility", "credit"}
 # What "according to" may name that is no one's words: a rule or a plan followed.

@@ -481,6 +481,7 @@ class Speakers(Stage):
                 actor = self.view.actor_at(token)
                 if actor is not None and self.actors[actor].kind == "person":
                     head = token.head
-                    found[head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")] = actor
+                    main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+                    found[main and token.dep_ == "nsubj"] = actor  # (one named in a passive is no agent)
         if found:
             self.draft.state.focus_person = found.get(True, found.get(False))
