@@ -37,6 +37,14 @@ def test_a_country_word_in_a_us_states_name_is_no_country():
     assert [a.code for a in article.articles[0].actors if a.kind == "person"] == ["USAGOV"]  # not Jersey's
 
 
+def test_another_countrys_state_of_several_words_is_that_country_not_the_word_inside_it():
+    article = process_article("The New South Wales government said the road was closed.", headline=False)
+    (state,) = article.articles[0].places
+    assert (state.name, state.country, state.feature) == ("New South Wales", "AUS", "state")  # not Wales
+    assert [e.source.code for e in article.articles[0].events] == ["AUSGOV"]
+    assert places_of("Police in British Columbia closed the highway.").get("British Columbia") == "CAN"
+
+
 def test_a_capital_followed_by_its_state_is_no_capital():
     from dateline.extract.places import setting_country
     from dateline.nlp.pipeline import load_nlp

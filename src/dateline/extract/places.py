@@ -35,7 +35,7 @@ def extract_places(doc: Doc, text: ArticleText, dateline: list[str], actors: lis
             continue  # "the North" is a side of a country, not North, Utah
         start = text.to_document(ent.start_char)
         place = _resolve(Place(ent.text, start, start + len(ent.text), "text"), gaz, countries, states)
-        if place.geonameid is not None:
+        if place.geonameid is not None or place.feature == "state":
             places.append(place)
     return places
 
@@ -78,7 +78,7 @@ def setting_country(doc: Doc, tie_breaker: str | None = None) -> str | None:
     counts: Counter[str] = Counter()
     covered: set[int] = set()
     for ent in doc.ents:  # names of more than one word: "Ivory Coast", "the United States"
-        iso3 = gaz.country_of_word(ent.text) if len(ent) > 1 else None
+        iso3 = (gaz.country_of_word(ent.text) or gaz.country_of_subdivision(ent.text)) if len(ent) > 1 else None
         if iso3:
             counts[iso3] += 1
             covered.update(range(ent.start, ent.end))
@@ -145,6 +145,11 @@ def _resolve(place: Place, gaz: Gazetteer, countries: set[str], states: set[str]
         # name stays where it is American ("Washington", "New York"); a state has no point
         place.geonameid, place.resolved_name, place.feature = gaz.us_state_ids[place.name], place.name, "state"
         place.country = "USA"
+        return place
+    subdivision = gaz.country_of_subdivision(place.name)
+    if subdivision is not None and city is None:
+        # another country's state or province ("New South Wales", "British Columbia"): no point
+        place.resolved_name, place.feature, place.country = place.name, "state", subdivision
         return place
     if city is not None:
         place.geonameid, place.resolved_name, place.feature = city.geonameid, city.name, "city"

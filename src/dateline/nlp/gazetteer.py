@@ -101,6 +101,9 @@ class Gazetteer:
             candidates.sort(key=lambda c: -c.population)
         self.us_states = {info["name"]: code for code, info in gc.get_us_states().items()}
         self.us_state_ids = {info["name"]: info["geonameid"] for info in gc.get_us_states().values()}
+        states = _subdivisions(self.iso2_to_iso3, set(self.country_names))
+        # (not a city's name: "Santa Barbara" is Californian before it is a Honduran department)
+        self.subdivisions = {name: iso3 for name, iso3 in states.items() if normalise(name) not in self.cities}
 
     def country_name(self, iso3: str) -> str | None:
         """The country's name for its ISO3 code ("RUS" -> "Russia")."""
@@ -129,11 +132,22 @@ class Gazetteer:
         return self.iso3(candidates[0].iso2) if candidates else None
 
     def country_of_token(self, token: Token) -> str | None:
-        """``country_of_word`` for a word of a parsed text, which knows the word before it: the
-        last word of a US state's name ("New Mexico", "New Jersey") is the USA, not a country."""
+        """``country_of_word`` for a word of a parsed text, which knows the words before it: the
+        last word of a US state's name ("New Mexico", "New Jersey") is the USA, and of another
+        country's state or province that country ("New South Wales" is Australia, not Wales)."""
         if token.i > 0 and f"{token.nbor(-1).text} {token.text}" in self.us_states:
             return "USA"
+        for width in (2, 3):
+            if token.i >= width - 1:
+                iso3 = self.subdivisions.get(token.doc[token.i - width + 1 : token.i + 1].text)
+                if iso3:
+                    return iso3
         return self.country_of_word(token.text)
+
+    def country_of_subdivision(self, name: str) -> str | None:
+        """ISO3 of the country whose state or province of several words this is ("New South Wales",
+        "British Columbia"); names of one word are left out (many are also towns or people)."""
+        return self.subdivisions.get(_strip_the(name.strip()))
 
     def city_candidates(self, name: str) -> list[City]:
         return self.cities.get(normalise(_strip_the(name)), [])
@@ -149,6 +163,34 @@ class Gazetteer:
 
     def iso3(self, iso2: str) -> str | None:
         return self.iso2_to_iso3.get(iso2)
+
+
+# Words a state's name may be made of alone in many countries ("Eastern Province", "Northern Region").
+_GENERIC_PLACE_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "upper", "lower",
+    "middle", "greater", "capital", "national", "federal", "coast", "coastal", "province", "region", "district",
+    "state", "territory", "area", "zone", "division", "department", "governorate", "county", "city", "of", "the",
+    "and", "islands", "island", "highlands", "lakes", "river", "valley", "special", "autonomous",
+}  # fmt: skip
+
+
+def _subdivisions(iso2_to_iso3: dict[str, str], country_names: set[str]) -> dict[str, str]:
+    """First-level states, provinces and territories of several words, as ISO 3166-2 (pycountry)
+    spells them, with their country; a name two countries share, or a country's name, is left out (and, by the
+    caller, a city's)."""
+    found: dict[str, set[str]] = {}
+    for record in pycountry.subdivisions:
+        if getattr(record, "parent_code", None) or " " not in record.name or record.name in country_names:
+            continue
+        if all(word in _GENERIC_PLACE_WORDS for word in record.name.lower().replace("-", " ").split()):
+            continue  # "Southern Province", "Central Region": many countries have one
+        iso3 = iso2_to_iso3.get(record.country_code)
+        if iso3 is not None and iso3 != "USA":  # (US states have their own table)
+            plain = "".join(c for c in unicodedata.normalize("NFKD", record.name) if not unicodedata.combining(c))
+            for name in {record.name, plain}:  # "Tamil Nādu" is written "Tamil Nadu"
+                found.setdefault(name, set()).add(iso3)
+    return {name: next(iter(countries)) for name, countries in found.items() if len(countries) == 1}
 
 
 def _strip_the(text: str) -> str:

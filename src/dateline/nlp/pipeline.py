@@ -84,7 +84,8 @@ class EntityFixer:
     """Corrects the small model's entity labels with gazetteers and the document itself.
 
     - a surname already seen in a full PERSON name is a PERSON ("Trump" tagged ORG);
-    - countries and large cities are places ("Dhaka" tagged ORG, "Kyiv" tagged PERSON);
+    - countries, large cities and states of several words are places ("Dhaka" tagged ORG,
+      "Kyiv" tagged PERSON, "New South Wales" is not "Wales");
     - known organisations and offices are ORG ("Kremlin");
     - a "name" followed by a group noun is a group ("the Ahmadiya community");
     - possessive endings are not part of a name ("Kyiv’s").
@@ -99,6 +100,8 @@ class EntityFixer:
         self.title_words = {row[0] for row in data_rows(_EXTRACT, "titles.tsv") if " " not in row[0]}
         self.matcher = PhraseMatcher(nlp.vocab)
         self.matcher.add("GPE", [nlp.make_doc(n) for n in sorted(self.places)])
+        # another country's state or province of several words, whole: "New South Wales", not "Wales"
+        self.matcher.add("GPE", [nlp.make_doc(n) for n in sorted(gaz.subdivisions)])
         self.matcher.add("ORG", [nlp.make_doc(n) for n in sorted(self.orgs) if len(n) > 2])
         self.matcher.add("NORP", [nlp.make_doc(n) for n in sorted(self.peoples) if len(n) > 2])
 
