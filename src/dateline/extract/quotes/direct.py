@@ -240,7 +240,9 @@ class DirectQuotes(Stage):
                 return False
             if token.text in (",", ":"):
                 at = token.idx + 1
-                return at + len(text[at:]) - len(text[at:].lstrip()) in starts
+                while at < len(text) and text[at].isspace():  # (not a copy of the rest of the text)
+                    at += 1
+                return at in starts
         return False
 
     def _split_quotes_verb(self, verb: Token, mark: Marked) -> Token:

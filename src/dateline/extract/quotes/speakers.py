@@ -405,7 +405,7 @@ class Speakers(Stage):
             and token.i != head.i
             and token.dep_ in ("compound", "amod", "nmod")
             and token.head.i == head.i
-            and self.view.actors[actor].kind == "person"
+            and self.actors[actor].kind == "person"
         )
 
     def _bound_noun(self, pronoun: Token) -> Token | None:
