@@ -272,15 +272,6 @@ def test_a_name_that_only_modifies_the_speaker_noun_is_not_the_speaker():
 
 
 
-def test_the_speaker_of_a_with_phrase_is_its_noun():
-    # ", with X vowing …": the parse hangs the participle on the main verb, whose subject did not vow
-    _, quotes = quotes_of(
-        "Headline\n\nFishermen also renewed their protest against the harbour board, with the chairman of the "
-        "Island Fishing Union (IFU) vowing “no retreat” for the fleet."
-    )
-    assert only(quotes, "no retreat").speaker.text == "the chairman"
-
-
 def test_a_lead_in_opening_the_next_quote_is_not_the_trailer_of_the_one_before():
     _, quotes = quotes_of(
         'Headline\n\nAnna Berg, pulling off her gloves, exclaimed, "What a day. What a view. I love it." '

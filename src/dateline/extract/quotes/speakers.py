@@ -175,9 +175,6 @@ class Speakers(Stage):
         controller = self._object_controller(verb)
         if controller is not None:
             return controller
-        absolute = self._with_subject(verb)
-        if absolute is not None:
-            return absolute
         current, via_conj = verb, False
         for _ in range(5):
             # the subject of a passive reporting verb is the one asked or expected, not the speaker
@@ -258,28 +255,6 @@ class Speakers(Stage):
         if text.dep_ == "dobj" and text.head.pos_ in ("VERB", "AUX"):
             return self.subject(text.head)
         return None
-
-    def _with_subject(self, verb: Token) -> Token | None:
-        """ "People marched, with the commander vowing support": the participle's subject is the noun
-        after "with" right before it (the parse hangs the participle on the main verb)."""
-        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
-            return None
-        for prep in verb.head.children:
-            # (", with …" opens the absolute phrase; "sided with the Democrats, saying …" is the verb's own)
-            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i and verb.doc[prep.i - 1].text == ",":
-                nouns = [c for c in prep.children if c.dep_ == "pobj" and self._someone(c)]
-                between = verb.doc[nouns[0].right_edge.i + 1 : verb.i] if nouns else None
-                if between is not None and all(t.is_punct for t in between):
-                    return nouns[0]
-        return None
-
-    def _someone(self, noun: Token) -> bool:
-        """A noun for someone who may speak: a person or body named, or a title ("the commander")."""
-        if noun.pos_ not in ("NOUN", "PROPN"):
-            return False
-        if self.view.actor_at(noun) is not None or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
-            return True
-        return noun.lemma_.lower() in lexicon().titles or noun.lower_ in lexicon().titles
 
     @staticmethod
     def _perfect_taken_for_passive(verb: Token) -> bool:
