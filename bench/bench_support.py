@@ -50,3 +50,38 @@ def one_article_files(folder: Path, inputs: Path, limit: int) -> list[str]:
         (inputs / f"{n:04d}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
         texts.append(f"{record['title']}\n\n{record['text']}")
     return texts
+
+
+def frozen_package(commit: str, into: Path) -> str | None:
+    """dateline's package as it was at ``commit``, importable beside today's as
+    ``dateline_<commit>`` (from ``into``), so a bench can time then and now in one process.
+    Its own data files come with it. None (and a line saying why) when git or the commit is
+    not at hand, as in a shallow clone."""
+    import io
+    import subprocess
+    import tarfile
+
+    repo = Path(__file__).resolve().parent.parent
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(repo), "archive", "--format=tar", commit, "src/dateline"],
+            capture_output=True, check=True,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.CalledProcessError) as error:
+        print(f"  (no frozen package at {commit}: {error})")
+        return None
+    name = f"dateline_{commit}"
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        for member in tar.getmembers():
+            if not member.isfile():
+                continue
+            relative = Path(member.name).relative_to("src/dateline")
+            target = into / name / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = tar.extractfile(member).read()
+            if target.suffix == ".py":  # data files are looked up by package name
+                data = data.replace(b'"dateline.', f'"{name}.'.encode())
+            target.write_bytes(data)
+    if str(into) not in sys.path:
+        sys.path.insert(0, str(into))
+    return name
