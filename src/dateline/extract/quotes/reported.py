@@ -122,6 +122,9 @@ def _mostly(mark: Marked, start: int, end: int) -> bool:
     return mark.start <= start and end <= mark.end
 
 
+# Prepositions through which a verb's subject says what the noun of saying after them holds.
+_MEDIUM_PREPS = {"in", "during", "through", "via", "with"}
+
 class ReportedSpeech(Stage):
     """Reported speech in a sentence: cue, content and speaker."""
 
@@ -247,8 +250,10 @@ class ReportedSpeech(Stage):
             speaker = self.speakers.resolve(self.view.phrase(owners[0]))
         elif noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             speaker = self.speakers.speaker_of(noun.head)  # "X made the claim that …"
-        elif noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
-            speaker = self.speakers.speaker_of(noun.head.head)  # "X says in a statement that …"
+        elif noun.dep_ == "pobj" and noun.head.lower_ in _MEDIUM_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "X says in a statement that …" (but "X held firm despite criticism that …", "amid
+            # claims that …", "responded to reports that …": someone else's words)
+            speaker = self.speakers.speaker_of(noun.head.head)
         else:
             speaker = Speaker()
         self.draft.emit(start, end, self.draft.kind_of_reported(start, end), block, noun, speaker, None)

@@ -63,6 +63,20 @@ def _possessor(token: Token, head: Token) -> bool:
     return False
 
 
+def _in_noun_phrase(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs on ``head`` within its noun phrase: through nouns, prepositions and
+    relative clauses (the parse may hang the name on a relative clause's last noun: "One of his
+    supporters who backs Randolph, Pat Schroeder, wrote …"), not through another clause ("the
+    office of the NYAG, Letitia James" is no apposition of "the company" in "The company
+    confirmed that it had been contacted by the office of …", however the parse hangs it)."""
+    current = token.head
+    while current.i != head.i:
+        if (current.pos_ in ("VERB", "AUX") and current.dep_ != "relcl") or current.head.i == current.i:
+            return False
+        current = current.head
+    return True
+
+
 def _dateline_word(token: Token) -> bool:
     """A dateline or subhead in capitals ("WASHINGTON", "THE BORROWING") that the parser made a
     subject; short acronyms ("FBI", "NATO") and names the model knows are left alone."""
@@ -363,7 +377,8 @@ class Speakers(Stage):
         if actor is None:
             # "His former business partner at Lenox, Lawrence B. Cummings, called …": the name in apposition
             # (the parse may hang it on the last noun: "Lenox, Lawrence B. Cummings")
-            names = [t for t in head.subtree if t.dep_ == "appos" and t.i > head.i and t.ent_type_ == "PERSON"]
+            names = [t for t in head.subtree if t.dep_ == "appos" and t.i > head.i and t.ent_type_ == "PERSON"
+                     and _in_noun_phrase(t, head)]  # fmt: skip
             actor = self.view.actor_at(names[-1]) if names else None
         if actor is not None:
             return Speaker(phrase, actor)
