@@ -32,6 +32,8 @@ def only(quotes, fragment):
         ("If the landlord asks you to pay a deposit in cash, walk away.", "pay a deposit", "hypothetical"),
         ("The ferry runs daily unless the harbour master says the sea is too rough.", "too rough", "hypothetical"),
         ("Your landlord might say the deposit is late, but keep the receipt.", "deposit is late", "hypothetical"),
+        ("The new rules allow ferry firms to propose routes on the harbour board's website.", "routes",
+         "hypothetical"),
         ("Footage released by the harbour board shows a ferry hitting the pier.", "hitting the pier", "a thing"),
         ("The committee decided to delay the vote until March.", "delay the vote", "an act"),
         ("A spokeswoman for the bank declined to comment on the lawsuit.", "the lawsuit", "an act"),
@@ -352,3 +354,13 @@ def test_what_is_concluded_without_a_clause_is_no_words():
     assert quotes == [], [q.content.text for q in quotes]
     _, quotes = quotes_of("Headline\n\nThe harbour board concluded that the ferry contract was fair.")
     assert only(quotes, "contract was fair").listed
+
+
+def test_a_relative_clause_on_the_object_parsed_as_a_complement_is_no_words_said():
+    _, quotes = quotes_of(
+        "Headline\n\nCouncillors questioned the board’s approach that, in their view, minimizes the use of the "
+        "old ferry to carrying freight."
+    )
+    assert all(not q.listed for q in quotes), [(q.content.text, q.unlisted_because) for q in quotes]
+    _, quotes = quotes_of("Headline\n\nThe mayor told investors that the harbour plans were overblown.")
+    assert only(quotes, "plans were overblown").listed

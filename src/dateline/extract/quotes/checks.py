@@ -169,9 +169,14 @@ def _negated(verb: Token) -> bool:
 
 def _conditional(verb: Token) -> bool:
     """Speech supposed, not reported: "if the employer asks you to pay …", "unless the board says
-    otherwise" (the verb heads a clause opened by "if" or "unless"), "she might say she is hurt"."""
+    otherwise" (the verb heads a clause opened by "if" or "unless"), "she might say she is hurt",
+    and speech allowed, asked for or required ("allowed companies to propose …")."""
     if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children):
         return True
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                         for c in verb.children))  # fmt: skip
+    if infinitive and verb.head.lemma_.lower() in frame("permission"):
+        return True  # "the rules allowed companies to propose …", "asked the mayor to explain …"
     # ("X may have said it best" guesses at a past saying; it does not suppose one)
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     return any(a in _MAYBE for a in auxiliaries) and "have" not in auxiliaries

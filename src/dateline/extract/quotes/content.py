@@ -109,6 +109,17 @@ def _trailing_inverted(verb: Token) -> bool:
     )
 
 
+def _relative_on_object(verb: Token, clause: Token) -> bool:
+    """A "complement" whose subject is a relative word right after the verb's object: a relative
+    clause on the object, parsed as the verb's ("questioned NASA's approach that, in their view,
+    minimizes the use of the rocket": the approach minimizes it; no one said so)."""
+    if verb.lemma_.lower() in frame("audience") or verb.lemma_.lower() == "ask":
+        return False  # the one told, then what: "told investors that …", "asked Rubio which states …"
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
+    relative = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")]
+    return bool(objects and relative) and relative[0].i == objects[-1].right_edge.i + 1
+
+
 def _reports_findings(subject: Token | None) -> bool:
     """Whether what this subject "found" is a finding: a poll, study or court, or an organisation."""
     if subject is None:
@@ -135,7 +146,7 @@ class Content(Stage):
         self.speakers = speakers
 
     def content_of(self, verb: Token) -> list[Token] | None:
-        complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        complements = [c for c in verb.children if c.dep_ == "ccomp" and not _relative_on_object(verb, c)]
         if not complements and self.speakers.is_speech(verb):
             # "told a meeting of island leaders that few people understood …": the clause
             # parsed as a relative clause of the audience, with "that" as its mark.
