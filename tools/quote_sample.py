@@ -58,9 +58,10 @@ def show(doc, article, quote) -> str:
     speaker = text[quote.speaker.start : quote.speaker.end] if quote.speaker else "-"
     actor = article.actors[quote.speaker_actor].name if quote.speaker_actor is not None else "-"
     cue = quote.cue_lemma or "-"
-    lo = text.rfind("\n", 0, quote.content.start) + 1
+    lo = max(text.rfind("\n", 0, quote.content.start) + 1, quote.content.start - 300)
     hi = text.find("\n", quote.content.end)
-    context = text[lo : hi if hi >= 0 else len(text)]
+    hi = min(hi if hi >= 0 else len(text), quote.content.end + 300)
+    context = text[lo:hi]
     return (f"  [{quote.kind}] speaker={speaker!r} actor={actor!r} cue={cue}\n  CONTENT: {content}\n"
             + textwrap.indent(textwrap.fill(context[:900], 110), "    | "))  # fmt: skip
 

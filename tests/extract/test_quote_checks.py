@@ -34,6 +34,8 @@ def only(quotes, fragment):
         ("Your landlord might say the deposit is late, but keep the receipt.", "deposit is late", "hypothetical"),
         ("The new rules allow ferry firms to propose routes on the harbour board's website.", "routes",
          "hypothetical"),
+        ("The skipper would then have claimed that the ferry was never late.", "never late", "hypothetical"),
+        ("Did the mayor say that the harbour would close?", "harbour would close", "hypothetical"),
         ("Footage released by the harbour board shows a ferry hitting the pier.", "hitting the pier", "a thing"),
         ("The committee decided to delay the vote until March.", "delay the vote", "an act"),
         ("A spokeswoman for the bank declined to comment on the lawsuit.", "the lawsuit", "an act"),
@@ -102,6 +104,8 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The mayor expressed concern that the harbour would close.", "harbour would close"),
         ("Those who fish here say the harbour has never been busier.", "never been busier"),
         ("The harbour report shows that ferry traffic fell by a third.", "ferry traffic fell"),
+        ("The mayor may have said that the harbour would close.", "harbour would close"),
+        ("When did the mayor say that the harbour would close?", "harbour would close"),
     ],
 )
 def test_words_said_are_listed(sentence, fragment):
@@ -364,3 +368,12 @@ def test_a_relative_clause_on_the_object_parsed_as_a_complement_is_no_words_said
     assert all(not q.listed for q in quotes), [(q.content.text, q.unlisted_because) for q in quotes]
     _, quotes = quotes_of("Headline\n\nThe mayor told investors that the harbour plans were overblown.")
     assert only(quotes, "plans were overblown").listed
+
+
+def test_it_that_speaks_stands_for_the_organisation_in_focus():
+    article, quotes = quotes_of(
+        "Headline\n\nThe ferry will stop in May, the Harbour Authority said on Monday. “The boats are too old to "
+        "repair,” it added.\n\nThe report was leaked to the press in June. It said the pier was unsafe."
+    )
+    assert article.actors[only(quotes, "too old").speaker_actor].name == "Harbour Authority"
+    assert only(quotes, "pier was unsafe").speaker_actor is None  # the report, not the authority

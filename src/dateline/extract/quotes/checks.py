@@ -60,6 +60,8 @@ from .words import FINDINGS, NAMING, frame, unnamed_sources
 _SUPPOSING = {"if", "unless"}
 # Modals of what may happen: "your mom might say …".
 _MAYBE = {"might", "may", "could"}
+# Auxiliaries that, with "have", suppose what did not happen.
+_UNREAL = {"would", "could", "should"}
 # What pictures a scene rather than says anything: "the video shows an officer asking …".
 _PICTURES = {"video", "footage", "photo", "photograph", "image", "picture", "clip", "recording", "screenshot",
              "livestream", "map", "chart", "graphic"}  # fmt: skip
@@ -177,9 +179,19 @@ def _conditional(verb: Token) -> bool:
                                                                          for c in verb.children))  # fmt: skip
     if infinitive and verb.head.lemma_.lower() in frame("permission"):
         return True  # "the rules allowed companies to propose …", "asked the mayor to explain …"
-    # ("X may have said it best" guesses at a past saying; it does not suppose one)
+    # ("X may have said it best" guesses at a past saying; it does not suppose one, but "would
+    # then have claimed …" and "could have said no" suppose one that did not happen)
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return any(a in _MAYBE for a in auxiliaries) and "have" not in auxiliaries
+    if "have" in auxiliaries:
+        return any(a in _UNREAL for a in auxiliaries)
+    if any(a in _MAYBE for a in auxiliaries):
+        return True
+    # a yes-no question: "Did the mayor say that …?", "Would the board deny it?" (but "When did
+    # the mayor say that …?" takes the saying as given)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    inverted = [c for c in verb.children if c.dep_ == "aux" and subjects and c.i < subjects[0].i]
+    opens = bool(inverted) and inverted[0].i == verb.sent.start
+    return opens and verb.sent.text.rstrip().rstrip("\"”’'»").endswith("?")
 
 
 def _named(verb: Token) -> bool:

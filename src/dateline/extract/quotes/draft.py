@@ -32,6 +32,7 @@ MIXED_SHARE = 0.5
 @dataclass
 class State:
     focus_person: int | None = None  # actor index of the last person speaker or subject
+    focus_body: int | None = None  # ... of the organisation "it" stands for, while no other thing is the subject
     last_speaker: Speaker | None = None
     last_block: int = -1
     pending: tuple[Speaker, int] | None = None  # "X told The Economist." waiting for its quote
@@ -146,6 +147,8 @@ class Draft(Stage):
                 medium = earlier if block - earlier_block <= 1 else None  # the same interview goes on
             if self.actors[speaker.actor].kind == "person":
                 self.state.focus_person = speaker.actor
+            elif self.actors[speaker.actor].kind == "organisation":
+                self.state.focus_body = speaker.actor
         self.quotes.append(
             Quote(
                 content=content,

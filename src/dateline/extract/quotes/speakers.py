@@ -35,6 +35,8 @@ _FIRST_PERSON = {"i", "my"}
 
 # possessors as speakers ("his speech defending …", "their statement saying …"), resolved as pronouns
 _POSSESSIVES = {"his", "my", "their", "its", "our"}
+# Pronouns for an organisation: "…, the ministry said. “…,” it added."
+_BODY_PRONOUNS = {"it", "its"}
 
 
 @dataclass
@@ -362,6 +364,9 @@ class Speakers(Stage):
                 return Speaker(phrase, earlier)
             if head.lower_ in _PERSON_PRONOUNS and self.draft.state.focus_person is not None and not writer:
                 return Speaker(phrase, self._agreeing(head, self.draft.state.focus_person))
+            body = self._body_for(head) if head.lower_ in _BODY_PRONOUNS else None
+            if body is not None:  # "…, the ministry said. “…,” it added."
+                return Speaker(phrase, body)
             return Speaker(phrase, None, "person" if head.lower_ in _PERSON_PRONOUNS else "group")
         actor = self.view.actor_at(head) if head is not None else None
         if actor is None:
@@ -465,6 +470,7 @@ class Speakers(Stage):
         quotation marks, preferring the subject of the sentence's own clause to one of what someone
         said in it ("Caron told the Post that Bruce now sees life through a screen door. However he
         believes …": Caron)."""
+        self._update_body_focus(sent)
         found: dict[bool, int] = {}
         for token in sent:
             if token.dep_ in ("nsubj", "nsubjpass") and not self.view.inside_marks(token.idx, token.idx + 1):
@@ -475,3 +481,34 @@ class Speakers(Stage):
                     found[main and token.dep_ == "nsubj"] = actor  # (one named in a passive is no agent)
         if found:
             self.draft.state.focus_person = found.get(True, found.get(False))
+
+    def _body_for(self, pronoun: Token) -> int | None:
+        """The organisation an "it" that says something stands for: the last one named earlier in
+        its sentence ("Documents from the DNC began circulating after it announced …"), else the
+        one in focus. Only as the subject of a verb of speech: "it is worth noting" stands for no
+        organisation."""
+        lemma = pronoun.head.lemma_.lower()
+        if pronoun.dep_ != "nsubj" or lemma == "be" or reporting_verbs().get(lemma) != "speech":
+            return None
+        if lemma in frame("permission") or lemma in frame("object_control"):
+            return None  # (what makes others speak is often a thing: "a loss could encourage him to stay")
+        for token in reversed(self.doc[pronoun.sent.start : pronoun.i]):
+            actor = self.view.actor_at(token)
+            if actor is not None and not self.view.inside_marks(token.idx, token.idx + 1):
+                return actor if self.actors[actor].kind == "organisation" else self.draft.state.focus_body
+        return self.draft.state.focus_body
+
+    def _update_body_focus(self, sent: SpacySpan) -> None:
+        """The organisation "it" stands for after this sentence: the subject of its main clause when
+        that is an organisation; none when it is another thing ("The report was leaked. It said …");
+        unchanged when it is a person or a pronoun."""
+        root = sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or self.view.inside_marks(subjects[0].idx, subjects[0].idx + 1):
+            return
+        subject = subjects[0]
+        actor = self.view.actor_at(subject)
+        if actor is not None and self.actors[actor].kind == "organisation":
+            self.draft.state.focus_body = actor
+        elif actor is None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() not in agent_nouns():
+            self.draft.state.focus_body = None
