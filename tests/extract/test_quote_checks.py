@@ -45,6 +45,7 @@ def only(quotes, fragment):
         ("The fishermen want the harbour board to resign.", "board to resign", "an aim"),
         ("The mayor wants the old harbour closed.", "harbour closed", "an aim"),
         ("The actor is hoping he gets a bigger part in the harbour film.", "bigger part", "an aim"),
+        ("Some councillors would like to see the harbour board agree to a new pier.", "new pier", "an aim"),
         ("The glass is what the harbour board calls “storm-proof panels” in its leaflet.", "storm-proof", "a name"),
         ("The bloodshed showed that the ceasefire had failed.", "ceasefire had failed", "a thing"),
         ("Fighting resumed at dawn. The move signals that the army is ready to push on.", "army is ready", "a thing"),

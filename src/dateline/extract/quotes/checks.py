@@ -128,7 +128,7 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "a name"
     if cue is not None and _act(cue):
         return "an act"
-    if cue is not None and (_to_infinitive(cue, "aim") or _wished(cue)):
+    if cue is not None and (_to_infinitive(cue, "aim") or _wished(cue) or _under_a_wish(cue)):
         return "an aim"
     if cue is not None and _impersonal(quote, cue):
         return "the writer"  # "it is worth noting that …": no one but the writer notes it
@@ -300,6 +300,12 @@ def _noun_misread(token: Token) -> bool:
 def _citation(quote: Quote, text: ArticleText) -> bool:
     piece = text.pieces[text.piece_index(text.to_parse(quote.content.start))]
     return is_citation(piece.text)
+
+
+def _under_a_wish(verb: Token) -> bool:
+    """A verb of saying or seeing that is what someone wants: "would like to see China agree to
+    …", "want to hear the board admit …"."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in frame("desire")
 
 
 def _wished(verb: Token) -> bool:
