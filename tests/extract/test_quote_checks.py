@@ -378,3 +378,22 @@ def test_it_that_speaks_stands_for_the_organisation_in_focus():
     )
     assert article.actors[only(quotes, "too old").speaker_actor].name == "Harbour Authority"
     assert only(quotes, "pier was unsafe").speaker_actor is None  # the report, not the authority
+
+
+def test_quotes_of_an_article_in_another_language_are_kept_but_not_listed():
+    portuguese = (
+        "Professor responde sobre o porto\n\n"
+        "Prof. Carlos: Estou aqui ao lado do Eugênio Tadeu, que já é de casa e conhece bem o porto da cidade. "
+        "Eugênio: Estamos fazendo uma série de brincadeiras com o grupo, que é um trabalho que tenho aqui na "
+        "universidade, na Escola de Belas Artes. O prefeito disse que o porto vai reabrir na segunda-feira, "
+        "depois de meses de obras, e que os pescadores terão novas licenças."
+    )
+    _, quotes = quotes_of(portuguese)
+    assert quotes and all(not q.listed for q in quotes)
+    assert any(q.unlisted_because == "not English (pt)" for q in quotes), [q.unlisted_because for q in quotes]
+    _, quotes = quotes_of(
+        "Harbour to reopen\n\nThe mayor said on Monday that the harbour would reopen after months of repairs, "
+        "and that the fishermen would get new licences. “We have waited long enough,” said Anna Berg, who fishes "
+        "from the old pier with her two brothers and has done so for thirty years."
+    )
+    assert quotes and all(q.listed for q in quotes), [(q.content.text, q.unlisted_because) for q in quotes]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import DatelineError, ErrorCode
 from ..model import Article, Document, Mention
 from ..nlp.headline import reparse_headline
+from ..nlp.language import other_language
 from ..nlp.pipeline import load_nlp
 from ..nlp.text import article_text, repeated_prints
 from .actors import extract_actors
@@ -100,7 +101,8 @@ def find_actors(doc: Document) -> Document:
 def find_quotes(doc: Document) -> Document:
     """Stage: direct, indirect and mixed quotations with their speakers."""
     for article in doc.articles:
-        article.quotes = extract_quotes(article.parse, article.parse_text, article.actors)
+        quotes = extract_quotes(article.parse, article.parse_text, article.actors)
+        article.quotes = _unlisted_if_foreign(article, quotes)
     return doc
 
 
@@ -113,8 +115,21 @@ def find_events(doc: Document) -> Document:
             article.parse, article.parse_text, article.actors, article.quotes, article.places, when,
             article.home[0] or actors_country(article.actors, article.places),
         )  # fmt: skip
-        article.events = assess_events(events, article.parse, article.parse_text, article.quotes, article.actors)
+        article.events = _unlisted_if_foreign(
+            article, assess_events(events, article.parse, article.parse_text, article.quotes, article.actors)
+        )
     return doc
+
+
+def _unlisted_if_foreign(article: Article, found: list) -> list:
+    """Quotes or events of an article surely written in another language than English: stored,
+    not listed (the English parse and lexicons read it wrong)."""
+    language = other_language(article.body) if found else None
+    if language is not None:
+        for item in found:
+            if item.listed:
+                item.listed, item.unlisted_because = False, f"not English ({language})"
+    return found
 
 
 def fingerprint_document(doc: Document) -> Document:
