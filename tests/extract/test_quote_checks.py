@@ -397,3 +397,12 @@ def test_quotes_of_an_article_in_another_language_are_kept_but_not_listed():
         "from the old pier with her two brothers and has done so for thirty years."
     )
     assert quotes and all(q.listed for q in quotes), [(q.content.text, q.unlisted_because) for q in quotes]
+
+
+def test_a_quote_hung_on_a_speech_verb_of_an_adverbial_clause_is_that_clauses():
+    _, quotes = quotes_of(
+        "Headline\n\nWhile some harbour workers chanted, “Fix our pier,” in a hallway, Mayor Anna Berg spoke "
+        "before the council defending the harbour budget."
+    )
+    quote = only(quotes, "Fix our pier")
+    assert quote.speaker.text == "some harbour workers" and quote.cue_lemma == "chant", quote

@@ -117,6 +117,20 @@ class DirectQuotes(Stage):
             self.draft.emit(start, end, "direct", block, verb, speaker or Speaker(), cue_text, flags)
             self.draft.last_direct = (len(self.draft.quotes) - 1, end, verb)
 
+    def _governing_lead_in(self, first: Token, mark: Marked) -> Token | None:
+        """A verb of speech before the quote that the quoted words hang on, heading an adverbial
+        clause of its own with its own subject ("While protesters chanted, “Red for Ed,” in a
+        hallway, the Speaker spoke …"): the quote's attribution, whatever verb of speech follows
+        in the sentence."""
+        token = first
+        while self.view.inside_marks(token.idx, token.idx + 1) and token.head.i != token.i:
+            token = token.head
+        if token.idx >= mark.start or token.dep_ != "advcl" or not self.speakers.is_speech(token):
+            return None
+        opened = any(c.dep_ == "mark" for c in token.children)  # "while …", "as …", "after …"
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
+        return token if opened and subjects else None
+
     def _title(self, start: int, end: int) -> bool:
         """A short quoted name in title case after "on", a possessive or a word such as
         "show": the title of a programme, book or film ("told ABC’s “This Week,”")."""
@@ -178,6 +192,9 @@ class DirectQuotes(Stage):
         source = _according_to_source(after)
         if source is not None:  # `“… . The new material shows …,” according to Judicial Watch.`
             return None, "according to", self.speakers.resolve(self.view.phrase(source))
+        governing = self._governing_lead_in(first, mark)
+        if governing is not None:  # `While protesters chanted, “…,” in a hallway, X spoke …`: the chant's
+            return governing, None, self.speakers.speaker_of(governing)
         for token in after[:ATTRIBUTION_REACH]:  # “…,” X said / “…,” said X / “…,” X, a member, said
             if self.speakers.is_speech(token):
                 speaker = self.speakers.speaker_of(token)
