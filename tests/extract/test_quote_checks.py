@@ -354,21 +354,23 @@ def test_a_noun_of_saying_after_despite_or_at_is_not_the_subjects_words(sentence
     assert all(not q.listed for q in quotes), [(q.speaker and q.speaker.text, q.content.text) for q in quotes]
 
 
-def test_what_is_concluded_without_a_clause_is_no_words():
-    _, quotes = quotes_of("Headline\n\nThe harbour board concluded its third hearing on the ferry contract on Monday.")
-    assert quotes == [], [q.content.text for q in quotes]
-    _, quotes = quotes_of("Headline\n\nThe harbour board concluded that the ferry contract was fair.")
-    assert only(quotes, "contract was fair").listed
-
-
-def test_a_relative_clause_on_the_object_parsed_as_a_complement_is_no_words_said():
-    _, quotes = quotes_of(
-        "Headline\n\nCouncillors questioned the board’s approach that, in their view, minimizes the use of the "
-        "old ferry to carrying freight."
-    )
+@pytest.mark.parametrize(
+    ("nothing_said", "said", "fragment"),
+    [
+        # what is concluded without a clause
+        ("The harbour board concluded its third hearing on the ferry contract on Monday.",
+         "The harbour board concluded that the ferry contract was fair.", "contract was fair"),
+        # a relative clause on the object, parsed as a complement
+        ("Councillors questioned the board’s approach that, in their view, minimizes the use of the old ferry to "
+         "carrying freight.",
+         "The mayor told investors that the harbour plans were overblown.", "plans were overblown"),
+    ],
+)
+def test_an_object_and_what_hangs_on_it_are_no_words_said(nothing_said, said, fragment):
+    _, quotes = quotes_of("Headline\n\n" + nothing_said)
     assert all(not q.listed for q in quotes), [(q.content.text, q.unlisted_because) for q in quotes]
-    _, quotes = quotes_of("Headline\n\nThe mayor told investors that the harbour plans were overblown.")
-    assert only(quotes, "plans were overblown").listed
+    _, quotes = quotes_of("Headline\n\n" + said)
+    assert only(quotes, fragment).listed
 
 
 def test_it_that_speaks_stands_for_the_organisation_in_focus():
