@@ -54,7 +54,7 @@ from ...clean.lines import is_citation
 from ...model import Quote, Span
 from ...nlp.text import ArticleText
 from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns, word_nouns
-from .words import FINDINGS, NAMING, frame, unnamed_sources
+from .words import FINDINGS, NAMING, frame, marked_to, unnamed_sources
 
 # Words that open a supposed case: "if the employer asks you to pay …".
 _SUPPOSING = {"if", "unless"}
@@ -175,8 +175,7 @@ def _conditional(verb: Token) -> bool:
     and speech allowed, asked for or required ("allowed companies to propose …")."""
     if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children):
         return True
-    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                         for c in verb.children))  # fmt: skip
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and marked_to(verb))
     if infinitive and verb.head.lemma_.lower() in frame("permission"):
         return True  # "the rules allowed companies to propose …", "asked the mayor to explain …"
     # ("X may have said it best" guesses at a past saying; it does not suppose one, but "would
@@ -316,6 +315,4 @@ def _wished(verb: Token) -> bool:
 
 def _to_infinitive(verb: Token, frame_name: str) -> bool:
     """A verb of the frame with a "to"-infinitive: "decided to delay", "plans to buy"."""
-    return verb.lemma_.lower() in frame(frame_name) and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
-    )
+    return verb.lemma_.lower() in frame(frame_name) and any(c.dep_ == "xcomp" and marked_to(c) for c in verb.children)

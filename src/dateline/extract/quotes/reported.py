@@ -19,7 +19,7 @@ from .draft import Draft
 from .marks import Marked
 from .speakers import Speaker, Speakers
 from .view import ArticleView, Stage
-from .words import DASHES, FINDINGS, as_clause, frame, host_clause, idiom, marked_that, unnamed_sources
+from .words import DASHES, FINDINGS, as_clause, frame, host_clause, idiom, marked_that, marked_to, unnamed_sources
 
 # Nouns whose "that" clause is reported content: "Trump’s claim that …", "the report that …".
 _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "warning", "promise",
@@ -108,7 +108,7 @@ def _purpose(verb: Token) -> bool:
     return (
         verb.lemma_.lower() == "discuss"
         and verb.dep_ in ("advcl", "xcomp", "relcl", "acl")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and marked_to(verb)
     )
 
 
@@ -226,8 +226,7 @@ class ReportedSpeech(Stage):
             # "Pence's call for a special prosecutor", "his call to ban all Muslim immigrants"
             clauses = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "for"
                        for o in p.children if o.dep_ == "pobj"]  # fmt: skip
-            clauses += [c for c in noun.children if c.dep_ == "acl" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # fmt: skip
+            clauses += [c for c in noun.children if c.dep_ == "acl" and marked_to(c)]
         if not clauses and noun.dep_ == "dobj" and noun.head.lemma_.lower() in frame("light"):
             preps = [*noun.children, *(p for p in noun.head.children if p.i > noun.i)]  # "took a swipe at X"
             # what one "has" is about something: "has doubts about X", not "has a question for you"

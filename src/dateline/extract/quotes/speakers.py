@@ -17,7 +17,7 @@ from ..lexicon import issued_texts, lexicon, reporting_verbs
 from .draft import Draft
 from .marks import Marked
 from .view import ArticleView, Stage
-from .words import RELATIVE, frame, speech_particle, unnamed_sources
+from .words import RELATIVE, frame, marked_to, speech_particle, unnamed_sources
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 
@@ -48,7 +48,7 @@ class Speaker:
 
 
 def _infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VB" and marked_to(verb)
 
 
 # Nouns for the body a person leads, which speaks for them: "the Clinton campaign said".

@@ -66,6 +66,11 @@ def marked_that(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
 
 
+def marked_to(verb: Token) -> bool:
+    """A "to"-infinitive: "to propose", "to ban"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def idiom(verb: Token) -> bool:
     """ "That said, …" and "It goes without saying that …" frame the writer's own sentence."""
     if verb.lemma_.lower() != "say":
