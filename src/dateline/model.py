@@ -203,6 +203,9 @@ class Article:
     # The country the article is set in and how we know it ("article": its dateline;
     # "setting": the one it names most), found once by the actors stage for the later ones.
     home: tuple[str | None, str] = field(default=(None, "article"), repr=False, compare=False)
+    # The language the article is surely written in when that is not English (None: English, or
+    # too short to tell), found once by the actors stage for the quotes and events stages.
+    language: str | None = field(default=None, repr=False, compare=False)
     # The spaCy parse and its text map, kept between stages of one run, never stored.
     parse: Any = field(default=None, repr=False, compare=False)
     parse_text: Any = field(default=None, repr=False, compare=False)

@@ -90,6 +90,7 @@ def find_actors(doc: Document) -> Document:
     for article in doc.articles:
         spacy_doc, text = article.parse, article.parse_text
         article.home = home_country(article.dateline_places, spacy_doc)
+        article.language = other_language(article.body)
         article.actors = extract_actors(spacy_doc, text, *article.home)
         _project_repeated_prints(article, doc.text)
         article.places = extract_places(spacy_doc, text, article.dateline_places, article.actors)
@@ -124,11 +125,10 @@ def find_events(doc: Document) -> Document:
 def _unlisted_if_foreign(article: Article, found: list) -> list:
     """Quotes or events of an article surely written in another language than English: stored,
     not listed (the English parse and lexicons read it wrong)."""
-    language = other_language(article.body) if found else None
-    if language is not None:
+    if article.language is not None:
         for item in found:
             if item.listed:
-                item.listed, item.unlisted_because = False, f"not English ({language})"
+                item.listed, item.unlisted_because = False, f"not English ({article.language})"
     return found
 
 
