@@ -488,7 +488,7 @@ class Speakers(Stage):
         one in focus. Only as the subject of a verb of speech: "it is worth noting" stands for no
         organisation."""
         lemma = pronoun.head.lemma_.lower()
-        if pronoun.dep_ != "nsubj" or lemma == "be" or reporting_verbs().get(lemma) != "speech":
+        if pronoun.dep_ != "nsubj" or reporting_verbs().get(lemma) != "speech":
             return None
         if lemma in frame("permission") or lemma in frame("object_control"):
             return None  # (what makes others speak is often a thing: "a loss could encourage him to stay")
