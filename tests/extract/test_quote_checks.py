@@ -55,6 +55,8 @@ def only(quotes, fragment):
         ("The harbour reopened on Monday. We know it will not be easy for the fishermen.", "not be easy", "the writer"),
         ("As previously mentioned, the harbour will reopen on Monday.", "harbour will reopen", "no speaker"),
         ("Five fishermen sued the harbour board. All say they were never paid.", "never paid", "no speaker"),
+        ("A new harbour poll is out. Sixty percent of islanders say the ferry is too slow.", "too slow", "no speaker"),
+        ("A majority of fishermen said they would strike in May.", "would strike", "no speaker"),
         ("Open the app. You can snap a screenshot of the harbour map.", "a screenshot", "the writer"),
         ("The harbour guide is late. I promise the next edition will be out on Friday.", "next edition", "the writer"),
         ("Spring is here. We recommend a light jacket for the harbour walk.", "light jacket", "the writer"),
@@ -77,6 +79,9 @@ def only(quotes, fragment):
         ("The mayor, who often cast herself as a friend of fishermen, closed the port.", "friend", "a stance"),
         ("Most fishermen see the new harbour board as a threat.", "a threat", "a stance"),
         ("Other ferry companies announced recalls this week.", "recalls", "a stance"),  # tagged a verb
+        ("The other ferry passengers showed no signs of the fever.", "signs of the fever", "a stance"),
+        ("The ferry is late. People assume that the skipper fell asleep at the wheel.", "fell asleep", "a belief"),
+        ("Islanders who think that the harbour will flood are moving inland.", "harbour will flood", "a belief"),
         ("Harbour Times, Mayor says the ferry will run all winter, March 3, 2024", "ferry will run", "a citation"),
     ],
 )
@@ -99,6 +104,8 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The company said it supports the new rules.", "supports the new rules"),
         ("I always say, “A calm sea never made a skilled sailor.”", "skilled sailor"),
         ("Asked about the plan, the mayor said yes.", "yes"),
+        ("Asked about the ferry, the skipper said the same thing.", "the same thing"),
+        ("Officials believe that the fire at the harbour was set on purpose.", "set on purpose"),
         ("The minister gave his assessment of the talks.", "assessment of the talks"),
         ("The mayor denied that the harbour would close.", "harbour would close"),
         ("The fishermen denounced the plan as a disaster for the islands.", "a disaster"),

@@ -7,7 +7,8 @@ the attribution, not lists of sentences:
 
 - ``a citation``: a line of a list of sources ("Fox News, RFK Jr. says Fauci 'caused a lot
   of injury,' July 10, 2023"): a short paragraph that ends in a full date;
-- ``no speaker``: nobody is named or pointed to ("As previously mentioned, …");
+- ``no speaker``: nobody is named or pointed to ("As previously mentioned, …"), or only how many
+  ("all say …", "51 percent of voters say …");
 - ``unresolved``: the speaker is a pronoun ("they think …", "he says") that stands for no
   one the article names (a person, organisation or a noun it refers to);
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
@@ -32,6 +33,10 @@ the attribution, not lists of sentences:
   it's not easy"), an "it" that stands for nothing ("it is worth noting that …"), and advice
   ("investors should consider …"): the writer's own voice, not a quote (their "I always say, …" is listed);
   and "you", the reader the writer addresses ("you can snap a screenshot", "you might say, “…”");
+- ``a belief``: what people at large think, know, fear or expect, told in the writer's words:
+  "people assume we married for money", "those who know the town think it will flood" (what
+  a named speaker, a group or officials believe stays listed: "the minister believes the
+  talks will fail", "strategists fear" report what they said);
 - ``a stance``: what a verb reports is a bare noun phrase, no proposition: "dismissed the
   claim", "promised the area", "questioned his credentials", "claimed the European Super
   Cup", and a view held or shown rather than told: "cast herself as an ally", "sees them as
@@ -89,11 +94,21 @@ _CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "aux", "auxpass"
 _STANCE_CLASSES = {"object", "topic", "thought", "speech", "as"}
 # Short answers that stand for words said: "said yes", "said the same", "said as much".
 _ANSWERS = {"yes", "no", "so", "same", "much", "opposite"}
+# ... and words making a noun such an answer: "said the same thing".
+_SAME = {"same", "opposite"}
 # Object pronouns, never a speaker as written: "images that help us focus on goals".
 _OBJECTS = {"us", "them", "me", "him"}
 # A speaker phrase that is only a quantity names no one: "all say", "one alleges", "a number mocked".
 _QUANTITIES = {"all", "one", "some", "many", "most", "several", "both", "few", "a few", "a number", "none",
                "another", "a handful", "dozens", "hundreds", "thousands"}  # fmt: skip
+# Heads of a speaker phrase that is a share of people, a poll's finding, not who said it: "51
+# percent say", "a majority of voters believe", "half of them said".
+_SHARES = {"percent", "%", "cent", "percentage", "majority", "minority", "plurality", "half", "third", "quarter",
+           "share", "proportion", "fraction"}  # fmt: skip
+# Heads of a speaker phrase that is people at large, no one in particular: "people assume", "someone
+# feels", "voters who think", "those who know".
+_ANYONE = {"people", "person", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "nobody", "who",
+           "whoever", "those", "many", "some", "few", "others"}  # fmt: skip
 # Pronouns for someone: a quote is listed for the one they stand for, not for the pronoun.
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "who", "whom"}
 # The reader, addressed by the writer: "you can snap a screenshot", "how you might describe it".
@@ -119,6 +134,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "no speaker"  # (a clitic or an object the parse took for a subject: "’s", "help us focus")
     if quote.speaker_actor is None and quote.speaker.text.lower() in _QUANTITIES:
         return "no speaker"  # "all say they were minors", "one alleges": how many, not who
+    if quote.speaker_actor is None and _a_share(quote, doc, text):
+        return "no speaker"
     cue = cue_verb(quote, doc, text)
     if cue is not None and _negated(cue):
         return "negated"
@@ -142,7 +159,18 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "a stance"
     if quote.speaker_actor is None and quote.speaker_refers is None and quote.speaker.text.lower() in _PRONOUNS:
         return "unresolved"  # "they think the game is done": a pronoun that stands for no one named
+    if quote.kind == "indirect" and quote.speaker_actor is None and _a_belief(quote, doc, text):
+        return "a belief"
     return None
+
+
+def _a_belief(quote: Quote, doc: Doc, text: ArticleText) -> bool:
+    """A verb of holding in mind whose subject is people at large ("people assume", "someone
+    feels", "voters who think", "those who know")."""
+    if (quote.cue_lemma or "") not in frame("mental_state"):
+        return False
+    span = parsed(quote.speaker, doc, text)
+    return span is not None and (span.root.lemma_.lower() in _ANYONE or span.root.lower_ in _ANYONE)
 
 
 def parsed(span: Span, doc: Doc, text: ArticleText) -> SpacySpan | None:
@@ -266,17 +294,30 @@ def _prescribed(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children)
 
 
+def _a_share(quote: Quote, doc: Doc, text: ArticleText) -> bool:
+    """The speaker phrase is headed by a share of people ("an overwhelming 70 percent of Americans")."""
+    span = parsed(quote.speaker, doc, text)
+    if span is None:
+        return False
+    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    return any(t.lower_ in _SHARES for t in heads)
+
+
 def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     """Indirect speech of a verb of holding, naming or doing whose content has no verb."""
     kind = reporting_verbs().get(quote.cue_lemma or "")
     if quote.kind != "indirect" or kind not in _STANCE_CLASSES:
         return False
     span = parsed(quote.content, doc, text)
-    if span is None or any(t.lower_ in _ANSWERS or t.lemma_.lower() in word_nouns() for t in span):
-        return False  # "said yes", "gave his assessment of the race": words after all
+    if span is None:
+        return False
     # (a participle modifying a noun heads no clause: "the following attributes"; a view told
     # with "as" is a proposition: "denounced them as heretics")
     heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    if any(t.lower_ in _ANSWERS or any(c.lower_ in _SAME for c in t.children) for t in heads) or any(
+        t.lemma_.lower() in word_nouns() for t in span
+    ):
+        return False  # "said yes", "said the same thing", "gave his assessment of the race": words after all
     if any(t.lower_ == "as" for t in heads):
         # "denounced the plan as a disaster" said so; "cast herself as an ally", "imagined
         # him as a cartoon" and "sees them as rivals" hold or show a view, in no words
