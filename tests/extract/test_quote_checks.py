@@ -205,6 +205,20 @@ def test_the_store_lists_said_quotes_and_keeps_the_rest(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("After playing “Harbour Lights,” the singer told the crowd, “That one is for the fishermen.”",
+         "“That one is for the fishermen.”"),
+        ("The mayor, who watched “The Long Tide” twice, said, “It is the best film about this town.”",
+         "“It is the best film about this town.”"),
+    ],
+)  # fmt: skip
+def test_a_quoted_title_a_verb_or_preposition_governs_is_no_part_of_the_quote(sentence, words):
+    _, quotes = quotes_of("Headline\n\n" + sentence)
+    assert [q.content.text for q in quotes if q.listed] == [words]
+
+
+@pytest.mark.parametrize(
     ("sentence", "title", "fragment"),
     [
         # the parser hangs the clause on the noun before "who" ...

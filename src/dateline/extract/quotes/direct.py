@@ -3,7 +3,8 @@
 The attribution is the reporting verb beside the marks (`“…,” X said`, `X said: “…”`, `“…” — X`);
 else the host clause's subject (`Moore thanked him for “stepping up”`) or the speaker of the quote
 or attribution just before (a quote-only paragraph). A short quoted title after "on", "of" or a
-possessive ("ABC’s “This Week”") and scare quotes are nobody's words; quoted words that belong to
+possessive ("ABC’s “This Week”"), or the object of a verb other than one of speech ("after playing
+“Harbour Lights”"), and scare quotes are nobody's words; quoted words that belong to
 an earlier quote go to ``parts``."""
 
 from __future__ import annotations
@@ -138,7 +139,22 @@ class DirectQuotes(Stage):
         possessive = before.endswith(("’s", "'s"))  # "on CBS's ''Face the Nation.''": a title, full stop and all
         if not _title_case(self.text.text[start:end], 6, possessive):
             return False
-        return before.endswith(_BEFORE_TITLES) or before.endswith(("’", "'"))
+        return before.endswith(_BEFORE_TITLES) or before.endswith(("’", "'")) or self._named_thing(start, end)
+
+    def _named_thing(self, start: int, end: int) -> bool:
+        """Quoted words that are the object of a verb other than one of speech, or of a
+        preposition: a thing named ("After hitting “Takin’ It to the Streets,” the singer told …",
+        "watched “Oppenheimer” twice")."""
+        first = self.view.token_at(start + 1)
+        if first is None:
+            return False
+        token = first
+        while start <= token.head.idx < end and token.head.i != token.i:
+            token = token.head
+        governor = token.head
+        if governor.i == token.i or start <= governor.idx < end or token.dep_ not in ("dobj", "pobj"):
+            return False
+        return governor.pos_ == "ADP" or (governor.pos_ == "VERB" and not self.speakers.is_speech(governor))
 
     def _name_in_a_sentence(self, mark: Marked, start: int, end: int) -> bool:
         """Quoted words in title case inside the writer's sentence, with no attribution of their
