@@ -82,6 +82,7 @@ def only(quotes, fragment):
         ("The other ferry passengers showed no signs of the fever.", "signs of the fever", "a stance"),
         ("The ferry is late. People assume that the skipper fell asleep at the wheel.", "fell asleep", "a belief"),
         ("Islanders who think that the harbour will flood are moving inland.", "harbour will flood", "a belief"),
+        ("At first, her doctor assumed that the skipper had caught a cold.", "caught a cold", "a belief"),
         ("Harbour Times, Mayor says the ferry will run all winter, March 3, 2024", "ferry will run", "a citation"),
     ],
 )
@@ -106,6 +107,7 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("Asked about the plan, the mayor said yes.", "yes"),
         ("Asked about the ferry, the skipper said the same thing.", "the same thing"),
         ("Officials believe that the fire at the harbour was set on purpose.", "set on purpose"),
+        ("The harbour master believes that the new ferry will be late.", "will be late"),
         ("The minister gave his assessment of the talks.", "assessment of the talks"),
         ("The mayor denied that the harbour would close.", "harbour would close"),
         ("The fishermen denounced the plan as a disaster for the islands.", "a disaster"),

@@ -34,9 +34,10 @@ the attribution, not lists of sentences:
   ("investors should consider …"): the writer's own voice, not a quote (their "I always say, …" is listed);
   and "you", the reader the writer addresses ("you can snap a screenshot", "you might say, “…”");
 - ``a belief``: what people at large think, know, fear or expect, told in the writer's words:
-  "people assume we married for money", "those who know the town think it will flood" (what
-  a named speaker, a group or officials believe stays listed: "the minister believes the
-  talks will fail", "strategists fear" report what they said);
+  "people assume we married for money", "those who know the town think it will flood", and
+  what anyone thought at the time, in the past tense of the story: "her doctor assumed he had
+  a cold" (a present view of someone named, a group or officials stays listed: "the minister
+  believes the talks will fail", "strategists fear" report what they said);
 - ``a stance``: what a verb reports is a bare noun phrase, no proposition: "dismissed the
   claim", "promised the area", "questioned his credentials", "claimed the European Super
   Cup", and a view held or shown rather than told: "cast herself as an ally", "sees them as
@@ -161,6 +162,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "unresolved"  # "they think the game is done": a pronoun that stands for no one named
     if quote.kind == "indirect" and quote.speaker_actor is None and _a_belief(quote, doc, text):
         return "a belief"
+    if quote.kind == "indirect" and cue is not None and _past_belief(quote, cue):
+        return "a belief"
     return None
 
 
@@ -171,6 +174,13 @@ def _a_belief(quote: Quote, doc: Doc, text: ArticleText) -> bool:
         return False
     span = parsed(quote.speaker, doc, text)
     return span is not None and (span.root.lemma_.lower() in _ANYONE or span.root.lower_ in _ANYONE)
+
+
+def _past_belief(quote: Quote, cue: Token) -> bool:
+    """What someone thought, assumed or feared at the time, told in the past by the writer ("his
+    doctor assumed he had an infection", "Trump thought voters would repudiate impeachment"): a
+    state of mind in the story, not words (a present "believes" is a view, often stated)."""
+    return (quote.cue_lemma or "") in frame("mental_state") and cue.tag_ == "VBD"
 
 
 def parsed(span: Span, doc: Doc, text: ArticleText) -> SpacySpan | None:
