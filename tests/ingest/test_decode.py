@@ -43,6 +43,7 @@ def test_mojibake_is_repaired():
         ("India, Pakistan, \u05b1 and Egypt. " + "English words here. " * 20, "\u05b1"),
         ("El Ni\ufffdo returned. " + "More text. " * 20, "\ufffd"),
         ("A control \x9d character. " + "More text. " * 20, "\x9d"),
+        ("Café owners in Zürich said the harbour \u05d0 closed. " + "More text. " * 20, "\u05d0"),
     ],
 )
 def test_unrecoverable_characters_are_flagged_with_offsets(text, char):

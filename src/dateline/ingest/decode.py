@@ -7,6 +7,7 @@ with their offsets instead of having them vanish or slip through unnoticed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -77,14 +78,32 @@ def _script(char: str) -> str:
     return name.split(" ", 1)[0] if name else "UNKNOWN"
 
 
+# ASCII letters, all of the LATIN script; and every character that is not printable ASCII or
+# an allowed control (only those can be unrecoverable). Matched over the whole text at once:
+# most texts are nearly all ASCII, and a loop over each of their characters is slow.
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e\n\r\t]")
+
+
 def find_unrecoverable(text: str) -> list[Flag]:
     """Characters that repair could not make sense of, with their offsets."""
-    letters = Counter(_script(c) for c in text if c.isalpha())
+    others = [(m.start(), m.group()) for m in _NOT_PLAIN.finditer(text)]
+    counts: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    for offset, char in others:
+        if char.isalpha():
+            script = _script(char)
+            counts[script] += 1
+            first_seen.setdefault(script, offset)
+    first_ascii = _ASCII_LETTER.search(text)
+    if first_ascii:
+        counts["LATIN"] += len(_ASCII_LETTER.findall(text))
+        first_seen["LATIN"] = min(first_seen.get("LATIN", first_ascii.start()), first_ascii.start())
+    # (in the order each script first appears, as counting letter by letter would: ties go the same way)
+    letters = Counter({script: counts[script] for script in sorted(counts, key=first_seen.__getitem__)})
     dominant = letters.most_common(1)[0][0] if letters else None
     flags: list[Flag] = []
-    for offset, char in enumerate(text):
-        if char.isascii() and (char.isprintable() or char in _ALLOWED_CONTROLS):
-            continue
+    for offset, char in others:
         reason = _why_unrecoverable(text, offset, char, letters, dominant)
         if reason:
             flags.append(Flag(offset, char, f"U+{ord(char):04X}", reason))
