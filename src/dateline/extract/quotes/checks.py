@@ -307,10 +307,12 @@ def _prescribed(verb: Token) -> bool:
 def _a_share(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     """The speaker phrase is headed by a share of people ("an overwhelming 70 percent of Americans")."""
     span = parsed(quote.speaker, doc, text)
-    if span is None:
-        return False
-    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    return any(t.lower_ in _SHARES for t in heads)
+    return span is not None and any(t.lower_ in _SHARES for t in _heads(span))
+
+
+def _heads(span: SpacySpan) -> list[Token]:
+    """The tokens of a span whose head lies outside it (or that are their own head)."""
+    return [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
 
 
 def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
@@ -323,7 +325,7 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
         return False
     # (a participle modifying a noun heads no clause: "the following attributes"; a view told
     # with "as" is a proposition: "denounced them as heretics")
-    heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    heads = _heads(span)
     if any(t.lower_ in _ANSWERS or any(c.lower_ in _SAME for c in t.children) for t in heads) or any(
         t.lemma_.lower() in word_nouns() for t in span
     ):
