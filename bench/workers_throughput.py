@@ -6,14 +6,17 @@ words. Bare: ``nlp.pipe(texts, batch_size=32)`` with the same model, timed twice
 process with the model already loaded (the strict figure), and as a fresh process that
 imports spaCy, loads the model and reads the same files (what a user's own script pays,
 like for like with dateline). Each run of dateline is a fresh process
-(``dateline run DIR --workers N``), its wall time including spaCy's load.
+(``dateline run DIR --workers N``), its wall time including spaCy's load. The machine's speed
+drifts over minutes, so bare and dateline run back to back in rounds, each round's ratio its
+own, and the median of the rounds is the figure.
 
-    python bench/workers_throughput.py [--shared ../shared] [--limit 280]
+    python bench/workers_throughput.py [--shared ../shared] [--limit 280] [--rounds 2]
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,6 +42,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_shared_option(parser)
     parser.add_argument("--limit", type=int, default=280)
+    parser.add_argument("--rounds", type=int, default=2, help="bare and dateline, back to back (the machine's "
+                        "speed drifts: each round's ratio is its own)")
     args = parser.parse_args()
     folder = eval_folder(args.shared, "news2023")
     if folder is None:
@@ -47,31 +52,38 @@ def main() -> int:
         inputs = Path(tmp) / "articles"
         texts = one_article_files(folder, inputs, args.limit)
         words = sum(len(t.split()) for t in texts)
+        print(f"{len(texts)} one-article files, {words:,} words; {args.rounds} round(s), each bare then dateline")
         from dateline.nlp.pipeline import load_nlp
 
-        started = time.perf_counter()
-        nlp = load_nlp()
-        for _ in nlp.pipe(texts, batch_size=32):
-            pass
-        bare = time.perf_counter() - started
-        print(f"{len(texts)} one-article files, {words:,} words")
-        print(f"bare nlp.pipe(batch_size=32), model loaded:  {bare:6.1f} s  {words / bare:7,.0f} words/s")
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", BARE_SCRIPT, str(inputs)], check=True)
-        fresh = time.perf_counter() - started
-        print(f"bare, fresh process (import, load, read): {fresh:6.1f} s  {words / fresh:7,.0f} words/s")
-        seconds = {}
-        for workers in (1, 2):
-            db = Path(tmp) / f"w{workers}.db"
+        nlp = load_nlp()  # before any clock: the bare figure is nlp.pipe alone
+        ratios: list[tuple[float, float]] = []
+        for round_ in range(1, args.rounds + 1):
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "dateline.cli", "run", str(inputs), "--db", str(db), "--no-progress",
-                            "--workers", str(workers)], check=True, capture_output=True)  # fmt: skip
-            seconds[workers] = time.perf_counter() - started
-            print(f"dateline run --workers {workers}:  {seconds[workers]:6.1f} s  {words / seconds[workers]:7,.0f} "
-                  f"words/s  ({bare / seconds[workers]:.2f}x bare loaded, "
-                  f"{fresh / seconds[workers]:.2f}x bare fresh)")  # fmt: skip
-        print(f"2 workers / 1 worker: {seconds[1] / seconds[2]:.2f}x")
+            for _ in nlp.pipe(texts, batch_size=32):
+                pass
+            bare = time.perf_counter() - started
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", BARE_SCRIPT, str(inputs)], check=True)
+            fresh = time.perf_counter() - started
+            one = _dateline(inputs, Path(tmp) / f"r{round_}.db", 1)
+            ratios.append((bare / one, fresh / one))
+            print(f"round {round_}: bare nlp.pipe, model loaded {bare:6.1f} s ({words / bare:,.0f} words/s); "
+                  f"bare, fresh process (import, load, read) {fresh:6.1f} s; dateline run --workers 1 {one:6.1f} s "
+                  f"({words / one:,.0f} words/s): {bare / one:.2f}x bare loaded, {fresh / one:.2f}x bare fresh")
+        loaded, fresh = (statistics.median(r[i] for r in ratios) for i in (0, 1))
+        print(f"--workers 1, median of {len(ratios)} round(s): {loaded:.2f}x bare loaded, {fresh:.2f}x bare fresh")
+        two = _dateline(inputs, Path(tmp) / "w2.db", 2)
+        print(f"dateline run --workers 2: {two:6.1f} s ({words / two:,.0f} words/s); "
+              f"2 workers / 1 worker (last round): {one / two:.2f}x")
     return 0
+
+
+def _dateline(inputs: Path, db: Path, workers: int) -> float:
+    """Wall seconds of ``dateline run`` in a fresh process (spaCy's load included)."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "dateline.cli", "run", str(inputs), "--db", str(db), "--no-progress",
+                    "--workers", str(workers)], check=True, capture_output=True)  # fmt: skip
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -23,10 +23,12 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Mention
 from ..nlp.gazetteer import Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
+from ..nlp.tokens import indices_of
 from .lexicon import KnownOrg, Lexicon, Title, building_nouns, lexicon
 
 _MODIFIERS = {"former", "new", "acting", "interim", "then", "outgoing", "incoming", "late", "deputy", "senior", "top"}
 _DETERMINERS = {"a", "an", "the"}
+_THE = frozenset({"the"})
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _OFFICES = {"office": "GOV", "government": "GOV", "administration": "GOV", "cabinet": "GOV", "aides": "GOV",
             "spokesman": "GOV", "spokeswoman": "GOV", "camp": "GOV", "team": "GOV", "party": "PTY"}  # fmt: skip
@@ -84,6 +86,7 @@ def extract_actors(doc: Doc, text: ArticleText, home: str | None = None, home_so
 class _ActorBuilder:
     def __init__(self, doc: Doc, text: ArticleText, lex: Lexicon, gaz: Gazetteer) -> None:
         self.doc, self.text, self.lex, self.gaz = doc, text, lex, gaz
+        self.ents = doc.ents  # spaCy builds every entity span anew on each read of doc.ents
         self.people: list[_Draft] = []
         self.orgs: dict[str, _Draft] = {}
         self.countries: dict[str, _Draft] = {}
@@ -97,9 +100,9 @@ class _ActorBuilder:
     # -- pass 1: names ------------------------------------------------------------------
 
     def build(self, home: str | None, source: str) -> list[Actor]:
-        people = {ent.text for ent in self.doc.ents if ent.label_ == "PERSON"}
+        people = {ent.text for ent in self.ents if ent.label_ == "PERSON"}
         surnames = {name.split()[-1] for name in people if len(name.split()) >= 2}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             named = self._name_of_someone(ent, people)
             if named is not None:
                 self._add_person(named)  # "Chad Morris" read as the country "Chad" and a word after it
@@ -271,6 +274,8 @@ class _ActorBuilder:
         """ "the North" in a story that names North Korea is North Korea ("the South", South
         Sudan ...): the country whose name begins with that word, when the article names it."""
         named = {word: d for d in self.countries.values() if (word := d.actor.name.split()[0]) in COMPASS_WORDS}
+        if not named:
+            return
         for token in self.doc:
             draft = named.get(token.text)
             if draft is None or token.i == 0 or self.doc[token.i - 1].lower_ != "the":
@@ -367,7 +372,7 @@ class _ActorBuilder:
         """The known organisation named right before a title ("NATO spokesman")."""
         if start == 0 or self.doc[start - 1].ent_type_ != "ORG":
             return None
-        ent = next((e for e in self.doc.ents if e.start <= start - 1 < e.end), None)
+        ent = next((e for e in self.ents if e.start <= start - 1 < e.end), None)
         return self.lex.known_org(ent.text) if ent is not None and ent.end == start else None
 
     def _titled_name(self, ent: Span) -> bool:
@@ -425,7 +430,7 @@ class _ActorBuilder:
         """ "X, the U.N. humanitarian affairs chief,", "X, NATO's top official,": a known
         organisation, then words ending in a title before the comma; X acts for it."""
         doc = self.doc
-        ent = next((e for e in doc.ents if e.start == i and e.label_ == "ORG"), None)
+        ent = next((e for e in self.ents if e.start == i and e.label_ == "ORG"), None)
         body = self.lex.known_org(ent.text) if ent is not None else None
         if body is None:
             return False
@@ -525,8 +530,9 @@ class _ActorBuilder:
     def _link_descriptions(self) -> None:
         """ "the new US president", "the Ukrainian leader": to the nearest person they fit."""
         doc = self.doc
-        for token in doc:
-            if token.lower_ != "the" or token.ent_type_:
+        for at in indices_of(doc, _THE, lower=True):
+            token = doc[at]
+            if token.ent_type_:
                 continue
             described = self._described_title(token.i + 1, words_only=True, reach=4)
             if described is None:

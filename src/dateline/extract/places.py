@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, Place
 from ..nlp.gazetteer import City, Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
+from ..nlp.tokens import indices_of
 from .actors import COMPASS_WORDS, name_of_someone
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -23,14 +24,15 @@ _ALTERNATE_NAME_POPULATION = 100_000
 
 def extract_places(doc: Doc, text: ArticleText, dateline: list[str], actors: list[Actor]) -> list[Place]:
     gaz = gazetteer()
+    ents = doc.ents  # built anew on each read
     countries = {a.country for a in actors if a.kind == "country" and a.country}
     # Nationalities name a country too ("Nigerian schoolgirls … in Borno state").
-    countries |= {gaz.country_of_word(ent.text) for ent in doc.ents if ent.label_ == "NORP"} - {None}
-    states = {_us_state_code(ent.text) for ent in doc.ents} - {None}
+    countries |= {gaz.country_of_word(ent.text) for ent in ents if ent.label_ == "NORP"} - {None}
+    states = {_us_state_code(ent.text) for ent in ents} - {None}
     places: list[Place] = []
     for name in dateline:
         places.append(_resolve(Place(name, None, None, "dateline"), gaz, countries, states))
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in _PLACE_LABELS or ent.text in COMPASS_WORDS:
             continue  # "the North" is a side of a country, not North, Utah
         start = text.to_document(ent.start_char)
@@ -75,26 +77,30 @@ def setting_country(doc: Doc, tie_breaker: str | None = None) -> str | None:
     Awori ... the Kenya Anti-Corruption Commission" is Kenyan; a story naming two countries
     equally has no one home."""
     gaz = gazetteer()
+    ents = doc.ents  # built anew on each read
     counts: Counter[str] = Counter()
     covered: set[int] = set()
-    for ent in doc.ents:  # names of more than one word: "Ivory Coast", "the United States"
+    for ent in ents:  # names of more than one word: "Ivory Coast", "the United States"
         iso3 = (gaz.country_of_word(ent.text) or gaz.country_of_subdivision(ent.text)) if len(ent) > 1 else None
         if iso3:
             counts[iso3] += 1
             covered.update(range(ent.start, ent.end))
-    people = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
-    for ent in doc.ents:  # "Chad Morris", "Jordan Peterson": a name is no country
+    people = {ent.text for ent in ents if ent.label_ == "PERSON"}
+    for ent in ents:  # "Chad Morris", "Jordan Peterson": a name is no country
         if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC") and not gaz.country_of_name(ent.text):
             covered.update(range(ent.start, ent.end))
         named = name_of_someone(doc, ent, people)
         if named is not None:
             covered.update(range(named.start, named.end))
-    for ent in doc.ents:  # "Missouri", "New York": a state is its country
+    for ent in ents:  # "Missouri", "New York": a state is its country
         if ent.label_ == "GPE" and _us_state_code(ent.text) and not covered.intersection(range(ent.start, ent.end)):
             counts["USA"] += 1
             covered.update(range(ent.start, ent.end))
-    for token in doc:
-        iso3 = None if token.i in covered else gaz.country_of_word(token.text) or _capital_country(doc, token, gaz)
+    for i in indices_of(doc, gaz.country_words):
+        if i in covered:
+            continue
+        token = doc[i]
+        iso3 = gaz.country_of_word(token.text) or _capital_country(doc, token, gaz)
         if iso3:
             counts[iso3] += 1
     return _most_named(counts, tie_breaker)

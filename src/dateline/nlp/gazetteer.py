@@ -104,6 +104,9 @@ class Gazetteer:
         states = _subdivisions(self.iso2_to_iso3, set(self.country_names))
         # (not a city's name: "Santa Barbara" is Californian before it is a Honduran department)
         self.subdivisions = {name: iso3 for name, iso3 in states.items() if normalise(name) not in self.cities}
+        # every word ``country_of_word`` or ``country_of_capital`` knows: a token with no other text
+        # is surely no country's name, nationality, people or capital
+        self.country_words = frozenset((*self.adjectives, *self.peoples, *self.country_names, *self.capitals))
 
     def country_name(self, iso3: str) -> str | None:
         """The country's name for its ISO3 code ("RUS" -> "Russia")."""

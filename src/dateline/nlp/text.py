@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
 
 from ..model import Article, Span
 
@@ -30,11 +32,27 @@ class ArticleText:
         return self.pieces[i].start + (offset - self.starts[i])
 
     def to_parse(self, document_offset: int) -> int:
-        """Offset in ``text`` of a document offset inside one of the pieces (0 if none)."""
-        for start, piece in zip(self.starts, self.pieces, strict=True):
+        """Offset in ``text`` of a document offset inside one of the pieces (0 if none; the
+        first piece, if it ends where the next begins)."""
+        order = self._document_starts
+        if order is None:  # pieces out of document order: look at each
+            candidates = range(len(self.pieces))
+        else:
+            i = bisect_right(order, document_offset) - 1
+            candidates = range(max(i - 1, 0), i + 1)
+        for i in candidates:
+            piece = self.pieces[i]
             if piece.start <= document_offset <= piece.end:
-                return start + (document_offset - piece.start)
+                return self.starts[i] + (document_offset - piece.start)
         return 0
+
+    @cached_property
+    def _document_starts(self) -> list[int] | None:
+        """Where each piece begins in the document, if the pieces follow one another there."""
+        pieces = self.pieces
+        if all(a.end <= b.start for a, b in pairwise(pieces)):
+            return [piece.start for piece in pieces]
+        return None
 
     def body(self) -> str:
         """The body blocks as parsed (blank lines between them); "" for an article without."""

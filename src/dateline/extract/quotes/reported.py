@@ -174,32 +174,32 @@ class ReportedSpeech(Stage):
     def find(self, sent: SpacySpan, block: int) -> None:
         self._colon_attribution(sent, block)
         for token in sent:
-            nested = self.view.inside_marks(token.idx, token.idx + len(token.text)) is not None
             if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
                 self._according_to(token, sent, block)
                 continue
-            if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS and not nested:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in _SPEECH_NOUNS and not self._nested(token):
                 self._noun_attribution(token, block)
                 continue
-            if _put_it_as(token) and not nested:
+            if _put_it_as(token) and not self._nested(token):
                 # "As Steven Rosenthal recently put it, ''Did Trump …''": the host clause, quoted or not
                 start, end = self.view.char_bounds(host_clause(token))
                 if start is not None:
                     self._add_reported(token, start, end, block, cue_text=None)
                 continue
-            if token.lower_ == "in" and token.dep_ == "prep" and not nested:
+            if token.lower_ == "in" and token.dep_ == "prep" and not self._nested(token):
                 self._in_a_poll(token, block)
                 continue
-            if token.lemma_.lower() == "make" and token.pos_ == "VERB" and not nested:
+            if token.lemma_.lower() == "make" and token.pos_ == "VERB" and not self._nested(token):
                 self._made_clear(token, block)
                 continue
-            if token.dep_ == "acomp" and token.pos_ == "ADJ" and not nested:
+            if token.dep_ == "acomp" and token.pos_ == "ADJ" and not self._nested(token):
                 self._stance_adjective(token, block)
                 continue
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in reporting_verbs():
                 continue
             if idiom(token) or _purpose(token) or token.i in self.draft.cues_from_next:
                 continue
+            nested = self._nested(token)
             content = self.content.content_of(token)
             if content is None:
                 self._remember_attribution(token, sent, block)
@@ -215,6 +215,10 @@ class ReportedSpeech(Stage):
                 continue  # `“…,” X said, “…”` parsed as one clause: a split direct quote
             # Inside a quote, "I think …" is the quoted speaker's own attribution.
             self._add_reported(token, start, end, block, cue_text=None, nested=nested)
+
+    def _nested(self, token: Token) -> bool:
+        """Inside quotation marks (read only for tokens that may be cues: most are not)."""
+        return self.view.inside_marks(token.idx, token.idx + len(token.text)) is not None
 
     def _noun_attribution(self, noun: Token, block: int) -> None:
         """ "Trump’s claim that Mexico will pay": content hangs from a noun of saying; "made

@@ -1,0 +1,28 @@
+"""Find the tokens of a parse by their words, over the whole parse at once.
+
+spaCy builds a new ``Token`` object each time one is read, so a scan of a long article token by
+token for a handful of words ("the", a country's name) costs more than all the work on the few it
+finds. The words' string ids are compared over one array of the parse instead.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+
+@cache
+def _ids(words: frozenset[str]) -> np.ndarray:
+    return np.fromiter((get_string_id(word) for word in words), dtype=np.uint64, count=len(words))
+
+
+def indices_of(doc: Doc, words: frozenset[str], *, lower: bool = False) -> list[int]:
+    """Indices, in order, of the tokens whose text (lower-cased, with ``lower``) is one of ``words``."""
+    if not words or len(doc) == 0:
+        return []
+    column = doc.to_array(LOWER if lower else ORTH)
+    return np.flatnonzero(np.isin(column, _ids(words))).tolist()
