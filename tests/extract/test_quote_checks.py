@@ -57,6 +57,10 @@ def only(quotes, fragment):
         ("Five fishermen sued the harbour board. All say they were never paid.", "never paid", "no speaker"),
         ("A new harbour poll is out. Sixty percent of islanders say the ferry is too slow.", "too slow", "no speaker"),
         ("A majority of fishermen said they would strike in May.", "would strike", "no speaker"),
+        ("On the islands, the number who said they had taken the ferry rose by a third.", "taken the ferry",
+         "no speaker"),
+        ("Photos of the broken pier, as well as the high water mark, indicate that the storm surge reached the town.",
+         "storm surge reached", "a thing"),
         ("Open the app. You can snap a screenshot of the harbour map.", "a screenshot", "the writer"),
         ("The harbour guide is late. I promise the next edition will be out on Friday.", "next edition", "the writer"),
         ("Spring is here. We recommend a light jacket for the harbour walk.", "light jacket", "the writer"),
@@ -387,6 +391,10 @@ def test_a_noun_of_saying_after_despite_or_at_is_not_the_subjects_words(sentence
         ("Councillors questioned the board’s approach that, in their view, minimizes the use of the old ferry to "
          "carrying freight.",
          "The mayor told investors that the harbour plans were overblown.", "plans were overblown"),
+        ("Some passengers who called the harbour office reported waiting times that exceeded two hours.",
+         "The harbour master said that was a mistake.", "was a mistake"),
+        ("The skipper was the second witness testifying Monday who listened in on the harbour radio call.",
+         "The skipper testified Monday that he listened in on the harbour radio call.", "listened in"),
     ],
 )
 def test_an_object_and_what_hangs_on_it_are_no_words_said(nothing_said, said, fragment):
@@ -431,3 +439,18 @@ def test_a_quote_hung_on_a_speech_verb_of_an_adverbial_clause_is_that_clauses():
     )
     quote = only(quotes, "Fix our pier")
     assert quote.speaker.text == "some harbour workers" and quote.cue_lemma == "chant", quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        # (the parse hangs "accusing" on "Twitter")
+        ("Then, last week, Anna Berg posted on Twitter accusing Harbour Records of trying to stop her performing "
+         "her songs.", "trying to stop", "Anna Berg"),
+        ("On Monday, the mayor posted on Facebook accusing the ferry company of hiding the accident report.",
+         "hiding the accident report", "the mayor"),
+    ],
+)
+def test_a_participle_hung_on_where_the_words_went_out_is_the_verbs_subjects(sentence, fragment, speaker):
+    _, quotes = quotes_of("Headline\n\n" + sentence)
+    assert only(quotes, fragment).speaker.text == speaker

@@ -68,10 +68,11 @@ _SUPPOSING = {"if", "unless"}
 _MAYBE = {"might", "may", "could"}
 # Auxiliaries that, with "have", suppose what did not happen.
 _UNREAL = {"would", "could", "should"}
-# What pictures a scene rather than says anything: "the video shows an officer asking …".
+# What pictures a scene rather than says anything: "the video shows an officer asking …", "images of
+# bullet casings indicate that they used live ammunition".
 _PICTURES = {"video", "footage", "photo", "photograph", "image", "picture", "clip", "recording", "screenshot",
              "livestream", "map", "chart", "graphic"}  # fmt: skip
-_SHOWING = {"show", "depict", "capture"}
+_SHOWING = {"show", "depict", "capture", "indicate", "reveal", "suggest", "confirm", "prove"}
 # Negative determiners and pronouns of a subject: "no group", "neither man", "nobody".
 _NO_ONE = {"no", "neither", "nobody", "none", "noone", "nothing"}
 # Objects of "claim" and "take" that are deeds owned, not words: "claimed responsibility".
@@ -105,7 +106,7 @@ _QUANTITIES = {"all", "one", "some", "many", "most", "several", "both", "few", "
 # Heads of a speaker phrase that is a share of people, a poll's finding, not who said it: "51
 # percent say", "a majority of voters believe", "half of them said".
 _SHARES = {"percent", "%", "cent", "percentage", "majority", "minority", "plurality", "half", "third", "quarter",
-           "share", "proportion", "fraction"}  # fmt: skip
+           "share", "proportion", "fraction", "number"}  # fmt: skip
 # Heads of a speaker phrase that is people at large, no one in particular: "people assume", "someone
 # feels", "voters who think", "those who know".
 _ANYONE = {"people", "person", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "nobody", "who",
@@ -305,9 +306,15 @@ def _prescribed(verb: Token) -> bool:
 
 
 def _a_share(quote: Quote, doc: Doc, text: ArticleText) -> bool:
-    """The speaker phrase is headed by a share of people ("an overwhelming 70 percent of Americans")."""
-    span = parsed(quote.speaker, doc, text)
-    return span is not None and any(t.lower_ in _SHARES for t in _heads(span))
+    """The speaker phrase is headed by a share of people ("an overwhelming 70 percent of Americans"),
+    or is a relative word that stands for one ("the number who said …", "those among them who say")."""
+    span = parsed(quote.speaker_refers or quote.speaker, doc, text)
+    if span is None:
+        return False
+    heads = _heads(span)
+    return any(t.lower_ in _SHARES for t in heads) or (
+        quote.speaker_refers is not None and span.text.lower() in _QUANTITIES
+    )
 
 
 def _heads(span: SpacySpan) -> list[Token]:

@@ -109,15 +109,24 @@ def _trailing_inverted(verb: Token) -> bool:
     )
 
 
+# Relative words that head a relative clause's subject.
+_RELATIVE_SUBJECTS = {"that", "which", "who"}
+
+
 def _relative_on_object(verb: Token, clause: Token) -> bool:
-    """A "complement" whose subject is a relative word right after the verb's object: a relative
-    clause on the object, parsed as the verb's ("questioned NASA's approach that, in their view,
-    minimizes the use of the rocket": the approach minimizes it; no one said so)."""
+    """A "complement" whose subject is a relative word right after a noun the verb governs (not its
+    subject): a relative clause on that noun, parsed as the verb's ("questioned NASA's approach that, in their
+    view, minimizes the use of the rocket": the approach minimizes it; no one said so; "reported
+    wait times that exceeded two hours", "the third witness testifying Tuesday who listened in")."""
     if verb.lemma_.lower() in frame("audience") or verb.lemma_.lower() == "ask":
         return False  # the one told, then what: "told investors that …", "asked Rubio which states …"
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
-    relative = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")]
-    return bool(objects and relative) and relative[0].i == objects[-1].right_edge.i + 1
+    relative = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_SUBJECTS]
+    if not relative or relative[0].i <= verb.i + 1:
+        return False  # "said that was a mistake": a demonstrative right after the verb
+    before = verb.doc[relative[0].i - 1]
+    if before.pos_ not in ("NOUN", "PROPN") or clause.pos_ not in ("VERB", "AUX"):
+        return False  # (a clause the parse heads with a name is no clause: "writes in The Atlantic that Trump …")
+    return any(before in c.subtree for c in verb.children if c.i != clause.i and c.dep_ not in ("nsubj", "nsubjpass"))
 
 
 def _reports_findings(subject: Token | None) -> bool:

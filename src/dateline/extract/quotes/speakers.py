@@ -244,6 +244,8 @@ class Speakers(Stage):
         noun = verb.head
         if _infinitive(verb) and noun.dep_ == "dobj" and noun.head.lemma_.lower() in frame("taking"):
             return self.subject(noun.head)
+        if verb.tag_ == "VBG" and _where_put(noun):
+            return self.subject(noun.head.head)  # "posted on Twitter accusing …", "said in a statement urging …"
         author = self._author(noun)
         if author is not None:
             return author
@@ -512,3 +514,12 @@ class Speakers(Stage):
             self.draft.state.focus_body = actor
         elif actor is None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() not in agent_nouns():
             self.draft.state.focus_body = None
+
+
+def _where_put(noun: Token) -> bool:
+    """A noun that names where someone's words went out, after "on", "in" or "via" under a verb: a
+    name ("on Twitter", "on CNN", "in The Atlantic", "in Ohio") or a text put out ("in a statement").
+    A participle hung on it is the words of the verb's subject, not of the medium or the place."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("on", "in", "via") or noun.head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return noun.pos_ == "PROPN" or bool(noun.ent_type_) or noun.lemma_.lower() in issued_texts()
