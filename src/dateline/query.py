@@ -125,7 +125,7 @@ class QuoteRecord:
     end: int
     listed: bool = True  # False: an attribution of no words said, shown with everything=True
     # a citation | no speaker | unresolved | negated | hypothetical | a name | an act | an aim | a thing | the writer |
-    # a belief | a stance | unlikely
+    # a belief | a topic | a stance | unlikely
     unlisted_because: str | None = None
     num_articles: int | None = None  # with unique=True: copies of the story that carry it
     num_sources: int | None = None

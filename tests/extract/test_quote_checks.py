@@ -88,6 +88,9 @@ def only(quotes, fragment):
         ("Islanders who think that the harbour will flood are moving inland.", "harbour will flood", "a belief"),
         ("At first, her doctor assumed that the skipper had caught a cold.", "caught a cold", "a belief"),
         ("Harbour Times, Mayor says the ferry will run all winter, March 3, 2024", "ferry will run", "a citation"),
+        ("The food scientist later documented just how little the ferry crew ate.", "how little", "a topic"),
+        ("The skipper demonstrated how the crew tied the knots.", "how the crew tied", "a topic"),
+        ("The survey team noted if and how often islanders used the ferry.", "how often", "a topic"),
     ],
 )
 def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragment, reason):
@@ -120,6 +123,8 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The harbour report shows that ferry traffic fell by a third.", "ferry traffic fell"),
         ("The mayor may have said that the harbour would close.", "harbour would close"),
         ("When did the mayor say that the harbour would close?", "harbour would close"),
+        ("The mayor asked whether the harbour would close in winter.", "harbour would close"),
+        ("The mayor said if the storm came, the harbour would close.", "harbour would close"),
     ],
 )
 def test_words_said_are_listed(sentence, fragment):

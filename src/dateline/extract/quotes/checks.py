@@ -38,6 +38,9 @@ the attribution, not lists of sentences:
   what anyone thought at the time, in the past tense of the story: "her doctor assumed he had
   a cold" (a present view of someone named, a group or officials stays listed: "the minister
   believes the talks will fail", "strategists fear" report what they said);
+- ``a topic``: what a verb reports is an open question, what the words were about rather than
+  the words: "documented just how little the crew ate", "demonstrated how the astronauts ate",
+  "noted if and how often they used it" (a question asked stays: "asked whether the vote would pass");
 - ``a stance``: what a verb reports is a bare noun phrase, no proposition: "dismissed the
   claim", "promised the area", "questioned his credentials", "claimed the European Super
   Cup", and a view held or shown rather than told: "cast herself as an ally", "sees them as
@@ -94,6 +97,13 @@ _CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "aux", "auxpass"
 # is a stance or an act, not words: "object" (criticised the plan), "topic" (warned of a
 # crisis), "thought", "speech" (claimed the cup), and "as" for a view held ("sees them as rivals").
 _STANCE_CLASSES = {"object", "topic", "thought", "speech", "as"}
+# Words opening an open question ("how little the crew ate", "whether it will pass"), adverbs
+# that may come first ("just how little"), verbs whose open question is words all the same ("asked
+# whether …"), and what a clause inside the words hangs by (then the question is not the content).
+_OPEN_WORDS = {"how", "what", "why", "whether", "if", "when", "where", "which", "who", "whom", "whose"}
+_LEADING_ADVERBS = {"just", "exactly", "precisely", "roughly", "about"}
+_ASKING = {"ask", "inquire", "enquire", "query", "question", "wonder", "quiz"}
+_EMBEDDING_DEPS = {"advcl", "csubj", "csubjpass", "nsubj", "nsubjpass"}
 # Short answers that stand for words said: "said yes", "said the same", "said as much".
 _ANSWERS = {"yes", "no", "so", "same", "much", "opposite"}
 # ... and words making a noun such an answer: "said the same thing".
@@ -157,6 +167,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "a thing"
     if _writer(quote):
         return "the writer"
+    if _an_open_question(quote, doc, text):
+        return "a topic"
     if _stance(quote, doc, text):
         return "a stance"
     if quote.speaker_actor is None and quote.speaker_refers is None and quote.speaker.text.lower() in _PRONOUNS:
@@ -315,6 +327,25 @@ def _a_share(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     return any(t.lower_ in _SHARES for t in heads) or (
         quote.speaker_refers is not None and span.text.lower() in _QUANTITIES
     )
+
+
+def _an_open_question(quote: Quote, doc: Doc, text: ArticleText) -> bool:
+    """Indirect speech whose content is an open question, what it is about rather than what was
+    said ("documented just how little the crew ate", "demonstrated how the astronauts ate in space",
+    "noted if and how often respondents used it"); but a question asked is words ("asked whether
+    the vote would pass"), and "said if the talks fail, troops will move" says what follows "if"."""
+    if quote.kind != "indirect" or (quote.cue_lemma or "") in _ASKING:
+        return False
+    span = parsed(quote.content, doc, text)
+    words = [t for t in span if t.is_alpha and t.lower_ not in _LEADING_ADVERBS] if span is not None else []
+    if not words or words[0].lower_ not in _OPEN_WORDS:
+        return False
+    token, root = words[0].head, span.root
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in _EMBEDDING_DEPS:
+            return False  # "if the talks fail, …", "what he saw was horrifying": a clause inside the words
+        token = token.head
+    return token.i == root.i
 
 
 def _heads(span: SpacySpan) -> list[Token]:
