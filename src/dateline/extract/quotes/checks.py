@@ -65,8 +65,12 @@ from ...nlp.text import ArticleText
 from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns, word_nouns
 from .words import FINDINGS, NAMING, frame, marked_to, unnamed_sources
 
-# Words that open a supposed case: "if the employer asks you to pay …".
-_SUPPOSING = {"if", "unless"}
+# Words that open a supposed case or an open one: "if the employer asks you to pay …", "whether
+# their kids will feel the same way is unclear".
+_SUPPOSING = {"if", "unless", "whether"}
+# Auxiliaries of what ought to happen, and contracted auxiliaries written out.
+_OUGHT = {"should", "must"}
+_CONTRACTED = {"'ve": "have", "'d": "would", "'ll": "will"}
 # Modals of what may happen: "your mom might say …".
 _MAYBE = {"might", "may", "could"}
 # Auxiliaries that, with "have", suppose what did not happen.
@@ -222,16 +226,20 @@ def _negated(verb: Token) -> bool:
 
 def _conditional(verb: Token) -> bool:
     """Speech supposed, not reported: "if the employer asks you to pay …", "unless the board says
-    otherwise" (the verb heads a clause opened by "if" or "unless"), "she might say she is hurt",
-    and speech allowed, asked for or required ("allowed companies to propose …")."""
+    otherwise", "whether the kids will feel the same is unclear" (the verb heads a clause opened by
+    "if", "unless" or "whether"), "she might say she is hurt", "would've complained", speech allowed,
+    asked for or required ("allowed companies to propose …"), and speech something ought to cause
+    ("should force anyone to question …")."""
     if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children):
         return True
     infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and marked_to(verb))
     if infinitive and verb.head.lemma_.lower() in frame("permission"):
         return True  # "the rules allowed companies to propose …", "asked the mayor to explain …"
+    if infinitive and any(a in _MAYBE or a in _OUGHT for a in _auxiliaries(verb.head)):
+        return True  # "that should force any rational person to question …", "could lead him to deny …"
     # ("X may have said it best" guesses at a past saying; it does not suppose one, but "would
-    # then have claimed …" and "could have said no" suppose one that did not happen)
-    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    # then have claimed …", "could have said no" and "would've complained" suppose one that did not happen)
+    auxiliaries = _auxiliaries(verb)
     if "have" in auxiliaries:
         return any(a in _UNREAL for a in auxiliaries)
     if any(a in _MAYBE for a in auxiliaries):
@@ -242,6 +250,11 @@ def _conditional(verb: Token) -> bool:
     inverted = [c for c in verb.children if c.dep_ == "aux" and subjects and c.i < subjects[0].i]
     opens = bool(inverted) and inverted[0].i == verb.sent.start
     return opens and verb.sent.text.rstrip().rstrip("\"”’'»").endswith("?")
+
+
+def _auxiliaries(verb: Token) -> list[str]:
+    """A verb's auxiliaries, lower case, contractions written out ("would've" has "have")."""
+    return [_CONTRACTED.get(c.lower_.replace("’", "'"), c.lower_) for c in verb.children if c.dep_ == "aux"]
 
 
 def _named(verb: Token) -> bool:
