@@ -463,3 +463,22 @@ def test_a_quote_hung_on_a_speech_verb_of_an_adverbial_clause_is_that_clauses():
 def test_a_participle_hung_on_where_the_words_went_out_is_the_verbs_subjects(sentence, fragment, speaker):
     _, quotes = quotes_of("Headline\n\n" + sentence)
     assert only(quotes, fragment).speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_content"),
+    [
+        ("Some islanders felt proud of the old harbour; others admitted yearning, when they were younger, to leave "
+         "the island.", "felt proud"),
+        ("The old pier was rebuilt last year; the harbour board promised to send back the borrowed cranes to Oslo.",
+         "pier was rebuilt"),
+        ("Ferry fares are lower, and far more popular, than bus fares; skippers usually feel freer to set them "
+         "when the season is over.", "Ferry fares are lower"),
+    ],
+)
+def test_a_clause_before_the_verbs_own_clause_is_not_what_it_reports(sentence, not_content):
+    _, quotes = quotes_of("Headline\n\n" + sentence)
+    assert not any(not_content in q.content.text for q in quotes), [q.content.text for q in quotes]
+    # a trailing attribution still reports the clause before it
+    _, quotes = quotes_of("Headline\n\nThe harbour will reopen in May, the mayor told reporters on Monday.")
+    assert only(quotes, "reopen in May").listed

@@ -129,6 +129,21 @@ def _relative_on_object(verb: Token, clause: Token) -> bool:
     return any(before in c.subtree for c in verb.children if c.i != clause.i and c.dep_ not in ("nsubj", "nsubjpass"))
 
 
+def _clause_of_its_own(verb: Token, clause: Token) -> bool:
+    """A clause before the verb that the parse hangs on it as its complement, though the verb's own
+    clause stands apart: after a semicolon ("Some felt proud …; others admitted yearning …") or with
+    what the verb itself reports ("… ; judges feel freer to express themselves", "…; the gallery
+    promised to send back looted objects"). A trailing "…, officials said" (or "told reporters", "said
+    in a statement") reports the clause before it."""
+    if clause.i > verb.i:
+        return False
+    if any(c.dep_ == "punct" and c.text == ";" and clause.i < c.i < verb.i for c in verb.children):
+        return True
+    audience = verb.lemma_.lower() in frame("audience")
+    return any(c.dep_ in ("xcomp", "acomp") or (c.dep_ == "dobj" and not audience)
+               for c in verb.children if c.i > verb.i)  # fmt: skip
+
+
 def _reports_findings(subject: Token | None) -> bool:
     """Whether what this subject "found" is a finding: a poll, study or court, or an organisation."""
     if subject is None:
@@ -155,7 +170,10 @@ class Content(Stage):
         self.speakers = speakers
 
     def content_of(self, verb: Token) -> list[Token] | None:
-        complements = [c for c in verb.children if c.dep_ == "ccomp" and not _relative_on_object(verb, c)]
+        complements = [
+            c for c in verb.children
+            if c.dep_ == "ccomp" and not _relative_on_object(verb, c) and not _clause_of_its_own(verb, c)
+        ]  # fmt: skip
         if not complements and self.speakers.is_speech(verb):
             # "told a meeting of island leaders that few people understood …": the clause
             # parsed as a relative clause of the audience, with "that" as its mark.
