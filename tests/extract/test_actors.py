@@ -107,3 +107,17 @@ def test_the_body_named_bare_is_the_one_of_its_kind_named_before():
     article = process_article(text, headline=False).articles[0]
     considered = [e for e in article.events if e.cue.text == "considering" and e.source.text == "The administration"]
     assert considered and all(e.source.code == "USAGOV" for e in considered), considered
+
+
+def test_a_first_name_tagged_as_a_place_is_the_person_of_that_name_unless_a_known_place():
+    people = _people(
+        "Unluckily for fans who thought that Tom Berg was hinting that he and Jada Lind were open, "
+        "Jada quickly cleared up the rumour."
+    )
+    assert "Jada" in people["Jada Lind"], people
+    # (Sydney, a city of millions, stays the city)
+    people = _people(
+        "Unluckily for fans who thought that Tom Berg was hinting that he and Sydney Lind were open, "
+        "Sydney hosted the ceremony."
+    )
+    assert people["Sydney Lind"] == ["Sydney Lind"], people

@@ -102,12 +102,15 @@ class _ActorBuilder:
     def build(self, home: str | None, source: str) -> list[Actor]:
         people = {ent.text for ent in self.ents if ent.label_ == "PERSON"}
         surnames = {name.split()[-1] for name in people if len(name.split()) >= 2}
+        given = {name.split()[0] for name in people if len(name.split()) >= 2} - surnames
         for ent in self.ents:
             named = self._name_of_someone(ent, people)
             if named is not None:
                 self._add_person(named)  # "Chad Morris" read as the country "Chad" and a word after it
-            elif ent.label_ in ("GPE", "LOC") and ent.text in surnames:
-                self._add_person(ent)  # "said Holland" after "Gwyneth Holland": her surname, not the country
+            elif ent.label_ in ("GPE", "LOC") and self._name_of_a_person(ent, surnames, given):
+                # "said Holland" after "Gwyneth Holland": her surname, not the country; "Jada soon cleared
+                # it up" after "Jada Pinkett Smith": her first name, not a town in Nigeria
+                self._add_person(ent)
             elif ent.label_ in ("PERSON", "ORG") and self.gaz.country_of_name(ent.text):
                 self._add_country(ent)  # the small model reads "Sri Lanka" at a sentence start as a person
             elif ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in building_nouns():
@@ -191,6 +194,17 @@ class _ActorBuilder:
         after = self.doc[ent.end : ent.end + 2]
         if len(after) == 2 and after[0].text in _POSSESSIVE and after[1].lower_ in _OFFICES:
             self._add_office(draft, self.doc[ent.start : ent.end + 2], _OFFICES[after[1].lower_])
+
+    def _name_of_a_person(self, ent: Span, surnames: set[str], given: set[str]) -> bool:
+        """A place name that is the surname of a person in the article, or the first name of one
+        and no country, US state or city of 100,000 people or more."""
+        if ent.text in surnames:
+            return True
+        if ent.text not in given:
+            return False
+        cities = self.gaz.city_candidates(ent.text)
+        place = self.gaz.country_of_name(ent.text) or ent.text in self.gaz.us_states
+        return not place and not (cities and cities[0].population >= 100_000)
 
     def _is_people(self, ent: Span) -> bool:
         """A nationality word and a people ("Bosnian Serbs"), which the model tags as a person."""
