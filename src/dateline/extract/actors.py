@@ -23,12 +23,11 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Mention
 from ..nlp.gazetteer import Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
-from ..nlp.tokens import indices_of
+from .descriptions import DescriptionPasses
 from .lexicon import KnownOrg, Lexicon, Title, building_nouns, lexicon
 
 _MODIFIERS = {"former", "new", "acting", "interim", "then", "outgoing", "incoming", "late", "deputy", "senior", "top"}
 _DETERMINERS = {"a", "an", "the"}
-_THE = frozenset({"the"})
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _OFFICES = {"office": "GOV", "government": "GOV", "administration": "GOV", "cabinet": "GOV", "aides": "GOV",
             "spokesman": "GOV", "spokeswoman": "GOV", "camp": "GOV", "team": "GOV", "party": "PTY"}  # fmt: skip
@@ -83,7 +82,7 @@ def extract_actors(doc: Doc, text: ArticleText, home: str | None = None, home_so
     return _ActorBuilder(doc, text, lexicon(), gazetteer()).build(home, home_source)
 
 
-class _ActorBuilder:
+class _ActorBuilder(DescriptionPasses):
     def __init__(self, doc: Doc, text: ArticleText, lex: Lexicon, gaz: Gazetteer) -> None:
         self.doc, self.text, self.lex, self.gaz = doc, text, lex, gaz
         self.ents = doc.ents  # spaCy builds every entity span anew on each read of doc.ents
@@ -538,86 +537,6 @@ class _ActorBuilder:
             actor.country, actor.country_source = country, source
         if possessor is not None and possessor is not draft:
             draft.possessor = possessor
-
-    # -- pass 3: descriptions -----------------------------------------------------------
-
-    def _link_descriptions(self) -> None:
-        """ "the new US president", "the Ukrainian leader": to the nearest person they fit."""
-        doc = self.doc
-        for at in indices_of(doc, _THE, lower=True):
-            token = doc[at]
-            if token.ent_type_:
-                continue
-            described = self._described_title(token.i + 1, words_only=True, reach=4)
-            if described is None:
-                continue
-            country, i, end, title = described
-            if end < len(doc) and (doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN"):
-                continue  # a title before a name, handled as a role
-            if end + 1 < len(doc) and doc[end].lower_ == "of":
-                # "the president of Armenia" is Armenia's; "the president of the company" no one's we know
-                owner = next(filter(None, (self.gaz.country_of_name(t.text) for t in doc[end + 1 : end + 4])), None)
-                if owner is None or (country is not None and owner != country):
-                    continue
-                country = owner
-            draft = self._nearest_fitting(token.i, country, title)
-            if draft is None:
-                continue
-            span = doc[token.i : end]
-            draft.add(self.mention(span, "description"), token.i)
-            actor = draft.actor
-            if country and actor.country is None:
-                actor.country, actor.country_source = country, "description"
-            if actor.rank is None:
-                actor.rank, actor.role = title.rank, doc[i:end].text
-            actor.agent_type = actor.agent_type or title.agent_type
-
-    def _nearest_fitting(self, position: int, country: str | None, title: Title) -> _Draft | None:
-        """The person a description means: one given that title in the text or known for it
-        ("Robert Jenrick ... the prime minister" is still Sunak); for a leader's title, else
-        the nearest one named before it who could hold it."""
-        earlier = [d for d in self.people if min((s for s in self._token_positions(d)), default=position) < position]
-        earlier.sort(key=lambda d: -max(p for p in self._token_positions(d) if p < position))
-        holders = [d for d in earlier if d.actor.rank == title.rank and title.rank not in (None, "leader")]
-        for draft in holders + earlier:
-            actor = draft.actor
-            known = actor.country or self._dictionary_country(draft)
-            if country and known and known != country:
-                continue  # "the president of Armenia" is not Putin, though no text says his country yet
-            if title.rank == "leader":
-                if actor.agent_type not in (None, "GOV", "OPP", "REB", "REL"):
-                    continue
-            elif (actor.rank or self._dictionary_rank(draft)) != title.rank:
-                continue  # "the judge" is no one named without that title: it stays a judge
-            return draft
-        return None
-
-    def _dictionary_rank(self, draft: _Draft) -> str | None:
-        """The rank of the office the actor dictionary knows the person for ("prime minister")."""
-        leader = self.lex.leader(draft.full, draft.surname)
-        title = self.lex.title(leader.role) if leader is not None else None
-        return title.rank if title is not None else None
-
-    def _dictionary_country(self, draft: _Draft) -> str | None:
-        leader = self.lex.leader(draft.full, draft.surname)
-        return leader.country if leader is not None and leader.code is None else None
-
-    def _token_positions(self, draft: _Draft) -> list[int]:
-        return [i for i, d in self.by_token.items() if d is draft]
-
-    # -- pass 4: possessors -------------------------------------------------------------
-
-    def _resolve_possessors(self) -> None:
-        for draft in self.people:
-            owner = draft.possessor
-            if owner is None or owner is draft:
-                continue
-            actor = draft.actor
-            if actor.country is None and owner.actor.country:
-                actor.country, actor.country_source = owner.actor.country, "possessive"
-            if draft.relational:
-                actor.agent_type = actor.agent_type or owner.actor.agent_type
-                actor.rank = actor.rank or owner.actor.rank
 
 
 def _org_key(name: str, lex: Lexicon) -> str:
