@@ -13,7 +13,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..resources import data_lines, data_rows
@@ -98,6 +98,7 @@ class EntityFixer:
         self.orgs = {name for names, *_ in data_rows(_CAMEO, "organisations.tsv") for name in names.split("|")}
         self.group_nouns = set(data_lines(_EXTRACT, "group_nouns.txt"))
         self.title_words = {row[0] for row in data_rows(_EXTRACT, "titles.tsv") if " " not in row[0]}
+        self.postnominals = set(data_lines(_EXTRACT, "postnominals.txt"))
         self.matcher = PhraseMatcher(nlp.vocab)
         self.matcher.add("GPE", [nlp.make_doc(n) for n in sorted(self.places)])
         # another country's state or province of several words, whole: "New South Wales", not "Wales"
@@ -123,6 +124,18 @@ class EntityFixer:
         doc.ents = filter_spans(spans)
         return doc
 
+    def _postnominal(self, token: Token) -> bool:
+        """Letters for a degree or licence after a name: "MD", "Ph.D.", "RD"."""
+        return token.text.replace(".", "") in self.postnominals
+
+    def _after_a_name(self, doc: Doc, i: int) -> bool:
+        """The token at ``i`` follows a comma after a person's name or other such letters ("Jackson,
+        MS" is a city and its state)."""
+        if i < 2 or doc[i - 1].text != ",":
+            return False
+        before = doc[i - 2]
+        return before.ent_type_ == "PERSON" or self._postnominal(before)
+
     @staticmethod
     def _person_names(doc: Doc) -> tuple[set[str], set[str]]:
         surnames, fullnames = set(), set()
@@ -144,8 +157,15 @@ class EntityFixer:
                 start += 1
         if start >= end:
             return None
+        label = ent.label_
+        if end - start == 1 and self._postnominal(doc[start]) and self._after_a_name(doc, start):
+            return None  # "Kelly Jones MS, RD, …", "Marisa Garshick, MD": no organisation, no Maryland
+        while end - start > 2 and self._postnominal(doc[end - 1]) and all(t.is_title for t in doc[start : end - 1]):
+            end -= 1  # "Kelly Jones MS" tagged as an organisation: a person with a degree
+            if label in _UNSURE:
+                label = "PERSON"
         core = doc[start:end]
-        text, label = core.text, ent.label_
+        text = core.text
         if label == "GPE" and text in self.peoples and text not in self.places:  # "Ukrainian"
             return Span(doc, start, end, label="NORP")
         if label not in _UNSURE:
