@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline import process_article
 
 
@@ -109,15 +111,14 @@ def test_the_body_named_bare_is_the_one_of_its_kind_named_before():
     assert considered and all(e.source.code == "USAGOV" for e in considered), considered
 
 
-def test_a_first_name_tagged_as_a_place_is_the_person_of_that_name_unless_a_known_place():
-    people = _people(
-        "Unluckily for fans who thought that Tom Berg was hinting that he and Jada Lind were open, "
-        "Jada quickly cleared up the rumour."
-    )
-    assert "Jada" in people["Jada Lind"], people
-    # (Sydney, a city of millions, stays the city)
-    people = _people(
-        "Unluckily for fans who thought that Tom Berg was hinting that he and Sydney Lind were open, "
-        "Sydney hosted the ceremony."
-    )
-    assert people["Sydney Lind"] == ["Sydney Lind"], people
+@pytest.mark.parametrize(
+    ("name", "then", "mentions"),
+    [
+        ("Jada", "quickly cleared up the rumour", ["Jada Lind", "Jada"]),
+        ("Sydney", "hosted the ceremony", ["Sydney Lind"]),  # a city of millions stays the city
+    ],
+)
+def test_a_first_name_tagged_as_a_place_is_the_person_of_that_name_unless_a_known_place(name, then, mentions):
+    people = _people(f"Unluckily for fans who thought that Tom Berg was hinting that he and {name} Lind were open, "
+                     f"{name} {then}.")  # fmt: skip
+    assert people[f"{name} Lind"] == mentions, people
