@@ -103,7 +103,8 @@ _CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "aux", "auxpass"
 _STANCE_CLASSES = {"object", "topic", "thought", "speech", "as"}
 # Words opening an open question ("how little the crew ate", "whether it will pass"), adverbs
 # that may come first ("just how little"), verbs whose open question is words all the same ("asked
-# whether …"), and what a clause inside the words hangs by (then the question is not the content).
+# whether …"), and what a clause inside the words hangs by (then the question is not the content; a
+# subject on the way is kept there for the parse's sake: "said if elected he could work with them").
 _OPEN_WORDS = {"how", "what", "why", "whether", "if", "when", "where", "which", "who", "whom", "whose"}
 _LEADING_ADVERBS = {"just", "exactly", "precisely", "roughly", "about"}
 _ASKING = {"ask", "inquire", "enquire", "query", "question", "wonder", "quiz"}
@@ -332,7 +333,7 @@ def _prescribed(verb: Token) -> bool:
 
 def _a_share(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     """The speaker phrase is headed by a share of people ("an overwhelming 70 percent of Americans"),
-    or is a relative word that stands for one ("the number who said …", "those among them who say")."""
+    or is a relative word that stands for one or for a quantity ("the number who said …", "some who warned …")."""
     span = parsed(quote.speaker_refers or quote.speaker, doc, text)
     if span is None:
         return False
