@@ -482,3 +482,14 @@ def test_a_clause_before_the_verbs_own_clause_is_not_what_it_reports(sentence, n
     # a trailing attribution still reports the clause before it
     _, quotes = quotes_of("Headline\n\nThe harbour will reopen in May, the mayor told reporters on Monday.")
     assert only(quotes, "reopen in May").listed
+
+
+def test_thats_according_to_reports_the_sentence_before():
+    _, quotes = quotes_of(
+        "Headline\n\nIslanders use the harbour ferry more than ever before.\n\nThat's according to a new survey "
+        "from the island council."
+    )
+    quote = only(quotes, "Islanders use the harbour ferry")
+    assert quote.speaker.text == "a new survey" and quote.listed, quote
+    _, quotes = quotes_of("Headline\n\nThat's according to a new survey from the island council.")
+    assert not any(q.content.text.strip() in ("That's", "That’s") for q in quotes), [q.content.text for q in quotes]

@@ -68,6 +68,12 @@ def _verb_form_lemma(word: str) -> str | None:
     return next((c for c in candidates if c in verbs), None)
 
 
+def _points_back(tokens: list[Token]) -> bool:
+    """ "That's", "This is", "That was": a host clause that only points at what was said before."""
+    words = [t.lower_.replace("’", "'") for t in tokens if not t.is_punct and not t.is_space]
+    return len(words) == 2 and words[0] in ("that", "this") and words[1] in ("'s", "is", "was")
+
+
 def _after_last_clause_break(tokens: list[Token]) -> list[Token]:
     """The words after the last break between clauses ("Almost a million injections are given
     every year - but according to experts, many …": the claim is what follows "but")."""
@@ -215,6 +221,23 @@ class ReportedSpeech(Stage):
                 continue  # `“…,” X said, “…”` parsed as one clause: a split direct quote
             # Inside a quote, "I think …" is the quoted speaker's own attribution.
             self._add_reported(token, start, end, block, cue_text=None, nested=nested)
+
+    def _sentence_before(self, sent: SpacySpan) -> list[Token] | None:
+        """The words of the sentence before ``sent`` (the paragraph's before, if it opens one) up to any
+        attribution of its own, without its closing stop; None at the start of the article."""
+        i = sent.start - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0:
+            return None
+        # up to another attribution in it ("…, but majorities say they want …" is theirs)
+        taken = [span for q in self.draft.quotes for span in (q.content, q.cue, q.speaker) if span is not None]
+        words = list(takewhile(
+            lambda t: not any(s.start <= self.text.to_document(t.idx) < s.end for s in taken), self.doc[i].sent
+        ))  # fmt: skip
+        while words and (words[-1].is_punct or words[-1].lower_ in ("but", "and", "while")):
+            words.pop()
+        return words or None
 
     def _nested(self, token: Token) -> bool:
         """Inside quotation marks (read only for tokens that may be cues: most are not)."""
@@ -482,6 +505,11 @@ class ReportedSpeech(Stage):
             after = [t for t in sent if t.i > phrase_end]
         phrase = self.view.phrase(source) if objects else self.doc[source.i : phrase_end]
         before = _after_last_clause_break(before)
+        if not any(t.is_alpha or t.like_num for t in after) and _points_back(before):
+            # "Teens love their earbuds. That's according to a new survey.": what "that" stands for
+            before = self._sentence_before(sent)
+            if before is None:
+                return  # "That's" opening the article: no words to report
         # "X, according to Y." and "According to Y, X": the content is the side with words in it;
         # "X, according to Y, is Z" runs across the phrase.
         if not any(t.is_alpha or t.like_num for t in after):
