@@ -128,6 +128,8 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The mayor may have said that the harbour would close.", "harbour would close"),
         ("When did the mayor say that the harbour would close?", "harbour would close"),
         ("The mayor asked whether the harbour would close in winter.", "harbour would close"),
+        ("The ferry captain later explained that the crew was safe.", "crew was safe"),
+        ("Her niece said the harbour was closed for the winter.", "harbour was closed"),
         ("The mayor said if the storm came, the harbour would close.", "harbour would close"),
     ],
 )

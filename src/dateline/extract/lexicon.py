@@ -181,6 +181,12 @@ def speaker_nouns() -> frozenset[str]:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """Common nouns naming people that the other lists miss ("captain", "niece"; extract/data/person_nouns.txt)."""
+    return frozenset(data_lines(_EXTRACT, "person_nouns.txt"))
+
+
+@cache
 def issued_texts() -> frozenset[str]:
     """Nouns naming a text someone puts out, whose words are its author's (extract/data/issued_texts.txt)."""
     return frozenset(data_lines(_EXTRACT, "issued_texts.txt"))

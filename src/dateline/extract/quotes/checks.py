@@ -23,8 +23,9 @@ the attribution, not lists of sentences:
 - ``a thing``: the "speaker" is a thing in the writer's sentence: "the bloodshed showed that
   …", "the move signals …". A speaker headed by a common noun is a thing unless the noun
   names speakers: a title, a group, a source, a text or finding (those lists), a noun that
-  heads sources in PolNeAR train (``speaker_nouns.tsv``, learned), or an agent noun by its
-  ending ("fishermen", "protesters", "economist"). "It" doing anything but speak ("it supports
+  heads sources in PolNeAR train (``speaker_nouns.tsv``, learned), a common noun for people
+  (``person_nouns.txt``: "captain", "niece"), or an agent noun by its ending ("fishermen",
+  "protesters", "economist"). "It" doing anything but speak ("it supports
   everything") is a thing too, and so is "this" or "that" ("this is aiming to be …", "That
   suggests a lack of confidence"), a picture showing a scene ("the video shows an officer …"),
   and a "speaker" or content in a table row ("| Price |
@@ -62,7 +63,7 @@ from ...cameo import agent_nouns
 from ...clean.lines import is_citation
 from ...model import Quote, Span
 from ...nlp.text import ArticleText
-from ..lexicon import issued_texts, lexicon, reporting_verbs, speaker_nouns, word_nouns
+from ..lexicon import issued_texts, lexicon, person_nouns, reporting_verbs, speaker_nouns, word_nouns
 from .words import FINDINGS, NAMING, frame, marked_to, unnamed_sources
 
 # Words that open a supposed case or an open one: "if the employer asks you to pay …", "whether
@@ -302,7 +303,7 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
         return False  # names, pronouns, numbers, and a capitalised word the model did not know
     lemma = head.lemma_.lower()
     speakers = (speaker_nouns(), issued_texts(), unnamed_sources(), lexicon().titles, lexicon().group_nouns,
-                agent_nouns(), FINDINGS)  # fmt: skip
+                agent_nouns(), FINDINGS, person_nouns())  # fmt: skip
     if any(lemma in known or head.lower_ in known for known in speakers):
         return False
     return not lemma.endswith(_AGENT_ENDINGS)
