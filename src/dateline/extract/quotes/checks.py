@@ -150,8 +150,8 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "a citation"
     if quote.speaker is None or not _NAMING_WORD.search(quote.speaker.text) or quote.speaker.text.lower() in _OBJECTS:
         return "no speaker"  # (a clitic or an object the parse took for a subject: "’s", "help us focus")
-    if quote.speaker_actor is None and quote.speaker.text.lower() in _QUANTITIES:
-        return "no speaker"  # "all say they were minors", "one alleges": how many, not who
+    if quote.speaker_actor is None and any(s.text.lower() in _QUANTITIES for s in _speaker_and_noun(quote)):
+        return "no speaker"  # "all say they were minors", "one alleges", "some who warned": how many, not who
     if quote.speaker_actor is None and _a_share(quote, doc, text):
         return "no speaker"
     cue = cue_verb(quote, doc, text)
@@ -332,16 +332,16 @@ def _prescribed(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children)
 
 
+def _speaker_and_noun(quote: Quote) -> list[Span]:
+    """The speaker phrase, and the noun a relative speaker stands for ("some who warned …")."""
+    return [s for s in (quote.speaker, quote.speaker_refers) if s is not None]
+
+
 def _a_share(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     """The speaker phrase is headed by a share of people ("an overwhelming 70 percent of Americans"),
-    or is a relative word that stands for one or for a quantity ("the number who said …", "some who warned …")."""
+    or is a relative word that stands for one ("the number who said …")."""
     span = parsed(quote.speaker_refers or quote.speaker, doc, text)
-    if span is None:
-        return False
-    heads = _heads(span)
-    return any(t.lower_ in _SHARES for t in heads) or (
-        quote.speaker_refers is not None and span.text.lower() in _QUANTITIES
-    )
+    return span is not None and any(t.lower_ in _SHARES for t in _heads(span))
 
 
 def _an_open_question(quote: Quote, doc: Doc, text: ArticleText) -> bool:
