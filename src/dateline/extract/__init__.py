@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import DatelineError, ErrorCode
 from ..model import Article, Document, Mention
-from ..nlp.headline import reparse_headline
+from ..nlp.headline import reparse_headlines
 from ..nlp.language import other_language
 from ..nlp.pipeline import load_nlp
 from ..nlp.text import article_text, repeated_prints
@@ -64,10 +64,12 @@ def parse_documents(docs: list[Document]) -> list[Document]:
         for batch in _passes([text.text for _, text in jobs])
         for spacy_doc in nlp.pipe(batch, batch_size=len(batch))
     )
+    headlines = []
     for (article, text), spacy_doc in zip(jobs, parsed, strict=True):
         if text.has_headline:
-            reparse_headline(nlp, spacy_doc, len(text.pieces[0].text), text.body())
+            headlines.append((spacy_doc, len(text.pieces[0].text), text.body()))
         article.parse, article.parse_text = spacy_doc, text
+    reparse_headlines(nlp, headlines)
     return docs
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -29,6 +29,7 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return _Analyzer()
 
 
+@lru_cache(maxsize=4096)  # an article's events share their sentences
 def tone(text: str) -> float:
     """VADER compound score of ``text``: -1 (most negative) to +1 (most positive)."""
     return round(_analyzer().polarity_scores(text)["compound"], 4)

@@ -52,18 +52,38 @@ def sentence_cased(headline: str, names: set[str]) -> str:
     return _WORD.sub(lower, headline)
 
 
+def reparse_headlines(nlp: Language, jobs: list[tuple[Doc, int, str]]) -> list[bool]:
+    """For each (article parse, headline length, body): copy the parse of the sentence-cased
+    headline onto the headline tokens of the parse (which starts with the headline). The
+    re-cased headlines are parsed together, without the entity recogniser (the entities stay
+    those of the article's parse). False, and that parse untouched, when the headline is not
+    in Title Case or the re-cased text splits into other tokens."""
+    cased = [cased_headline(doc, end, body) for doc, end, body in jobs]
+    todo = [i for i, text in enumerate(cased) if text is not None]
+    done = [False] * len(jobs)
+    disabled = [name for name in ("ner",) if name in nlp.pipe_names]
+    for i, redone in zip(todo, nlp.pipe((cased[i] for i in todo), disable=disabled), strict=True):
+        done[i] = _copy_parse(jobs[i][0], redone)
+    return done
+
+
 def reparse_headline(nlp: Language, doc: Doc, headline_end: int, body: str) -> bool:
-    """Copy the parse of the sentence-cased headline onto the headline tokens of ``doc``
-    (which starts with the headline). False, and ``doc`` untouched, when the headline is
-    not in Title Case or the re-cased text splits into other tokens."""
+    """``reparse_headlines`` for one article."""
+    return reparse_headlines(nlp, [(doc, headline_end, body)])[0]
+
+
+def cased_headline(doc: Doc, headline_end: int, body: str) -> str | None:
+    """The headline of ``doc`` sentence-cased, or None when it is not in Title Case (or
+    nothing would change)."""
     headline = doc.text[:headline_end]
     if not is_title_case(headline):
-        return False
+        return None
     names = names_in(body) | {t.text for ent in doc.ents if ent.start_char >= headline_end for t in ent}
     cased = sentence_cased(headline, names)
-    if cased == headline:
-        return False
-    redone = nlp(cased)
+    return None if cased == headline else cased
+
+
+def _copy_parse(doc: Doc, redone: Doc) -> bool:
     count = len(redone)
     if count > len(doc) or [t.text.lower() for t in redone] != [t.text.lower() for t in doc[:count]]:
         return False

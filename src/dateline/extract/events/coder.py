@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date, timedelta
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -11,6 +15,7 @@ from ...cameo import LexiconEntry, codebook, event_lexicon, event_nouns
 from ...model import Actor, Event, EventSide, Place, Quote, Span
 from ...nlp.gazetteer import gazetteer
 from ...nlp.text import ArticleText
+from ...nlp.tokens import indices_of
 from ..lexicon import reporting_verbs
 from ..mentions import MentionIndex
 from ..tone import tone
@@ -68,6 +73,12 @@ class Coder(Arguments, Sides):
         self.mentions = MentionIndex(actors)
         self.events: list[Event] = []
         self.dateline_place = next((p for p in places if p.source == "dateline" and p.geonameid), None)
+        # the tokens code_sentence may act on, found over the whole parse at once: verbs (and a
+        # headline's nouns), and the adjectives of intent
+        pos = doc.to_array(POS) if len(doc) else np.zeros(0, dtype=np.uint64)
+        verbs = np.flatnonzero(np.isin(pos, [VERB, AUX])).tolist()
+        self._acting = sorted({*verbs, *indices_of(doc, frozenset(INTENT_ADJECTIVES), lower=True)})
+        self._acting_in_headline = sorted({*self._acting, *np.flatnonzero(pos == NOUN).tolist()})
 
     # -- coding ---------------------------------------------------------------------------
 
@@ -77,8 +88,10 @@ class Coder(Arguments, Sides):
         question = sent.text.rstrip().endswith("?")
         headline = piece == 0 and self.text.first_block > 0
         consumed: set[int] = set()
-        for token in sent:
-            if question or token.i in consumed:
+        if question:
+            return
+        for token in self._may_act_on(sent, headline):
+            if token.i in consumed:
                 continue
             if token.lower_ in INTENT_ADJECTIVES and token.pos_ == "ADJ":
                 self._intent_adjective(token, sent, block, consumed)
@@ -90,6 +103,8 @@ class Coder(Arguments, Sides):
             entries = self.lexicon.get(token.lemma_.lower(), [])
             entry = self._best_entry(token, entries)
             refusal = self._refused(token, entry)
+            if entry is None and (token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in SAYING):
+                continue  # neither coded nor an act on an event noun (below)
             if refusal is None and self._not_an_event(token):
                 continue
             if refusal is not None:
@@ -109,6 +124,12 @@ class Coder(Arguments, Sides):
                 self._emit(token, sent, code, entry.id, len(entry.conditions), sources, targets, block)
             elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in SAYING:
                 self._noun_event(token, sent, block)
+
+    def _may_act_on(self, sent: SpacySpan, headline: bool) -> list[Token]:
+        """The tokens of ``sent`` that ``code_sentence`` may act on, in order: the others are
+        neither predicates nor adjectives of intent."""
+        found = self._acting_in_headline if headline else self._acting
+        return [self.doc[i] for i in found[bisect_left(found, sent.start) : bisect_left(found, sent.end)]]
 
     def _intended(self, verb: Token) -> str:
         """ "vowed to continue the war" threatens (138), "pledged to send aid" offers aid

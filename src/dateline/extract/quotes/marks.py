@@ -7,12 +7,15 @@ unclosed (the direct-quote stage cuts it at its sentence end and flags it)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 
 _CLOSE = {"”", "»"}
+# Every character the scan below acts on; the others are skipped.
+_MARK_CHARACTERS = re.compile("[\"'`“”„«»]")
 
 
 @dataclass
@@ -70,9 +73,11 @@ def find_marks(text: str, headline: tuple[int, int] | None, blocks: list[tuple[i
 def _marks_in(text: str, block: int, start: int, end: int) -> list[Marked]:
     found: list[Marked] = []
     open_at, closers, depth = None, set(), 0
-    i = start - 1
-    while i + 1 < end:
-        i += 1
+    skip_to = start
+    for match in _MARK_CHARACTERS.finditer(text, start, end):
+        i = match.start()
+        if i < skip_to:
+            continue
         c = text[i]
         pair = text[i : i + 2]
         if pair in ("''", "``") and (open_at is None or closers == {"''"}):
@@ -82,7 +87,7 @@ def _marks_in(text: str, block: int, start: int, end: int) -> list[Marked]:
             elif open_at is not None and pair == "''" and i > open_at + 1:
                 found.append(Marked(open_at, i + 2, True, block))
                 open_at = None
-            i += 1
+            skip_to = i + 2
             continue
         if open_at is None:
             if c in _OPEN:

@@ -8,11 +8,14 @@ clear"; polls ("In the same poll, …"); a named source before a colon; transcri
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import cached_property
 from itertools import takewhile
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ...nlp.tokens import indices_of, indices_with_dep, indices_with_lemma
 from ..lexicon import lexicon, reporting_verbs, stance_adjectives
 from .content import Content
 from .draft import Draft
@@ -128,6 +131,8 @@ def _mostly(mark: Marked, start: int, end: int) -> bool:
     return mark.start <= start and end <= mark.end
 
 
+# Words (lower-cased) ``ReportedSpeech.find`` looks for by their text.
+_WORDS_LOOKED_FOR = frozenset({"according", "in"})
 # Prepositions through which a verb's subject says what the noun of saying after them holds.
 _MEDIUM_PREPS = {"in", "during", "through", "via", "with"}
 
@@ -177,9 +182,20 @@ class ReportedSpeech(Stage):
             self.draft.emit(start, end, self.draft.kind_of_reported(start, end), -1, cue, speaker, lemma)
             return
 
+    @cached_property
+    def _maybe_cues(self) -> list[int]:
+        """Indices of the tokens ``find`` acts on (all others meet none of its tests), over the
+        whole parse at once: "according", "in", an "acomp", or a lemma it looks for."""
+        lemmas = frozenset({*_SPEECH_NOUNS, "put", "make", *reporting_verbs()})
+        found = {*indices_of(self.doc, _WORDS_LOOKED_FOR, lower=True), *indices_with_dep(self.doc, "acomp"),
+                 *indices_with_lemma(self.doc, lemmas)}  # fmt: skip
+        return sorted(found)
+
     def find(self, sent: SpacySpan, block: int) -> None:
         self._colon_attribution(sent, block)
-        for token in sent:
+        cues = self._maybe_cues
+        for i in cues[bisect_left(cues, sent.start) : bisect_left(cues, sent.end)]:
+            token = self.doc[i]
             if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
                 self._according_to(token, sent, block)
                 continue
