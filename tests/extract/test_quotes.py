@@ -819,6 +819,20 @@ def test_a_quote_goes_on_after_its_attribution(text, speaker):
             "The mayor hid the audit for months",
             "show insiders",
         ),
+        # the phrase's own preposition after its source is no part of what was said
+        (
+            "The operator blamed a shortage of crews for the delay, according to the company's statement to the"
+            " Harbour Herald on Monday.",
+            "The operator blamed a shortage of crews for the delay",
+            "the company's statement",
+        ),
+        # two dashes around an aside are no break between clauses
+        (
+            "Some 2,000 residents — nearly a third of the island's people — have left the island, according to"
+            " the harbour authority.",
+            "Some 2,000 residents — nearly a third of the island's people — have left the island",
+            "the harbour authority",
+        ),
     ],
 )
 def test_according_to_reports_the_clause_without_itself(line, said, source):
@@ -1542,3 +1556,32 @@ def test_an_aim_names_no_speaker_but_its_possessor_does():
     article, _ = quotes_of(FILLER + "Councillor John Reyes’s decision to endorse Anna Berg surprised the council.\n")
     found = [(q.speaker.text if q.speaker else None, q.content.text) for q in article.quotes]
     assert found == [("Councillor John Reyes", "Anna Berg")], found
+
+
+def test_a_field_of_study_is_no_study_reporting():
+    article, _ = quotes_of(
+        FILLER + "Reyes earned degrees in marine studies and port management before he joined the ferry line.\n"
+    )
+    assert [q.cue_lemma for q in article.quotes if q.cue_lemma == "in"] == [], article.quotes
+
+
+def test_a_titled_person_named_after_an_organisation_speaks_for_herself():
+    article, _ = quotes_of(
+        FILLER + "“The tides are rising faster than we thought,” Harbour College at Kingsport oceanography professor"
+        " Maria Lopes said.\n"
+    )
+    assert [speaker(article, q) for q in article.quotes] == ["Maria Lopes"], article.quotes
+
+
+def test_a_recalled_thing_is_no_words():
+    _, quotes = quotes_of(FILLER + "Mayor Anna Berg recalled the great storm of 1987 and the ferry it sank.\n")
+    assert quotes == [], quotes
+
+
+def test_a_husband_is_no_she():
+    article, _ = quotes_of(
+        FILLER + "Anna Reyes and her husband, Tomas Berg, ran the ferry for twenty years. Tomas Berg sold it in May.\n"
+        "“It broke my heart,” she said.\n"
+    )
+    speakers = [speaker(article, q) for q in article.quotes if q.content.text.startswith("“It broke")]
+    assert speakers and speakers[0] != "Tomas Berg", speakers

@@ -80,14 +80,34 @@ def _points_back(tokens: list[Token]) -> bool:
 def _after_last_clause_break(tokens: list[Token]) -> list[Token]:
     """The words after the last break between clauses ("Almost a million injections are given
     every year - but according to experts, many …": the claim is what follows "but")."""
+    dashes = [k for k, t in enumerate(tokens) if t.text in ("–", "—") or (t.text == "-" and t.whitespace_)]
+    # two dashes around an aside ("20,000 people — almost 1% of the population — have been killed")
+    # are no break; a lone (or last, odd) dash is
+    aside = {k for pair in zip(dashes[::2], dashes[1::2], strict=False) for k in pair}
     cut = 0
     for k, token in enumerate(tokens):
         joined = token.lower_ in ("but", "yet") and k > 0 and tokens[k - 1].text in (",", ";", "-", "–", "—")
-        if token.text in (";", "–", "—") or (token.text == "-" and token.whitespace_) or joined:
+        if token.text == ";" or (k in dashes and k not in aside) or joined:
             cut = k + 1
     while cut < len(tokens) and tokens[cut].lower_ in ("but", "yet", "and"):
         cut += 1
     return tokens[cut:]
+
+
+def _a_field(noun: Token) -> bool:
+    """ "degrees in safety studies", "a minor in marine studies": a field of study, no study (but
+    "in recent studies", "in several studies" are studies)."""
+    return (
+        noun.lemma_.lower() == "study"
+        and noun.tag_ == "NNS"
+        and any(c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ not in _STUDIES_COUNTED) for c in noun.children)
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    )
+
+
+# Adjectives that count or date studies rather than name a field.
+_STUDIES_COUNTED = {"recent", "new", "previous", "earlier", "past", "latest", "several", "many", "other", "numerous",
+                    "multiple", "separate", "independent", "similar", "various", "further", "additional"}  # fmt: skip
 
 
 def _within_brackets(verb: Token, content: list[Token]) -> list[Token]:
@@ -303,7 +323,7 @@ class ReportedSpeech(Stage):
     def _in_a_poll(self, prep: Token, block: int) -> None:
         """ "In the same poll, Obama led by 28 points": a poll or study the clause reports."""
         finding = prep.head
-        objects = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDINGS]
+        objects = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDINGS and not _a_field(c)]
         if (
             objects
             and finding.pos_ == "NOUN"
@@ -509,6 +529,10 @@ class ReportedSpeech(Stage):
             return
         source = objects[0] if objects else misparsed[0]
         phrase_start, phrase_end = token.i, max(t.i for t in source.subtree) + 1
+        # "according to the group's statement to cyberdaily.au": the phrase's own prepositions
+        own = [t.i for c in (*token.children, *to.children) if c.dep_ == "prep" and c.i >= phrase_end
+               for t in c.subtree]  # fmt: skip
+        phrase_end = max([phrase_end, *(i + 1 for i in own)])
         before = [t for t in sent if t.i < phrase_start]
         after = [t for t in sent if t.i >= phrase_end]
         if not any(t.is_alpha for t in before + after):

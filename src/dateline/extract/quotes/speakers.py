@@ -13,23 +13,16 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...cameo import agent_nouns
-from ..lexicon import issued_texts, lexicon, reporting_verbs
+from ..lexicon import issued_texts, lexicon, person_nouns, reporting_verbs
 from .draft import Draft
 from .marks import Marked
-from .view import ArticleView, Stage
+from .view import NOUN_GENDER, ArticleView, Stage
 from .words import RELATIVE, frame, marked_to, speech_particle, unnamed_sources
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "his", "my"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-# Person nouns of one gender (others, "the officer", "the neighbour", may be either).
-_NOUN_GENDER = {
-    **dict.fromkeys(("mother", "mom", "mum", "wife", "daughter", "sister", "woman", "girl", "grandmother", "aunt",
-                     "girlfriend", "widow", "niece", "actress", "queen"), "f"),
-    **dict.fromkeys(("father", "dad", "husband", "son", "brother", "man", "boy", "grandfather", "uncle",
-                     "boyfriend", "widower", "nephew", "actor", "king"), "m"),
-}  # fmt: skip
 # "I" outside quotation marks is the writer ("when I asked him …"), not the person in focus.
 _FIRST_PERSON = {"i", "my"}
 
@@ -301,6 +294,8 @@ class Speakers(Stage):
             # "WASHINGTON -- President Obama, …, said": the name the parser hung on the dateline
             names = [t for t in subject.subtree if t.ent_type_ in ("PERSON", "ORG") and not t.is_upper]
             subject = names[0].head if names and names[0].dep_ == "compound" else (names[0] if names else None)
+        if subject is not None:
+            subject = self._titled_name_within(subject) or subject
         if subject is not None and not self.view.inside_marks(subject.idx, subject.idx + 1):
             speaker = self.resolve(self.view.phrase(subject))
             if speaker.span is None or not self.view.inside_marks(speaker.span.start_char, speaker.span.start_char + 1):
@@ -329,6 +324,24 @@ class Speakers(Stage):
         if verb.i == verb.sent.start and after is not None and after.ent_type_ in ("PERSON", "ORG"):
             return self.resolve(self.view.entity_of(after) or self.doc[after.i : after.i + 1])  # "Said Stone: …"
         return Speaker()
+
+    def _titled_name_within(self, subject: Token) -> Token | None:
+        """ "University of Texas at San Antonio astrophysics professor Angela Speck said": the parse
+        heads the subject with the organisation; the person it ends on, named after a title or a
+        common noun for a person, is the one who spoke."""
+        named_thing = subject.ent_type_ not in ("", "PERSON") or (subject.pos_ == "PROPN" and not subject.ent_type_)
+        if not named_thing or subject.right_edge.ent_type_ != "PERSON" or self._names_someone(subject):
+            return None  # ("former Gov. and DNC Chairman Ed Rendell": a title heads it, the phrase is whole)
+        name = self.view.entity_of(subject.right_edge)
+        if name is None or name.start <= subject.i or name.end != subject.right_edge.i + 1:
+            return None
+        before = self.doc[name.start - 1]
+        return name.root if self._names_someone(before) and not before.ent_type_ and before.dep_ == "compound" else None
+
+    @staticmethod
+    def _names_someone(word: Token) -> bool:
+        """A title or a common noun for a person ("professor", "Gov.", "niece")."""
+        return word.lower_ in person_nouns() or lexicon().title(word.text.rstrip(".")) is not None
 
     def _described_name(self, verb: Token) -> SpacySpan | None:
         """`Senator Harry Reid, the minority leader, said …` parsed with no subject: the name
@@ -423,7 +436,7 @@ class Speakers(Stage):
                 person = noun.pos_ == "NOUN" and noun.lemma_.lower() in agent_nouns()
                 if not person or self.view.actor_at(noun) is not None:
                     return None
-                return noun if _NOUN_GENDER.get(noun.lemma_.lower(), wanted) == wanted else None
+                return noun if NOUN_GENDER.get(noun.lemma_.lower(), wanted) == wanted else None
         return None
 
     def _subject_before(self, pronoun: Token) -> int | None:

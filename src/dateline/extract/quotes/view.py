@@ -33,6 +33,13 @@ _EDITORIAL_LABELS = {"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "PREVIO
 # Pronouns and honorifics that say a person's gender (0: he, 1: she).
 _GENDERED = {"he": 0, "him": 0, "his": 0, "himself": 0, "she": 1, "her": 1, "hers": 1, "herself": 1}
 _HONORIFIC_GENDER = {"mr": 0, "mrs": 1, "ms": 1, "miss": 1}
+# Person nouns of one gender (others, "the officer", "the neighbour", may be either).
+NOUN_GENDER = {
+    **dict.fromkeys(("mother", "mom", "mum", "wife", "daughter", "sister", "woman", "girl", "grandmother", "aunt",
+                     "girlfriend", "widow", "niece", "actress", "queen"), "f"),
+    **dict.fromkeys(("father", "dad", "husband", "son", "brother", "man", "boy", "grandfather", "uncle",
+                     "boyfriend", "widower", "nephew", "actor", "king"), "m"),
+}  # fmt: skip
 
 
 class ArticleView:
@@ -168,6 +175,10 @@ class ArticleView:
                 actor = self.actor_at(token)
                 if actor is not None and self.actors[actor].kind == "person":
                     named.setdefault(actor, token.i)
+                    for noun in self._described_as(token, actor):  # "her husband, Andrew Gregory", "his wife Jane"
+                        side = NOUN_GENDER.get(noun.lemma_.lower())
+                        if side is not None:
+                            counts.setdefault(actor, [0, 0])[side == "f"] += 2
             if len(named) != 1:
                 continue
             (actor, first), = named.items()
@@ -176,6 +187,19 @@ class ArticleView:
                 if side is not None and token.i > first and not self.inside_marks(token.idx, token.idx + 1):
                     counts.setdefault(actor, [0, 0])[side] += 1
         return {a: "m" if m > f else "f" for a, (m, f) in counts.items() if m != f}
+
+    def _described_as(self, token: Token, actor: int) -> list[Token]:
+        """The common nouns a person's full name, written out, stands in apposition to or is headed
+        by ("her husband, Andrew Gregory", "his wife Jane"; not "Sanders' son", nor "Dorothy Woods,
+        whose husband, …"). A surname alone is left out: spouses share it."""
+        name = self.entity_of(token)
+        if name is None or token.i != name.root.i or name.root.dep_ == "poss" or name.text != self.actors[actor].name:
+            return []
+        nouns = [c for c in token.children if c.dep_ in ("appos", "compound")
+                 and not any(g.lower_ == "whose" for g in c.children)]  # fmt: skip
+        if token.dep_ == "appos":
+            nouns.append(token.head)
+        return [noun for noun in nouns if noun.tag_ == "NN"]  # one person: not "his sons"
 
     def token_at(self, char: int) -> Token | None:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
