@@ -1585,3 +1585,13 @@ def test_a_husband_is_no_she():
     )
     speakers = [speaker(article, q) for q in article.quotes if q.content.text.startswith("“It broke")]
     assert speakers and speakers[0] != "Tomas Berg", speakers
+
+
+def test_a_participle_with_its_agent_reports_nothing():
+    # "reported by the Harbour Herald" describes the call; the words are the mayor's
+    article, _ = quotes_of(
+        FILLER + "Mayor Anna Berg told them on the phone call recorded and reported by the Harbour Herald that:"
+        " “We have to close the port. We cannot let them take the harbour away from us.”\n"
+    )
+    said = [(speaker(article, q), q.content.text) for q in article.quotes if "close the port" in q.content.text]
+    assert said and all(name == "Anna Berg" for name, _ in said), said

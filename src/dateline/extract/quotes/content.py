@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..lexicon import circumstance_nouns, reporting_verbs, topic_prepositions, word_nouns
 from .speakers import Speakers
 from .view import ArticleView, Stage
-from .words import FINDINGS, NAMING, RELATIVE, as_clause, frame, host_clause, marked_that
+from .words import FINDINGS, NAMING, RELATIVE, as_clause, bare_participle, frame, host_clause, marked_that
 
 # Objects of "say" that stand for the words ("said much the same", "said as much").
 _PRO_FORMS = {"same", "much", "everything", "opposite"}
@@ -173,6 +173,7 @@ class Content(Stage):
         complements = [
             c for c in verb.children
             if c.dep_ == "ccomp" and not _relative_on_object(verb, c) and not _clause_of_its_own(verb, c)
+            and not bare_participle(c)
         ]  # fmt: skip
         if not complements and self.speakers.is_speech(verb):
             # "told a meeting of island leaders that few people understood …": the clause

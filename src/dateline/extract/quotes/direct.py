@@ -19,7 +19,7 @@ from .marks import Marked
 from .parts import Parts
 from .speakers import Speaker, Speakers
 from .view import ArticleView, Stage
-from .words import ATTRIBUTION_REACH, DASHES, RELATIVE, idiom
+from .words import ATTRIBUTION_REACH, DASHES, RELATIVE, bare_participle, idiom
 
 _QUOTE_CHARS = "\"'“”«»„‘’"
 
@@ -231,6 +231,10 @@ class DirectQuotes(Stage):
                     break
         for token in reversed(before[-10:]):  # X said: “…” / X told AFP: “…”
             if self.speakers.is_speech(token) and not idiom(token):  # ("That said, …" is the writer's)
+                if bare_participle(token):  # "told them on the call reported by the News that: “…”"
+                    token = next((h for h in token.ancestors if self.speakers.is_speech(h)), None)
+                    if token is None or bare_participle(token):
+                        continue
                 verb = self._split_quotes_verb(token, mark)
                 return verb, None, self.speakers.speaker_of(verb)
         verb = self._bare_frame(after, end)

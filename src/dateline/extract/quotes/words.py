@@ -79,3 +79,16 @@ def idiom(verb: Token) -> bool:
     if verb.i > 0 and verb.nbor(-1).lower_ == "that" and verb.nbor(-1).dep_ == "nsubj" and after is not None:
         return after.text == ","
     return verb.head.lower_ == "without" and verb.head.head.lemma_ == "go"
+
+
+def bare_participle(verb: Token) -> bool:
+    """ "the phone call obtained and reported by the Detroit News": a passive participle with its
+    agent but no subject, auxiliary or mark of its own modifies a noun; it says nothing itself
+    (unlike "as reported by X", or "Beruff, an ally, called it …" tagged as a participle)."""
+    if verb.tag_ != "VBN":
+        return False
+    head = verb.head if verb.dep_ == "conj" and verb.head.tag_ == "VBN" else verb  # "obtained and reported"
+    group = [head, *(c for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN")]
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for t in group for c in t.children):
+        return False
+    return any(c.dep_ == "agent" for t in group for c in t.children)
