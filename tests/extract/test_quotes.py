@@ -1595,3 +1595,38 @@ def test_a_participle_with_its_agent_reports_nothing():
     )
     said = [(speaker(article, q), q.content.text) for q in article.quotes if "close the port" in q.content.text]
     assert said and all(name == "Anna Berg" for name, _ in said), said
+
+
+def test_a_vote_reports_no_clause_before_it():
+    # The small model sometimes hangs a sentence's main clause on a later "voted" as its complement
+    # ("… cleared a House subcommittee easily as all 10 Republicans present voted yes"); the parse
+    # is set to that shape here, so the test does not hang on the model's mood.
+    from spacy.attrs import DEP, HEAD
+
+    from dateline.clean.written import article_as_written
+    from dateline.extract import find_actors, parse_documents
+    from dateline.extract.quotes import extract_quotes
+    from dateline.model import Document, RawDocument
+
+    text = "Harbour rules\n\nThe new harbour rules cleared the council easily on Monday as all ten members voted yes.\n"
+    doc = Document(raw=RawDocument("<test>", text.encode(), "x"), text=text)
+    doc.articles.append(article_as_written(text, 0, 0, True))
+    parse_documents([doc])
+    find_actors(doc)
+    article = doc.articles[0]
+    parse = article.parse
+    cleared = next(t for t in parse if t.text == "cleared")
+    voted = next(t for t in parse if t.text == "voted")
+    array = parse.to_array([HEAD, DEP])
+
+    def hang(token, head, label=None):  # HEAD is stored as a relative offset in an unsigned array
+        array[token.i, 0] = (head.i - token.i) % 2**64
+        if label:
+            array[token.i, 1] = parse.vocab.strings.add(label)
+
+    hang(voted, voted, "ROOT")
+    hang(cleared, voted, "ccomp")
+    parse.from_array([HEAD, DEP], array)
+    assert parse[cleared.i].head.i == voted.i and parse[cleared.i].dep_ == "ccomp"
+    quotes = extract_quotes(parse, article.parse_text, article.actors)
+    assert [q.content.text for q in quotes if q.cue_lemma == "vote"] == [], quotes

@@ -170,10 +170,13 @@ class Content(Stage):
         self.speakers = speakers
 
     def content_of(self, verb: Token) -> list[Token] | None:
+        # a topic verb reports what its preposition names: a clause the parse hangs on it from before
+        # it is not what was said ("X cleared the subcommittee as all 10 Republicans voted yes")
+        topic = reporting_verbs().get(verb.lemma_.lower()) == "topic"
         complements = [
             c for c in verb.children
-            if c.dep_ == "ccomp" and not _relative_on_object(verb, c) and not _clause_of_its_own(verb, c)
-            and not bare_participle(c)
+            if c.dep_ == "ccomp" and not (topic and c.i < verb.i) and not _relative_on_object(verb, c)
+            and not _clause_of_its_own(verb, c) and not bare_participle(c)
         ]  # fmt: skip
         if not complements and self.speakers.is_speech(verb):
             # "told a meeting of island leaders that few people understood …": the clause
