@@ -1630,3 +1630,12 @@ def test_a_vote_reports_no_clause_before_it():
     assert parse[cleared.i].head.i == voted.i and parse[cleared.i].dep_ == "ccomp"
     quotes = extract_quotes(parse, article.parse_text, article.actors)
     assert [q.content.text for q in quotes if q.cue_lemma == "vote"] == [], quotes
+
+
+def test_according_to_in_the_middle_is_no_part_of_the_words():
+    article, _ = quotes_of(
+        FILLER + "With the dredging over, according to harbour master Anna Berg, a former ferry pilot, the port can"
+        " reopen next month.\n"
+    )
+    found = [[p.text for p in q.stretches()] for q in article.quotes if q.cue_lemma == "according to"]
+    assert found == [["With the dredging over", "the port can reopen next month"]], found

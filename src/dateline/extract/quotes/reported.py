@@ -562,4 +562,11 @@ class ReportedSpeech(Stage):
             return
         speaker = self.speakers.resolve(phrase)
         cue = self.doc[token.i : token.i + 2]
+        count = len(self.draft.quotes)
         self.draft.emit(start, end, self.draft.kind_of_reported(start, end), block, cue, speaker, "according to")
+        if len(self.draft.quotes) > count and any(t.is_alpha for t in before) and any(t.is_alpha for t in after):
+            # "With Y2K over, according to Jenny Walton, a Vogue contributor, it might be time …": the
+            # words run across the phrase, which is no part of them
+            sides = [self.view.char_bounds(side) for side in (before, after[:-1] if after[-1].is_punct else after)]
+            if all(a is not None for a, _ in sides):
+                self.draft.quotes[-1].parts = [self.view.span(a, b) for a, b in sides]
