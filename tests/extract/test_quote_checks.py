@@ -95,6 +95,8 @@ def only(quotes, fragment):
         ("The food scientist later documented just how little the ferry crew ate.", "how little", "a topic"),
         ("The skipper demonstrated how the crew tied the knots.", "how the crew tied", "a topic"),
         ("The survey team noted if and how often islanders used the ferry.", "how often", "a topic"),
+        ("The skipper has often shared his thoughts on ferry safety.", "his thoughts", "a topic"),
+        ("The mayor gave her views about the harbour merger on Monday.", "views about the harbour", "a topic"),
     ],
 )
 def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragment, reason):

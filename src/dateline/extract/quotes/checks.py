@@ -42,6 +42,7 @@ the attribution, not lists of sentences:
 - ``a topic``: what a verb reports is an open question, what the words were about rather than
   the words: "documented just how little the crew ate", "demonstrated how the astronauts ate",
   "noted if and how often they used it" (a question asked stays: "asked whether the vote would pass");
+  or words named with their topic only: "shared his thoughts on education";
 - ``a stance``: what a verb reports is a bare noun phrase, no proposition: "dismissed the
   claim", "promised the area", "questioned his credentials", "claimed the European Super
   Cup", and a view held or shown rather than told: "cast herself as an ally", "sees them as
@@ -173,7 +174,7 @@ def _reason(quote: Quote, doc: Doc, text: ArticleText) -> str | None:
         return "a thing"
     if _writer(quote):
         return "the writer"
-    if _an_open_question(quote, doc, text):
+    if _an_open_question(quote, doc, text) or _words_about(quote, doc, text):
         return "a topic"
     if _stance(quote, doc, text):
         return "a stance"
@@ -361,6 +362,25 @@ def _an_open_question(quote: Quote, doc: Doc, text: ArticleText) -> bool:
             return False  # "if the talks fail, …", "what he saw was horrifying": a clause inside the words
         token = token.head
     return token.i == root.i
+
+
+def _words_about(quote: Quote, doc: Doc, text: ArticleText) -> bool:
+    """Indirect speech whose content only names words and what they were about: "shared his
+    thoughts on university education", "gave her views about the merger" (but "gave his assessment
+    of the race" and "expressed concern that the talks would fail" say what was said)."""
+    if quote.kind != "indirect":
+        return False
+    span = parsed(quote.content, doc, text)
+    heads = _heads(span) if span is not None else []
+    if len(heads) != 1 or heads[0].lemma_.lower() not in word_nouns() or heads[0].pos_ != "NOUN":
+        return False
+    noun = heads[0]
+    # the topic hangs on the noun or, after it, on the verb ("shared his thoughts on safety")
+    verb = noun.head if noun.dep_ == "dobj" else noun
+    about = [c for c in (*noun.children, *verb.children) if c.dep_ == "prep" and c.i > noun.i
+             and c.lower_ in ("on", "about", "regarding", "concerning")]  # fmt: skip
+    clause = any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "ccomp", "relcl") for t in span)
+    return bool(about) and not clause
 
 
 def _heads(span: SpacySpan) -> list[Token]:
