@@ -1639,3 +1639,13 @@ def test_according_to_in_the_middle_is_no_part_of_the_words():
     )
     found = [[p.text for p in q.stretches()] for q in article.quotes if q.cue_lemma == "according to"]
     assert found == [["With the dredging over", "the port can reopen next month"]], found
+
+
+def test_a_noun_inside_the_quote_is_not_whom_she_stands_for():
+    article, _ = quotes_of(
+        FILLER + "“Old ferries are perhaps a better buy,” says Anna Berg, who writes a harbour newsletter. Still, she"
+        " doesn’t think we’re headed for a year of dull boats: “People are interested in trying a timeless sort of"
+        " elegance.”\n"
+    )
+    said = [(speaker(article, q), q.listed) for q in article.quotes if "timeless sort" in q.content.text]
+    assert said == [("Anna Berg", True)], said

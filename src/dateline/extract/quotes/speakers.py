@@ -436,6 +436,10 @@ class Speakers(Stage):
                 person = noun.pos_ == "NOUN" and noun.lemma_.lower() in agent_nouns()
                 if not person or self.view.actor_at(noun) is not None:
                     return None
+                if self.view.inside_marks(noun.idx, noun.idx + 1) and not self.view.inside_marks(
+                    pronoun.idx, pronoun.idx + 1
+                ):
+                    return None  # (`she doesn’t think …: “People are …”`: a noun in the quote is no one bound)
                 return noun if NOUN_GENDER.get(noun.lemma_.lower(), wanted) == wanted else None
         return None
 
