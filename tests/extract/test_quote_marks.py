@@ -41,3 +41,18 @@ def test_the_headline_is_block_minus_one_and_read_first():
     text = headline + "\n\n" + body
     found = spans(text, [(len(headline) + 2, len(text))], headline=(0, len(headline)))
     assert [(s[0], s[2]) for s in found] == [("“It Is Not A Radical Idea”", -1), ("“Yes,”", 0)]
+
+
+def test_single_curly_marks_pair_where_no_double_ones_are_open():
+    text = (
+        "‘We need the ferries,’ she said. ‘The parents’ union will not back down,’ he said. In the ‘90s it was"
+        " calm, don’t forget. “He told me ‘no’ twice,” she said. He called it ‘a threat’ to the port."
+    )
+    assert [s[0] for s in spans(text, [(0, len(text))])] == [
+        "‘We need the ferries,’", "‘The parents’ union will not back down,’", "“He told me ‘no’ twice,”", "‘a threat’"
+    ]
+
+
+def test_a_single_mark_that_nothing_closes_is_no_quote():
+    text = "‘Sorry, we are closed for the winter season, the sign read. The ferry left."
+    assert spans(text, [(0, len(text))]) == []

@@ -1348,7 +1348,8 @@ def test_an_inverted_attribution_parsed_as_a_conjunct_frames_the_clause_before_i
         # the model tags "blasts" an auxiliary and "Trump" the verb
         ("Berg blasts Trump over harbour levy.", ("Berg", "blast", "Trump over harbour levy")),
         ("Fishermen blast Berg over harbour levy.", ("Fishermen", "blast", "Berg over harbour levy")),
-        ("Reyes Calls Harbour Levy ‘A Disgrace.’", ("Reyes", "call", "Harbour Levy ‘A Disgrace.’")),
+        # (single curly marks quote as double ones do: the words said are what they hold)
+        ("Reyes Calls Harbour Levy ‘A Disgrace.’", ("Reyes", "call", "‘A Disgrace.’")),
         ("Harbour panel votes to hold Reyes in contempt.", ("Harbour panel", "vote", "to hold Reyes in contempt")),
         ("Berg Sees ‘Personal Insult’ in Harbour Levy.", ("Berg", "see", "‘Personal Insult’ in Harbour Levy")),
         ("Harbour Post Hit Piece Exploits Fishermen.", None),  # "Post" is no verb after a singular name

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from .draft import Draft
 from .marks import Marked
 from .parts import Parts
+from .reported import named_source
 from .speakers import Speaker, Speakers
 from .view import ArticleView, Stage
 from .words import ATTRIBUTION_REACH, DASHES, RELATIVE, bare_participle, idiom
@@ -255,6 +256,10 @@ class DirectQuotes(Stage):
             segment = before[dashes[-1] + 1 : -1] if dashes and before[dashes[-1]].whitespace_ else []
             if 0 < len(segment) <= 6 and segment[0].text[:1].isupper():
                 return None, ":", self.speakers.resolve(self.doc[segment[0].i : segment[-1].i + 1])
+            # "Darrell Scott: “You Find Me an Aberration …”": a name the parse hung on the quote's verb
+            source = named_source(self.view, self.doc[before[0].i : before[-1].i], mark.block)
+            if source is not None and not dashes:
+                return None, ":", self.speakers.resolve(source)
             subject = [t for t in before if t.dep_ in ("nsubj", "ROOT") and t.pos_ in ("PROPN", "NOUN", "PRON")]
             if subject:
                 return None, ":", self.speakers.resolve(self.view.phrase(subject[0]))

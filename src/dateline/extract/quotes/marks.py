@@ -15,7 +15,7 @@ _OPEN = {"“": "”", "«": "»", "„": "“"}
 
 _CLOSE = {"”", "»"}
 # Every character the scan below acts on; the others are skipped.
-_MARK_CHARACTERS = re.compile("[\"'`“”„«»]")
+_MARK_CHARACTERS = re.compile("[\"'`“”„«»‘]")
 
 
 @dataclass
@@ -49,6 +49,30 @@ def _opening_position(text: str, i: int, start: int, end: int) -> bool:
 def _closing_position(text: str, i: int, end: int) -> bool:
     """A mark at i stands where a quote closes: after a word, before a space, punctuation or the end."""
     return not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace() or text[i + 1] in ".,;:!?)")
+
+
+def _single_closer(text: str, i: int, start: int, end: int) -> int | None:
+    """Where a ‘ at ``i`` that opens a quote (after a space, bracket or dash, before a letter) is
+    closed: the first ’ that is no apostrophe ("don’t", "the parents’ union") in the paragraph;
+    None when it opens nothing or nothing closes it (a single mark left open is no quote)."""
+    if not (i == start or text[i - 1].isspace() or text[i - 1] in "([—–-") or i + 1 >= end:
+        return None
+    if not (text[i + 1].isalpha() or text[i + 1] == "…"):
+        return None  # "the ‘90s"
+    for j in range(i + 2, end):
+        c = text[j]
+        if c == "‘" or c == "\n":
+            return None
+        if c != "’":
+            continue
+        before, after = text[j - 1], text[j + 1] if j + 1 < end else ""
+        if before.isalpha() and after.isalpha():
+            continue  # don’t
+        if before in ",.!?…" or not after or after in ",.;:!?)—–\n":
+            return j
+        if after.isspace() and before.lower() != "s":  # (not "the parents’ union")
+            return j
+    return None
 
 
 def find_marks(text: str, headline: tuple[int, int] | None, blocks: list[tuple[int, int]]) -> list[Marked]:
@@ -88,6 +112,14 @@ def _marks_in(text: str, block: int, start: int, end: int) -> list[Marked]:
                 found.append(Marked(open_at, i + 2, True, block))
                 open_at = None
             skip_to = i + 2
+            continue
+        if open_at is None and c == "‘":
+            # ‘…’: single curly marks, as British and Australian papers quote (inside double
+            # marks they are a quote within a quote, and are not read there)
+            close = _single_closer(text, i, start, end)
+            if close is not None:
+                found.append(Marked(i, close + 1, True, block))
+                skip_to = close + 1
             continue
         if open_at is None:
             if c in _OPEN:

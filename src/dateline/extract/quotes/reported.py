@@ -94,6 +94,23 @@ def _after_last_clause_break(tokens: list[Token]) -> list[Token]:
     return tokens[cut:]
 
 
+def named_source(view: ArticleView, before: SpacySpan, block: int) -> SpacySpan | None:
+    """The words before a colon when they name who speaks: names and titles ("Dr. Ben Carson:
+    Hillary Clinton ‘Not Fit To Serve’", "Carly Fiorina: …", or an actor of the story); in a
+    headline also a name, then what it did or whom it spoke to ("Trump Addresses Munich Attack:
+    ‘…’", "CNN President On Trump: …"), the name alone. None when they name no one."""
+    if not len(before):
+        return None
+    known = [t.ent_type_ in ("PERSON", "ORG") or view.actor_at(t) is not None for t in before]
+    if any(known) and all(k or t.is_punct or _is_title(t) for k, t in zip(known, before, strict=True)):
+        return before
+    if block < 0:
+        lead = next((i for i, (k, t) in enumerate(zip(known, before, strict=True)) if not (k or _is_title(t))), 0)
+        if any(known[:lead]) and before[lead].pos_ in ("VERB", "ADP") and before[lead].lower_ not in ("of", "'s"):
+            return before[:lead]
+    return None
+
+
 def _a_field(noun: Token) -> bool:
     """ "degrees in safety studies", "a minor in marine studies": a field of study, no study (but
     "in recent studies", "in several studies" are studies)."""
@@ -406,15 +423,9 @@ class ReportedSpeech(Stage):
             before = self.doc[kicker + 1 : colon.i]  # "EXCLUSIVE – Roger Stone: …": the kicker is no source
             if not len(before):
                 return
-        known = [t.ent_type_ in ("PERSON", "ORG") or self.view.actor_at(t) is not None for t in before]
-        named = any(known) and all(k or t.is_punct or _is_title(t) for k, t in zip(known, before, strict=True))
-        # "Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve’", "Carly Fiorina: …" (an actor of the story)
-        if not named and block < 0:
-            # "Trump Addresses Munich Attack: ‘…’", "CNN President On Trump: …": in a headline, a
-            # name, then what it did or whom it spoke to, before the words
-            lead = next((i for i, (k, t) in enumerate(zip(known, before, strict=True)) if not (k or _is_title(t))), 0)
-            if any(known[:lead]) and before[lead].pos_ in ("VERB", "ADP") and before[lead].lower_ not in ("of", "'s"):
-                before, named = before[:lead], True
+        source = named_source(self.view, before, block)
+        named = source is not None
+        before = source if source is not None else before
         if not named and not (
             len(before) <= 3 and unnamed_sources().get(before[-1].lemma_.lower()) in ("object", "source")
         ):
