@@ -97,6 +97,9 @@ def only(quotes, fragment):
         ("The survey team noted if and how often islanders used the ferry.", "how often", "a topic"),
         ("The skipper has often shared his thoughts on ferry safety.", "his thoughts", "a topic"),
         ("The mayor gave her views about the harbour merger on Monday.", "views about the harbour", "a topic"),
+        # a quoted title or fragment in what an object verb acts on is still a noun phrase
+        ("The harbour board outlined its plan for a “new era” of ferries on Monday.", "new era", "a stance"),
+        ("The mayor introduced the “Clean Harbour Act” to the council on Monday.", "Clean Harbour Act", "a stance"),
     ],
 )
 def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragment, reason):
@@ -125,6 +128,7 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The mayor denied that the harbour would close.", "harbour would close"),
         ("The fishermen denounced the plan as a disaster for the islands.", "a disaster"),
         ("The mayor expressed concern that the harbour would close.", "harbour would close"),
+        ("The council issued a statement calling the ferry strike “a clear violation” of the rules.", "clear violation"),
         ("Those who fish here say the harbour has never been busier.", "never been busier"),
         ("The harbour report shows that ferry traffic fell by a third.", "ferry traffic fell"),
         ("The mayor may have said that the harbour would close.", "harbour would close"),

@@ -47,7 +47,9 @@ the attribution, not lists of sentences:
   claim", "promised the area", "questioned his credentials", "claimed the European Super
   Cup", and a view held or shown rather than told: "cast herself as an ally", "sees them as
   rivals" (the act is an event, see ``dateline events``; "said yes", "gave his assessment" and
-  "denounced the plan as a disaster" stay).
+  "denounced the plan as a disaster" stay); also with a quoted title or fragment in it, after a
+  verb whose object is acted on ("introduced the “Clean Harbour Act”"), unless someone says or
+  names something inside it ("a statement calling the strike “a violation”").
 
 A quote these checks list may still be unlisted afterwards as ``unlikely`` by the learned
 quote judge (``judge.py``).
@@ -391,11 +393,14 @@ def _heads(span: SpacySpan) -> list[Token]:
 def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     """Indirect speech of a verb of holding, naming or doing whose content has no verb."""
     kind = reporting_verbs().get(quote.cue_lemma or "")
-    if quote.kind != "indirect" or kind not in _STANCE_CLASSES:
-        return False
+    if kind not in _STANCE_CLASSES or quote.kind == "direct" or (quote.kind != "indirect" and kind != "object"):
+        return False  # (a quoted fragment in what an object verb acts on is still a noun phrase:
+        # "approved a resolution calling for “urgent steps”", "shared the recipe from “Go-To Dinners”")
     span = parsed(quote.content, doc, text)
     if span is None:
         return False
+    if quote.kind != "indirect" and any(_saying_inside(t) for t in span):
+        return False  # "issued a statement calling the test “a clear violation”": words said inside it
     # (a participle modifying a noun heads no clause: "the following attributes"; a view told
     # with "as" is a proposition: "denounced them as heretics")
     heads = _heads(span)
@@ -414,6 +419,16 @@ def _stance(quote: Quote, doc: Doc, text: ArticleText) -> bool:
     # talks would fail" states what the concern is)
     stated = any(t.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in t.children) for t in span)
     return bool(heads) and all(t.pos_ in ("NOUN", "PROPN") or _noun_misread(t) for t in heads) and not stated
+
+
+def _saying_inside(token: Token) -> bool:
+    """A verb of saying or naming inside a noun phrase ("a statement calling it …", "a surrogate
+    who said …"); not "a resolution calling for …", which asks for something."""
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() in NAMING:
+        return not any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+    return reporting_verbs().get(token.lemma_.lower()) == "speech"
 
 
 def _noun_misread(token: Token) -> bool:
