@@ -128,7 +128,7 @@ def test_attributions_of_no_words_said_are_kept_but_not_listed(sentence, fragmen
         ("The mayor denied that the harbour would close.", "harbour would close"),
         ("The fishermen denounced the plan as a disaster for the islands.", "a disaster"),
         ("The mayor expressed concern that the harbour would close.", "harbour would close"),
-        ("The council issued a statement calling the ferry strike “a clear violation” of the rules.", "clear violation"),
+        ("The council issued a statement calling the strike “a clear violation” of the rules.", "clear violation"),
         ("Those who fish here say the harbour has never been busier.", "never been busier"),
         ("The harbour report shows that ferry traffic fell by a third.", "ferry traffic fell"),
         ("The mayor may have said that the harbour would close.", "harbour would close"),
