@@ -67,11 +67,6 @@ def reparse_headlines(nlp: Language, jobs: list[tuple[Doc, int, str]]) -> list[b
     return done
 
 
-def reparse_headline(nlp: Language, doc: Doc, headline_end: int, body: str) -> bool:
-    """``reparse_headlines`` for one article."""
-    return reparse_headlines(nlp, [(doc, headline_end, body)])[0]
-
-
 def cased_headline(doc: Doc, headline_end: int, body: str) -> str | None:
     """The headline of ``doc`` sentence-cased, or None when it is not in Title Case (or
     nothing would change)."""
