@@ -72,6 +72,7 @@ def only(quotes, fragment):
         ("A vision board is a collage of images that help us focus on goals.", "goals", "no speaker"),
         ("Read why the harbour won: they think the old ferry is done for good.", "old ferry", "unresolved"),
         ("He says the harbour will reopen in May.", "reopen in May", "unresolved"),
+        ("Ferries are running again. “Crossings are carried out as usual,” it added.", "carried out", "unresolved"),
         ("To save money, travellers should consider buying ferry tickets early.", "buying ferry tickets", "the writer"),
         ("When the skipper interrupts, you tell him, “Let me finish the forecast first.”", "finish the forecast",
          "the writer"),

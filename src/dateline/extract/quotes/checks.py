@@ -9,8 +9,8 @@ the attribution, not lists of sentences:
   of injury,' July 10, 2023"): a short paragraph that ends in a full date;
 - ``no speaker``: nobody is named or pointed to ("As previously mentioned, …"), or only how many
   ("all say …", "51 percent of voters say …");
-- ``unresolved``: the speaker is a pronoun ("they think …", "he says") that stands for no
-  one the article names (a person, organisation or a noun it refers to);
+- ``unresolved``: the speaker is a pronoun ("they think …", "he says", "it added") that stands for
+  no one the article names (a person, organisation or a noun it refers to);
 - ``negated``: the speech is denied: "did not say why", "no group claimed responsibility";
 - ``hypothetical``: the speech is supposed, not reported: "if the employer asks you to pay …",
   "your mom might say she is hurt";
@@ -131,7 +131,7 @@ _SHARES = {"percent", "%", "cent", "percentage", "majority", "minority", "plural
 _ANYONE = {"people", "person", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "nobody", "who",
            "whoever", "those", "many", "some", "few", "others"}  # fmt: skip
 # Pronouns for someone: a quote is listed for the one they stand for, not for the pronoun.
-_PRONOUNS = {"he", "she", "they", "him", "her", "them", "who", "whom"}
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "whom"}
 # The reader, addressed by the writer: "you can snap a screenshot", "how you might describe it".
 _READER = {"you"}
 # A word of two letters or more (or "I"): a speaker phrase names someone with one.
