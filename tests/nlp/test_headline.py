@@ -49,3 +49,23 @@ def test_headlines_reparsed_together_get_the_parse_each_gets_alone():
     assert together[0] == [True, True, False]
     unparsed = [[(t.tag_, t.dep_, t.head.i, t.lemma_) for t in nlp(text)] for text in texts]
     assert together[1][0] != unparsed[0] and together[1][2] == unparsed[2]
+
+
+def test_a_headline_person_ends_before_a_word_the_body_writes_in_lower_case():
+    from spacy.tokens import Span
+
+    from dateline.nlp.headline import trim_headline_names
+
+    nlp = load_nlp()
+    headline = "Host Corrected For Blaming Berg Gaffe On Reyes"
+    body = "Mayor Anna Berg made the original gaffe, not John Reyes. Berg said so on Monday.\n"
+    doc = nlp(headline + "\n\n" + body)
+    gaffe = [t.i for t in doc if t.text in ("Berg", "Gaffe") and t.idx < len(headline)]
+    reyes = [t.i for t in doc if t.text == "Reyes" and t.idx < len(headline)]
+    doc.ents = [Span(doc, gaffe[0], gaffe[-1] + 1, label="PERSON"), Span(doc, reyes[0], reyes[0] + 1, label="PERSON")]
+    trim_headline_names(doc, len(headline), body)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Berg", "PERSON"), ("Reyes", "PERSON")]
+    # a name the body prints whole stays whole
+    doc.ents = [Span(doc, gaffe[0], gaffe[-1] + 1, label="PERSON")]
+    trim_headline_names(doc, len(headline), body + "Critics mocked the Berg Gaffe all week.\n")
+    assert [e.text for e in doc.ents] == ["Berg Gaffe"]

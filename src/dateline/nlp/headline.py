@@ -13,7 +13,7 @@ import re
 
 from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
@@ -90,3 +90,30 @@ def _copy_parse(doc: Doc, redone: Doc) -> bool:
     doc.from_array(_ATTRS, array)
     doc.ents = ents
     return True
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+
+
+def trim_headline_names(doc: Doc, headline_end: int, body: str) -> None:
+    """A person the model finds in a Title Case headline ends before a word the body writes in
+    lower case and never as a name: "Blaming Trump Gaffe on Biden" names Trump, "Tucker Carlson Is
+    Entering Streaming" Tucker Carlson, "Actor Nashawn Breedlove Dead at 46" Nashawn Breedlove.
+    A name the body prints whole is left as it is."""
+    if not is_title_case(doc.text[:headline_end]):
+        return
+    names, lowered = names_in(body), set(_LOWER_WORD.findall(body))
+    kept, changed = [], False
+    for ent in doc.ents:
+        if ent.end_char > headline_end or ent.label_ != "PERSON" or len(ent) < 2 or ent.text in body:
+            kept.append(ent)
+            continue
+        cut = next((i for i, t in enumerate(ent) if i and t.text not in names and t.text.lower() in lowered), None)
+        if cut is None:
+            kept.append(ent)
+            continue
+        changed = True
+        if cut > 1 or ent[0].text in names:  # (one word alone stays a name only if the body prints it as one)
+            kept.append(Span(doc, ent.start, ent.start + cut, label=ent.label_))
+    if changed:
+        doc.ents = kept
