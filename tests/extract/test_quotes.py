@@ -1650,3 +1650,18 @@ def test_a_noun_inside_the_quote_is_not_whom_she_stands_for():
     )
     said = [(speaker(article, q), q.listed) for q in article.quotes if "timeless sort" in q.content.text]
     assert said == [("Anna Berg", True)], said
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("U.S. Ambassador to the U.N. Linda Thomas-Greenfield said the council had agreed.", "Linda Thomas-Greenfield"),
+        ("The Minister of Health Jane Okafor said the clinics would reopen.", "Jane Okafor"),
+        # someone's aide is not the one named after "for"
+        ("A spokesman for Senator Jane Reyes said the senator would vote no.", None),
+        ("The lawyer for John Smith said the case would be dropped.", None),
+    ],
+)
+def test_the_holder_of_an_office_named_after_it_speaks(line, name):
+    article, _ = quotes_of(FILLER + line + "\n")
+    assert [speaker(article, q) for q in article.quotes] == [name], article.quotes

@@ -329,14 +329,38 @@ class Speakers(Stage):
         """ "University of Texas at San Antonio astrophysics professor Angela Speck said": the parse
         heads the subject with the organisation; the person it ends on, named after a title or a
         common noun for a person, is the one who spoke."""
+        if self._names_someone(subject) and not subject.ent_type_:
+            return self._office_holder(subject)
         named_thing = subject.ent_type_ not in ("", "PERSON") or (subject.pos_ == "PROPN" and not subject.ent_type_)
-        if not named_thing or subject.right_edge.ent_type_ != "PERSON" or self._names_someone(subject):
-            return None  # ("former Gov. and DNC Chairman Ed Rendell": a title heads it, the phrase is whole)
+        if not named_thing or subject.right_edge.ent_type_ != "PERSON":
+            return None
         name = self.view.entity_of(subject.right_edge)
         if name is None or name.start <= subject.i or name.end != subject.right_edge.i + 1:
             return None
         before = self.doc[name.start - 1]
         return name.root if self._names_someone(before) and not before.ent_type_ and before.dep_ == "compound" else None
+
+    def _office_holder(self, title: Token) -> Token | None:
+        """ "U.S. Ambassador to the U.N. Linda Thomas-Greenfield said", "The Minister of Health Jane
+        Okafor said": the parse heads the subject with the title and hangs the name on its office;
+        the name, glued to the office's last word, is who spoke (not "the lawyer for John Smith",
+        nor "a spokesman for Senator Jane Reyes", whose name follows a preposition or a title)."""
+        right = title.right_edge
+        name = self.view.entity_of(right) if right.ent_type_ == "PERSON" else None
+        if name is None or name.end != right.i + 1 or name.start <= title.i + 1:
+            return None
+        # one office ("Minister of", "Ambassador to"), not someone's aide ("a spokesman for", "aides to")
+        if title.tag_ not in ("NN", "NNP") or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in title.children):
+            return None
+        offices = [p for p in title.children if p.dep_ == "prep" and p.lower_ in ("of", "to") and p.i < name.start]
+        if not any(p.is_ancestor(name.root) for p in offices):
+            return None
+        glue = self.doc[name.start - 1]
+        if glue.dep_ != "compound" or not name.start <= glue.head.i < name.end or self._names_someone(glue):
+            return None
+        if glue.text.rstrip(".").lower() in ("mr", "mrs", "ms", "dr", "sir"):
+            return None
+        return name.root
 
     @staticmethod
     def _names_someone(word: Token) -> bool:
