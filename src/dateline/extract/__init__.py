@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import DatelineError, ErrorCode
 from ..model import Article, Document, Mention
-from ..nlp.headline import reparse_headlines, trim_headline_names
+from ..nlp.headline import reparse_headlines
 from ..nlp.language import other_language
 from ..nlp.pipeline import load_nlp
 from ..nlp.text import article_text, repeated_prints
@@ -68,7 +68,6 @@ def parse_documents(docs: list[Document]) -> list[Document]:
     for (article, text), spacy_doc in zip(jobs, parsed, strict=True):
         if text.has_headline:
             headlines.append((spacy_doc, len(text.pieces[0].text), text.body()))
-            trim_headline_names(*headlines[-1])
         article.parse, article.parse_text = spacy_doc, text
     reparse_headlines(nlp, headlines)
     return docs

@@ -24,7 +24,7 @@ from ..model import Actor, Mention
 from ..nlp.gazetteer import Gazetteer, gazetteer, normalise
 from ..nlp.text import ArticleText
 from .descriptions import DescriptionPasses
-from .lexicon import KnownOrg, Lexicon, Title, building_nouns, lexicon
+from .lexicon import HONORIFICS, KnownOrg, Lexicon, Title, building_nouns, lexicon
 
 _MODIFIERS = {"former", "new", "acting", "interim", "then", "outgoing", "incoming", "late", "deputy", "senior", "top"}
 _DETERMINERS = {"a", "an", "the"}
@@ -60,7 +60,6 @@ class _Draft:
 # Compass words that begin country names: "the North" may be North Korea, never a place of its own.
 COMPASS_WORDS = {"North", "South", "East", "West"}
 _LETTERS_AND_DIGITS = re.compile(r"(?=.*\d)(?=.*[^\W\d_])\w+")
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
 
 
 def name_of_someone(doc: Doc, ent: Span, people: set[str]) -> Span | None:
@@ -176,7 +175,7 @@ class _ActorBuilder(DescriptionPasses):
         words = ent.text.split()
         if not any(t.is_alpha for t in ent):
             return
-        while len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFICS:
+        while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
             words = words[1:]  # "Mr Sunak" is Rishi Sunak; "Sir John Hayes" is John Hayes
         full = " ".join(words) if len(words) >= 2 else None
         surname = words[-1]

@@ -12,6 +12,9 @@ from ..resources import data_lines, data_rows
 _EXTRACT = "dateline.extract.data"
 _CAMEO = "dateline.cameo.data"
 
+# Forms of address before a name, lower case, no full stop: "Mr", "Dr", "Sir".
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor"})
+
 
 @dataclass(frozen=True)
 class Title:

@@ -56,9 +56,17 @@ def reparse_headlines(nlp: Language, jobs: list[tuple[Doc, int, str]]) -> list[b
     """For each (article parse, headline length, body): copy the parse of the sentence-cased
     headline onto the headline tokens of the parse (which starts with the headline). The
     re-cased headlines are parsed together, without the entity recogniser (the entities stay
-    those of the article's parse). False, and that parse untouched, when the headline is not
-    in Title Case or the re-cased text splits into other tokens."""
-    cased = [cased_headline(doc, end, body) for doc, end, body in jobs]
+    those of the article's parse, a person's name first trimmed by ``trim_headline_names``).
+    False, and that parse untouched, when the headline is not in Title Case or the re-cased text
+    splits into other tokens."""
+    cased: list[str | None] = []
+    for doc, end, body in jobs:
+        if not is_title_case(doc.text[:end]):
+            cased.append(None)
+            continue
+        names = names_in(body)
+        trim_headline_names(doc, end, body, names)
+        cased.append(cased_headline(doc, end, names))
     todo = [i for i, text in enumerate(cased) if text is not None]
     done = [False] * len(jobs)
     disabled = [name for name in ("ner",) if name in nlp.pipe_names]
@@ -67,13 +75,11 @@ def reparse_headlines(nlp: Language, jobs: list[tuple[Doc, int, str]]) -> list[b
     return done
 
 
-def cased_headline(doc: Doc, headline_end: int, body: str) -> str | None:
-    """The headline of ``doc`` sentence-cased, or None when it is not in Title Case (or
-    nothing would change)."""
+def cased_headline(doc: Doc, headline_end: int, body_names: set[str]) -> str | None:
+    """The Title Case headline of ``doc`` sentence-cased (``body_names``: ``names_in`` its body),
+    or None when nothing would change."""
     headline = doc.text[:headline_end]
-    if not is_title_case(headline):
-        return None
-    names = names_in(body) | {t.text for ent in doc.ents if ent.start_char >= headline_end for t in ent}
+    names = body_names | {t.text for ent in doc.ents if ent.start_char >= headline_end for t in ent}
     cased = sentence_cased(headline, names)
     return None if cased == headline else cased
 
@@ -95,14 +101,15 @@ def _copy_parse(doc: Doc, redone: Doc) -> bool:
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
-def trim_headline_names(doc: Doc, headline_end: int, body: str) -> None:
+def trim_headline_names(doc: Doc, headline_end: int, body: str, body_names: set[str] | None = None) -> None:
     """A person the model finds in a Title Case headline ends before a word the body writes in
     lower case and never as a name: "Blaming Trump Gaffe on Biden" names Trump, "Tucker Carlson Is
     Entering Streaming" Tucker Carlson, "Actor Nashawn Breedlove Dead at 46" Nashawn Breedlove.
-    A name the body prints whole is left as it is."""
+    A name the body prints whole is left as it is. (``body_names``: ``names_in(body)``, when known.)"""
     if not is_title_case(doc.text[:headline_end]):
         return
-    names, lowered = names_in(body), set(_LOWER_WORD.findall(body))
+    names = names_in(body) if body_names is None else body_names
+    lowered = set(_LOWER_WORD.findall(body))
     kept, changed = [], False
     for ent in doc.ents:
         if ent.end_char > headline_end or ent.label_ != "PERSON" or len(ent) < 2 or ent.text in body:

@@ -67,7 +67,7 @@ from ...clean.lines import is_citation
 from ...model import Quote, Span
 from ...nlp.text import ArticleText
 from ..lexicon import issued_texts, lexicon, person_nouns, reporting_verbs, speaker_nouns, word_nouns
-from .words import FINDINGS, NAMING, frame, marked_to, unnamed_sources
+from .words import FINDINGS, NAMING, frame, marked_to, names_something, unnamed_sources
 
 # Words that open a supposed case or an open one: "if the employer asks you to pay …", "whether
 # their kids will feel the same way is unclear".
@@ -427,7 +427,7 @@ def _saying_inside(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     if token.lemma_.lower() in NAMING:
-        return not any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+        return names_something(token)
     return reporting_verbs().get(token.lemma_.lower()) == "speech"
 
 

@@ -13,7 +13,16 @@ from spacy.tokens import Token
 from ..lexicon import circumstance_nouns, reporting_verbs, topic_prepositions, word_nouns
 from .speakers import Speakers
 from .view import ArticleView, Stage
-from .words import FINDINGS, NAMING, RELATIVE, as_clause, bare_participle, frame, host_clause, marked_that
+from .words import (
+    FINDINGS,
+    RELATIVE,
+    as_clause,
+    bare_participle,
+    frame,
+    host_clause,
+    marked_that,
+    names_something,
+)
 
 # Objects of "say" that stand for the words ("said much the same", "said as much").
 _PRO_FORMS = {"same", "much", "everything", "opposite"}
@@ -251,8 +260,7 @@ class Content(Stage):
                 return self.without_other_speech(objects[0])
         if kind == "as":
             return None
-        calling_for = any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)
-        if verb.lemma_.lower() in NAMING and not calling_for:
+        if names_something(verb):
             # "called Trump “unhinged”", "calling Trump a fascist": naming is saying.
             named = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
             predicate = [c for c in verb.children if c.dep_ in ("oprd", "attr", "acomp")]

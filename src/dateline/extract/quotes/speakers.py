@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...cameo import agent_nouns
-from ..lexicon import issued_texts, lexicon, person_nouns, reporting_verbs
+from ..lexicon import HONORIFICS, issued_texts, lexicon, person_nouns, reporting_verbs
 from .draft import Draft
 from .marks import Marked
 from .view import NOUN_GENDER, ArticleView, Stage
@@ -358,8 +358,8 @@ class Speakers(Stage):
         glue = self.doc[name.start - 1]
         if glue.dep_ != "compound" or not name.start <= glue.head.i < name.end or self._names_someone(glue):
             return None
-        if glue.text.rstrip(".").lower() in ("mr", "mrs", "ms", "dr", "sir"):
-            return None
+        if glue.text.rstrip(".").lower() in HONORIFICS:
+            return None  # "aides to Mr. Sanders"
         return name.root
 
     @staticmethod

@@ -92,3 +92,8 @@ def bare_participle(verb: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for t in group for c in t.children):
         return False
     return any(c.dep_ == "agent" for t in group for c in t.children)
+
+
+def names_something(verb: Token) -> bool:
+    """A verb of naming that names ("called Trump “unhinged”"), not one that asks ("calling for …")."""
+    return verb.lemma_.lower() in NAMING and not any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)
