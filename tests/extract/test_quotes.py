@@ -1660,3 +1660,63 @@ def test_a_noun_inside_the_quote_is_not_whom_she_stands_for():
 def test_a_name_at_the_end_of_its_subject_phrase_speaks(line, name):
     article, _ = quotes_of(FILLER + line + "\n")
     assert [speaker(article, q) for q in article.quotes] == [name], article.quotes
+
+
+def test_a_verb_after_a_second_quote_with_its_own_lead_in_is_not_the_first_ones():
+    # "says" attributes the quote it follows; the first quote, led in by a colon, has the verb before it
+    article, _ = quotes_of(
+        FILLER + "The list runs from Maria Lopez, who explains why she tells harbour stories: “We never saw ourselves"
+        " in books,” to Anna Berg, who could become the first pilot from her town: “Seeing yourself matters,” she"
+        " says.\n"
+    )
+    said = {q.content.text: q.parts for q in article.quotes if q.kind == "direct"}
+    assert said == {"“We never saw ourselves in books,”": [], "“Seeing yourself matters,”": []}, said
+
+
+def test_a_lead_in_before_a_colon_is_not_the_quoted_words():
+    article, _ = quotes_of(
+        FILLER + "By writing their own roles: “What I want for my career is room to grow,” says Nora Quinn, who"
+        " will soon direct a film.\n"
+    )
+    said = [(q.content.text, speaker(article, q)) for q in article.quotes]
+    assert said == [("“What I want for my career is room to grow,”", "Nora Quinn")], said
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“It is all nonsense,” says the critic Paul Hale, author of the 1988 paper “Why Palmistry Fails,” after"
+        " reading his own palm.",
+        "“It is all nonsense,” says the critic Paul Hale, whose essay “The Lines We Read” sold well.",
+    ],
+)
+def test_a_title_after_a_noun_for_a_work_is_nobodys_words(line):
+    article, _ = quotes_of(FILLER + line + "\n")
+    assert [q.content.text for q in article.quotes] == ["“It is all nonsense,”"], article.quotes
+
+
+def test_a_name_closing_an_according_to_phrase_is_the_source():
+    article, _ = quotes_of(FILLER + "Their marriage ends in divorce, according to a fan account, ShowFan.\n")
+    said = [(q.content.text, q.speaker.text) for q in article.quotes]
+    assert said == [("Their marriage ends in divorce", "a fan account, ShowFan")], said
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("Police received a call from a neighbour just before noon, saying a truck had hit a deer.", "a neighbour"),
+        ("The mayor got a letter from the harbour pilots saying the channel was unsafe.", "the harbour pilots"),
+    ],
+)
+def test_words_received_from_someone_are_the_senders(line, who):
+    article, _ = quotes_of(FILLER + line + "\n")
+    assert [q.speaker.text for q in article.quotes] == [who], article.quotes
+
+
+def test_the_one_called_out_for_telling_is_who_told():
+    article, _ = quotes_of(
+        FILLER + "Viewers were unhappy with the couple, calling out Mia Berg on social media for telling her husband"
+        " that she had lied about her job.\n"
+    )
+    said = [(q.content.text, speaker(article, q)) for q in article.quotes]
+    assert said == [("that she had lied about her job", "Mia Berg")], said

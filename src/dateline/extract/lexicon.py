@@ -159,6 +159,12 @@ def word_nouns() -> frozenset[str]:
 
 
 @cache
+def title_nouns() -> frozenset[str]:
+    """Nouns naming a work with a title: "the paper “…”" (extract/data/title_nouns.txt)."""
+    return frozenset(data_lines(_EXTRACT, "title_nouns.txt"))
+
+
+@cache
 def building_nouns() -> frozenset[str]:
     """Last words of names of buildings and places: "Trump Tower" (extract/data/building_nouns.txt)."""
     return frozenset(data_lines(_EXTRACT, "building_nouns.txt"))

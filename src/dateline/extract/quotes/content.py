@@ -302,7 +302,9 @@ class Content(Stage):
                     first = objects[0].left_edge.i if objects else child.i + 1
                     # ("accused Sanders of a smear, while Sanders suggests …": not the accusation)
                     return self._before_contrasting_speech(list(self.doc[first : child.right_edge.i + 1]), child)
-        if verb.lemma_.lower() in ("call", "ask", "urge", "appeal", "push"):
+        called_out = any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+        if verb.lemma_.lower() in ("call", "ask", "urge", "appeal", "push") and not called_out:
+            # ("calling out X on social media for telling …": the "for" phrase is what X is blamed for)
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ == "for":
                     objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]  # "called for reducing …"

@@ -20,18 +20,14 @@ from .parts import Parts
 from .reported import named_source
 from .speakers import Speaker, Speakers
 from .view import ArticleView, Stage
-from .words import ATTRIBUTION_REACH, DASHES, RELATIVE, bare_participle, idiom
-
-_QUOTE_CHARS = "\"'“”«»„‘’"
+from .words import ATTRIBUTION_REACH, DASHES, RELATIVE, bare_participle, idiom, title_case
 
 # Quoted words fewer than this, inside someone else's sentence, are not carried over to the last speaker.
 _WORDS_WITHIN_A_SENTENCE = 25
 
-# Words before a quoted title: "appeared on “Meet the Press”", "his book “The Art of the Deal”", "wrote in “Mein
-# Kampf”".
-_BEFORE_TITLES = (" on", " of", " in", " from", "’s", "'s", " titled", " entitled", " show", " program", " programme",
-                  " book", " film", " movie", " series", " column", " podcast", " documentary", " novel", " song",
-                  " album")  # fmt: skip
+# Words before a quoted title: "appeared on “Meet the Press”", "wrote in “Mein Kampf”" (nouns for works, "his book
+# “The Art of the Deal”", are a data file: extract/data/title_nouns.txt).
+_BEFORE_TITLES = (" on", " of", " in", " from", "’s", "'s", " titled", " entitled")
 
 
 def _according_to_source(after: list[Token]) -> Token | None:
@@ -53,17 +49,6 @@ def _outside_brackets(tokens: list[Token]) -> list[Token]:
         elif depth == 0:
             kept.append(token)
     return kept
-
-
-def _title_case(quoted: str, most: int, stop_allowed: bool = False) -> bool:
-    """At most ``most`` words, each significant one capitalised, with no comma or (unless
-    ``stop_allowed``) closing full stop, question or exclamation mark: a name or a title."""
-    inner = quoted.strip(_QUOTE_CHARS + " ").rstrip(",")  # “…” and ''…''
-    words = inner.split()
-    if not words or len(words) > most or (inner[-1:] in ".!?" and not stop_allowed) or "," in inner:
-        return False
-    significant = [words[0]] + [w.rstrip(".") for w in words[1:] if w.rstrip(".").isalpha() and len(w) > 3]
-    return all(w[:1].isupper() for w in significant)
 
 
 class DirectQuotes(Stage):
@@ -138,9 +123,14 @@ class DirectQuotes(Stage):
         "show": the title of a programme, book or film ("told ABC’s “This Week,”")."""
         before = self.text.text[max(0, start - 30) : start].rstrip().lower()
         possessive = before.endswith(("’s", "'s"))  # "on CBS's ''Face the Nation.''": a title, full stop and all
-        if not _title_case(self.text.text[start:end], 6, possessive):
+        if not title_case(self.text.text[start:end], 6, possessive):
             return False
-        return before.endswith(_BEFORE_TITLES) or before.endswith(("’", "'")) or self._named_thing(start, end)
+        return (
+            before.endswith(_BEFORE_TITLES)
+            or before.endswith(("’", "'"))
+            or self.view.names_a_work(start, end)
+            or self._named_thing(start, end)
+        )
 
     def _named_thing(self, start: int, end: int) -> bool:
         """Quoted words that are the object of a verb other than one of speech, or of a
@@ -161,7 +151,7 @@ class DirectQuotes(Stage):
         """Quoted words in title case inside the writer's sentence, with no attribution of their
         own: a name (`starred in “Once Upon a Time in Hollywood”`, `the “Gang of Eight”`), not
         words anyone said. (Headlines are in title case throughout: not there.)"""
-        return mark.block >= 0 and _title_case(self.text.text[start:end], 8) and self.view.opens_inside_a_sentence(mark)
+        return mark.block >= 0 and title_case(self.text.text[start:end], 8) and self.view.opens_inside_a_sentence(mark)
 
     def _words_within_a_sentence(self, mark: Marked, start: int, end: int) -> bool:
         """Fewer than 25 words, quoted inside a sentence that opens before them (`… the crowd
@@ -206,6 +196,10 @@ class DirectQuotes(Stage):
             t for t in first.sent if t.idx + len(t.text) <= mark.start and not self.view.inside_marks(t.idx, t.idx + 1)
         ]
         after = _outside_brackets(after)  # "Rep. Jason Chaffetz (R-Utah) said"
+        next_open = self.view.next_mark_start(end)
+        if next_open is not None and self.text.text[end:next_open].rstrip().endswith(":"):
+            # `from X, who …: “A,” to Y, who …: “B,” she says`: B has a lead-in of its own; "says" is B's
+            after = [t for t in after if t.idx < next_open]
         source = _according_to_source(after)
         if source is not None:  # `“… . The new material shows …,” according to Judicial Watch.`
             return None, "according to", self.speakers.resolve(self.view.phrase(source))

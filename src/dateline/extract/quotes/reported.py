@@ -111,6 +111,17 @@ def named_source(view: ArticleView, before: SpacySpan, block: int) -> SpacySpan 
     return None
 
 
+def _with_name_after(sent: SpacySpan, end: int) -> int:
+    """Where a source phrase ends that a name in apposition closes: "according to a fan account,
+    MAFSFan." (the sentence's last words, a comma and a proper name, are the source's name)."""
+    rest = [t for t in sent if t.i >= end and not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if len(rest) >= 2 and rest[0].text == "," and len(rest) <= 5 and all(t.pos_ == "PROPN" for t in rest[1:]):
+        return rest[-1].i + 1
+    return end
+
+
 def _a_field(noun: Token) -> bool:
     """ "degrees in safety studies", "a minor in marine studies": a field of study, no study (but
     "in recent studies", "in several studies" are studies)."""
@@ -267,6 +278,11 @@ class ReportedSpeech(Stage):
             start, end = self.view.char_bounds(content)
             if start is None:
                 continue
+            opening = self.view.inside_marks(start, start + 1)
+            if opening is not None and opening.start == start and self.view.names_a_work(opening.start, opening.end):
+                continue  # `says X, author of the paper “Why …,” after …`: a title the parse hung on the verb
+            if token.idx >= end:
+                start = self._after_lead_in(start, end)
             whole = self.view.inside_marks(start, end)
             if whole is not None and _mostly(whole, start, end) and not nested:
                 continue  # the complement is a direct quote: attributed below
@@ -274,6 +290,14 @@ class ReportedSpeech(Stage):
                 continue  # `“…,” X said, “…”` parsed as one clause: a split direct quote
             # Inside a quote, "I think …" is the quoted speaker's own attribution.
             self._add_reported(token, start, end, block, cue_text=None, nested=nested)
+
+    def _after_lead_in(self, start: int, end: int) -> int:
+        """`By writing new roles: “What I want …,” says X`: the words before a colon that opens
+        the quotation marks are the writer's lead-in, not what the verb after them reports."""
+        opening = self.view.next_mark_start(start)
+        if opening is not None and start < opening < end and self.text.text[start:opening].rstrip().endswith(":"):
+            return opening
+        return start
 
     def _sentence_before(self, sent: SpacySpan) -> list[Token] | None:
         """The words of the sentence before ``sent`` (the paragraph's before, if it opens one) up to any
@@ -544,6 +568,8 @@ class ReportedSpeech(Stage):
         own = [t.i for c in (*token.children, *to.children) if c.dep_ == "prep" and c.i >= phrase_end
                for t in c.subtree]  # fmt: skip
         phrase_end = max([phrase_end, *(i + 1 for i in own)])
+        named_end = _with_name_after(sent, phrase_end)
+        named_end = named_end if named_end > phrase_end else None
         before = [t for t in sent if t.i < phrase_start]
         after = [t for t in sent if t.i >= phrase_end]
         if not any(t.is_alpha for t in before + after):
@@ -555,6 +581,9 @@ class ReportedSpeech(Stage):
             phrase_end = commas[0].i
             after = [t for t in sent if t.i > phrase_end]
         phrase = self.view.phrase(source) if objects else self.doc[source.i : phrase_end]
+        if named_end is not None:  # "according to a fan account, MAFSFan."
+            phrase, phrase_end = self.doc[phrase.start : named_end], named_end
+            after = [t for t in sent if t.i >= phrase_end]
         before = _after_last_clause_break(before)
         if not any(t.is_alpha or t.like_num for t in after) and _points_back(before):
             # "Teens love their earbuds. That's according to a new survey.": what "that" stands for

@@ -7,15 +7,17 @@ of this word); ``Stage`` is the base of the stages, which read the article throu
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...model import Actor, Span
 from ...nlp.text import ArticleText
+from ..lexicon import title_nouns
 from ..mentions import MentionIndex
 from .marks import Marked, find_marks
+from .words import title_case
 
 _TRIM = " \n\t,;:"
 
@@ -67,6 +69,19 @@ class ArticleView:
         if i >= 0 and end <= self.marked[i].end:
             return self.marked[i]
         return None
+
+    def names_a_work(self, start: int, end: int) -> bool:
+        """Quoted words [start, end) in title case right after a noun for a work with a title
+        (`the 1978 paper “Why Astrology Is a Pseudoscience,”`): the title, nobody's words."""
+        before = self.text.text[max(0, start - 30) : start].split()
+        return bool(before) and before[-1].lower().rstrip(",:") in title_nouns() and title_case(
+            self.text.text[start:end], 8
+        )
+
+    def next_mark_start(self, char: int) -> int | None:
+        """Where the first quotation mark opening at or after ``char`` opens, if any."""
+        i = bisect_left(self._mark_starts, char)
+        return self._mark_starts[i] if i < len(self._mark_starts) else None
 
     def block_of(self, char: int) -> int | None:  # -1: the headline
         if self.headline is not None and self.headline[0] <= char < self.headline[1]:

@@ -15,6 +15,8 @@ RELATIVE = {"that", "which", "who", "whom"}
 
 DASHES = {"-", "–", "—"}
 
+QUOTE_CHARS = "\"'“”«»„‘’"
+
 # How many words after a closing quotation mark its speech verb may stand: a name with a
 # title and an apposition ("Rep. Jim Jordan, an oversight panel member, said").
 ATTRIBUTION_REACH = 12
@@ -97,3 +99,14 @@ def bare_participle(verb: Token) -> bool:
 def names_something(verb: Token) -> bool:
     """A verb of naming that names ("called Trump “unhinged”"), not one that asks ("calling for …")."""
     return verb.lemma_.lower() in NAMING and not any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)
+
+
+def title_case(quoted: str, most: int, stop_allowed: bool = False) -> bool:
+    """At most ``most`` words, each significant one capitalised, with no comma or (unless
+    ``stop_allowed``) closing full stop, question or exclamation mark: a name or a title."""
+    inner = quoted.strip(QUOTE_CHARS + " ").rstrip(",")  # “…” and ''…''
+    words = inner.split()
+    if not words or len(words) > most or (inner[-1:] in ".!?" and not stop_allowed) or "," in inner:
+        return False
+    significant = [words[0]] + [w.rstrip(".") for w in words[1:] if w.rstrip(".").isalpha() and len(w) > 3]
+    return all(w[:1].isupper() for w in significant)
