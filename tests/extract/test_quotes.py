@@ -1720,3 +1720,25 @@ def test_the_one_called_out_for_telling_is_who_told():
     )
     said = [(q.content.text, speaker(article, q)) for q in article.quotes]
     assert said == [("that she had lied about her job", "Mia Berg")], said
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("“What year is it?” Denicola recalled a nurse asking.", "a nurse"),
+        ("“Where is the ferry?” Reyes remembers his son asking.", "his son"),
+    ],
+)
+def test_someone_remembered_speaking_is_the_speaker(line, who):
+    article, _ = quotes_of(FILLER + line + "\n")
+    assert [q.speaker.text for q in article.quotes] == [who], article.quotes
+
+
+def test_a_label_before_a_colon_is_no_speaker():
+    article, _ = quotes_of(FILLER + "WARNING: There is a fake site set up to mimic the ferry company. Do not use it.\n")
+    assert [q.speaker.text for q in article.quotes if q.listed] == [], article.quotes
+
+
+def test_boasting_a_thing_is_having_it():
+    _, quotes = quotes_of(FILLER + "The new ferry boasts a heated deck and a café at an unbeatable price.\n")
+    assert quotes == [], quotes

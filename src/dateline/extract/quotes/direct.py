@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from .draft import Draft
 from .marks import Marked
 from .parts import Parts
-from .reported import named_source
+from .roles import heard_speaking, named_source
 from .speakers import Speaker, Speakers
 from .view import ArticleView, Stage
 from .words import ATTRIBUTION_REACH, DASHES, RELATIVE, bare_participle, idiom, title_case
@@ -208,6 +208,9 @@ class DirectQuotes(Stage):
             return governing, None, self.speakers.speaker_of(governing)
         for token in after[:ATTRIBUTION_REACH]:  # “…,” X said / “…,” said X / “…,” X, a member, said
             if self.speakers.is_speech(token):
+                heard = heard_speaking(token)
+                if heard is not None:  # “…?” Denicola recalled a nurse asking: the nurse's words
+                    return heard[0], None, self.speakers.resolve(self.view.phrase(heard[1]))
                 speaker = self.speakers.speaker_of(token)
                 if speaker.span is None:  # no subject outside the quote (`“… Full panic mode,” said X`)
                     speaker = self.speakers.name_near(after, token)

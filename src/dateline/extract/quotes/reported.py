@@ -16,10 +16,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ...nlp.tokens import indices_of, indices_with_dep, indices_with_lemma
-from ..lexicon import lexicon, reporting_verbs, stance_adjectives
+from ..lexicon import reporting_verbs, stance_adjectives
 from .content import Content
 from .draft import Draft
 from .marks import Marked
+from .roles import heard_speaking, is_title, name_after, named_source
 from .speakers import Speaker, Speakers
 from .view import ArticleView, Stage
 from .words import DASHES, FINDINGS, as_clause, frame, host_clause, idiom, marked_that, marked_to, unnamed_sources
@@ -42,7 +43,6 @@ _SOURCE_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 _VAGUE_SUBJECTS = {"it", "you"}
 
 # Forms of address, which the title list leaves out (they say nothing of a role).
-_ADDRESS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
 
 # Nouns of asking and promising whose "for" phrase or "to" infinitive is what their owner
 # asked or promised: "Pence's call for a special prosecutor", "her pledge to cut taxes".
@@ -94,34 +94,6 @@ def _after_last_clause_break(tokens: list[Token]) -> list[Token]:
     return tokens[cut:]
 
 
-def named_source(view: ArticleView, before: SpacySpan, block: int) -> SpacySpan | None:
-    """The words before a colon when they name who speaks: names and titles ("Dr. Ben Carson:
-    Hillary Clinton ‘Not Fit To Serve’", "Carly Fiorina: …", or an actor of the story); in a
-    headline also a name, then what it did or whom it spoke to ("Trump Addresses Munich Attack:
-    ‘…’", "CNN President On Trump: …"), the name alone. None when they name no one."""
-    if not len(before):
-        return None
-    known = [t.ent_type_ in ("PERSON", "ORG") or view.actor_at(t) is not None for t in before]
-    if any(known) and all(k or t.is_punct or _is_title(t) for k, t in zip(known, before, strict=True)):
-        return before
-    if block < 0:
-        lead = next((i for i, (k, t) in enumerate(zip(known, before, strict=True)) if not (k or _is_title(t))), 0)
-        if any(known[:lead]) and before[lead].pos_ in ("VERB", "ADP") and before[lead].lower_ not in ("of", "'s"):
-            return before[:lead]
-    return None
-
-
-def _with_name_after(sent: SpacySpan, end: int) -> int:
-    """Where a source phrase ends that a name in apposition closes: "according to a fan account,
-    MAFSFan." (the sentence's last words, a comma and a proper name, are the source's name)."""
-    rest = [t for t in sent if t.i >= end and not t.is_space]
-    while rest and rest[-1].is_punct:
-        rest.pop()
-    if len(rest) >= 2 and rest[0].text == "," and len(rest) <= 5 and all(t.pos_ == "PROPN" for t in rest[1:]):
-        return rest[-1].i + 1
-    return end
-
-
 def _a_field(noun: Token) -> bool:
     """ "degrees in safety studies", "a minor in marine studies": a field of study, no study (but
     "in recent studies", "in several studies" are studies)."""
@@ -167,12 +139,6 @@ def _purpose(verb: Token) -> bool:
         and verb.dep_ in ("advcl", "xcomp", "relcl", "acl")
         and marked_to(verb)
     )
-
-
-def _is_title(token: Token) -> bool:
-    """A title or form of address before a name: "Senator", "Dr.", "Mrs."."""
-    word = token.text.rstrip(".")
-    return word.lower() in _ADDRESS or lexicon().title(word) is not None
 
 
 def _mostly(mark: Marked, start: int, end: int) -> bool:
@@ -269,6 +235,9 @@ class ReportedSpeech(Stage):
                 continue
             if idiom(token) or _purpose(token) or token.i in self.draft.cues_from_next:
                 continue
+            heard = heard_speaking(token)
+            if heard is not None and not any(c.dep_ in ("ccomp", "dobj") for c in heard[0].children):
+                continue  # "Reyes remembers his son asking.": the son's words are quoted beside it
             nested = self._nested(token)
             content = self.content.content_of(token)
             if content is None:
@@ -481,7 +450,7 @@ class ReportedSpeech(Stage):
         if self.view.inside_marks(before.start_char, before.end_char):
             return False  # (a quoted claim is attributed as a direct quote)
         names = [t for t in after if t.ent_type_ in _SOURCE_ENTITIES or self.view.actor_at(t) is not None]
-        if not names and not any(_is_title(t) for t in after):
+        if not names and not any(is_title(t) for t in after):
             return False
         start, end = self.view.char_bounds(list(before))
         if start is None:
@@ -568,7 +537,7 @@ class ReportedSpeech(Stage):
         own = [t.i for c in (*token.children, *to.children) if c.dep_ == "prep" and c.i >= phrase_end
                for t in c.subtree]  # fmt: skip
         phrase_end = max([phrase_end, *(i + 1 for i in own)])
-        named_end = _with_name_after(sent, phrase_end)
+        named_end = name_after(sent, phrase_end)
         named_end = named_end if named_end > phrase_end else None
         before = [t for t in sent if t.i < phrase_start]
         after = [t for t in sent if t.i >= phrase_end]

@@ -16,8 +16,9 @@ from ...cameo import agent_nouns
 from ..lexicon import HONORIFICS, issued_texts, lexicon, person_nouns, reporting_verbs
 from .draft import Draft
 from .marks import Marked
+from .roles import blamed_object, received, sender_of
 from .view import NOUN_GENDER, ArticleView, Stage
-from .words import RELATIVE, frame, marked_to, speech_particle, unnamed_sources
+from .words import RELATIVE, frame, is_speech, marked_to, unnamed_sources
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 
@@ -168,9 +169,7 @@ class Speakers(Stage):
         return Speaker(span, speaker.actor, speaker.unnamed)
 
     def is_speech(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and (
-            reporting_verbs().get(token.lemma_.lower()) == "speech" or speech_particle(token) is not None
-        )
+        return is_speech(token)
 
     def subject(self, verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -178,7 +177,7 @@ class Speakers(Stage):
         if verb.tag_ == "VBG" and verb.dep_ == "advcl":
             # "Police received a call from a neighbour, saying …": the one the text came from
             texts = [c for c in verb.head.children if c.dep_ == "dobj" and c.lemma_.lower() in issued_texts()]
-            sender = _sender(texts[0]) if texts else None
+            sender = sender_of(texts[0]) if texts else None
             if sender is not None:
                 return sender
         if (
@@ -231,7 +230,7 @@ class Speakers(Stage):
                 # "Clark said A … but said B", the second "said" hung on what the first one said
                 current, via_conj = current.head, False
             elif current.dep_ == "pcomp" and current.head.dep_ == "prep":
-                blamed = _blamed_object(current.head)
+                blamed = blamed_object(current.head)
                 if blamed is not None:  # "criticised Mia for telling …": Mia told
                     return blamed
                 current = current.head.head  # "began by saying", "before clarifying that …"
@@ -272,10 +271,10 @@ class Speakers(Stage):
         owners = [c for c in text.children if c.dep_ == "poss"]
         if owners:
             return owners[0]
-        sender = _sender(text)
+        sender = sender_of(text)
         if sender is not None:  # "Police received a call from a neighbour saying …": the neighbour
             return sender
-        if text.dep_ == "dobj" and text.head.pos_ in ("VERB", "AUX") and not _received(text):
+        if text.dep_ == "dobj" and text.head.pos_ in ("VERB", "AUX") and not received(text):
             return self.subject(text.head)
         return None
 
@@ -568,52 +567,6 @@ class Speakers(Stage):
         elif actor is None and subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() not in agent_nouns():
             self.draft.state.focus_body = None
 
-
-def _blamed_object(prep: Token) -> Token | None:
-    """The object of a verb that a "for"/"of"/"over" phrase blames or praises it for: "called out
-    Mia for telling …", "accused him of saying …" (the one who did it is the object, not the subject)."""
-    if prep.lower_ not in ("for", "of", "over"):
-        return None
-    verb = prep.head
-    lemma = verb.lemma_.lower()
-    called_out = lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
-    if verb.pos_ != "VERB" or not (called_out or lemma in _BLAMING):
-        return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i]
-    if not objects:
-        return None
-    named = objects[0].pos_ == "PROPN" and objects[0].ent_type_ in ("", "PERSON")
-    return objects[0] if named or objects[0].lower_ in ("him", "her", "them", "me", "us") else None
-
-
-# Verbs that blame or praise someone "for" or "of" something they did: "accused him of saying …",
-# "criticized her for telling …", "praised Reyes for saying …".
-_BLAMING = frozenset({
-    "accuse", "criticize", "criticise", "scold", "chide", "mock", "slam", "blast", "fault", "rebuke", "condemn",
-    "denounce", "ridicule", "lambaste", "lambast", "attack", "assail", "deride", "knock", "hammer", "praise",
-    "thank", "congratulate", "credit", "hail", "applaud", "commend", "compliment", "blame",
-})  # fmt: skip
-
-
-# Verbs whose subject gets a text rather than puts it out ("Police received 911 calls saying …").
-_RECEIVING = frozenset({"receive", "get", "obtain", "read", "hear", "see", "review", "intercept"})
-
-
-def _received(text: Token) -> bool:
-    return text.dep_ == "dobj" and text.head.lemma_.lower() in _RECEIVING
-
-
-def _sender(text: Token) -> Token | None:
-    """Whom a text came "from": "a letter from the mayor", "received a call from X" (the
-    preposition on the text or on the verb it is the object of)."""
-    holders = [text] + ([text.head] if text.dep_ == "dobj" and _received(text) else [])
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ == "from":
-                objects = [c for c in prep.children if c.dep_ == "pobj"]
-                if objects and objects[0].pos_ in ("PROPN", "NOUN", "PRON"):
-                    return objects[0]
-    return None
 
 
 def _where_put(noun: Token) -> bool:

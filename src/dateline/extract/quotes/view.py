@@ -29,7 +29,8 @@ _EDITORIAL_LABELS = {"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "PREVIO
                      "EDITOR'S NOTE", "EDITOR’S NOTE", "READ MORE", "PHOTOS", "VIDEO", "ADVERTISEMENT", "MORE", "READ",
                      "ALSO READ", "SEE ALSO", "SEE", "LISTEN", "TRENDING", "RECOMMENDED", "SPONSORED", "BREAKING",
                      "LIVE", "EXCLUSIVE", "ANALYSIS", "OPINION", "PHOTO", "GALLERY", "PODCAST",
-                     "NEWSLETTER"}  # fmt: skip
+                     "NEWSLETTER", "WARNING", "DISCLAIMER", "DISCLOSURE", "ALERT", "NOTICE", "CAUTION", "TIP",
+                     "SPOILER", "SPOILERS", "FACT CHECK", "PLEASE NOTE"}  # fmt: skip
 
 
 # Pronouns and honorifics that say a person's gender (0: he, 1: she).

@@ -7,7 +7,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ...resources import data_rows
-from ..lexicon import phrasal_speech_verbs, verb_frames
+from ..lexicon import phrasal_speech_verbs, reporting_verbs, verb_frames
 
 _DATA = "dateline.extract.data"
 
@@ -110,3 +110,10 @@ def title_case(quoted: str, most: int, stop_allowed: bool = False) -> bool:
         return False
     significant = [words[0]] + [w.rstrip(".") for w in words[1:] if w.rstrip(".").isalpha() and len(w) > 3]
     return all(w[:1].isupper() for w in significant)
+
+
+def is_speech(token: Token) -> bool:
+    """A verb of speech: "said", "told", "shot back"."""
+    return token.pos_ in ("VERB", "AUX") and (
+        reporting_verbs().get(token.lemma_.lower()) == "speech" or speech_particle(token) is not None
+    )
