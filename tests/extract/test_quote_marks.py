@@ -56,3 +56,8 @@ def test_single_curly_marks_pair_where_no_double_ones_are_open():
 def test_a_single_mark_that_nothing_closes_is_no_quote():
     text = "‘Sorry, we are closed for the winter season, the sign read. The ferry left."
     assert spans(text, [(0, len(text))]) == []
+
+
+def test_an_inch_mark_does_not_close_a_straight_quote():
+    text = 'Police described him as a "white male, 6\'1" tall, 170 pounds, dark hair," the report said.'
+    assert [s[0] for s in spans(text, [(0, len(text))])] == ['"white male, 6\'1" tall, 170 pounds, dark hair,"']

@@ -1742,3 +1742,14 @@ def test_a_label_before_a_colon_is_no_speaker():
 def test_boasting_a_thing_is_having_it():
     _, quotes = quotes_of(FILLER + "The new ferry boasts a heated deck and a café at an unbeatable price.\n")
     assert quotes == [], quotes
+
+
+def test_officials_cited_as_saying_are_the_speakers():
+    article, _ = quotes_of(FILLER + "The paper cited harbour officials saying the ferry would stop in May.\n")
+    said = [(q.content.text, q.speaker.text) for q in article.quotes]
+    assert said == [("the ferry would stop in May", "harbour officials")], said
+
+
+def test_a_which_opening_a_sentence_is_no_speaker():
+    article, _ = quotes_of(FILLER + "Which is all to suggest that the harbour has changed for good.\n")
+    assert [q.content.text for q in article.quotes if q.listed] == [], article.quotes

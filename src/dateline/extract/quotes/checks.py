@@ -94,8 +94,9 @@ _RULES = {"process", "policy", "guideline", "standard", "rule", "procedure", "sc
 # Pronouns that stand for things unless they speak ("it said" may be a company's words).
 _NON_PERSONS = {"it", "this", "that"}
 # Demonstratives that stand for a thing even when it "speaks": "That's when Merchant went in,
-# saying …", "That suggests a lack of confidence" ("those who say" are people).
-_DEMONSTRATIVES = {"this", "that"}
+# saying …", "That suggests a lack of confidence" ("those who say" are people); so does a "which"
+# that opens a sentence ("Which is all to suggest …").
+_DEMONSTRATIVES = {"this", "that", "Which"}
 # The writer's pronouns, outside quotation marks.
 _WRITER = {"i", "we"}
 # Where a noun stands, and what only a clause's verb governs.
@@ -293,7 +294,7 @@ def _thing(quote: Quote, doc: Doc, text: ArticleText) -> bool:
             return True  # "Video released by the lawyer shows …": a picture of a scene, no one's words
     if words in _NON_PERSONS and reporting_verbs().get(quote.cue_lemma or "") != "speech":
         return True
-    if words in _DEMONSTRATIVES and quote.speaker_refers is None:
+    if (words in _DEMONSTRATIVES or quote.speaker.text in _DEMONSTRATIVES) and quote.speaker_refers is None:
         return True
     if quote.speaker_actor is not None or quote.unnamed != "other":
         return False

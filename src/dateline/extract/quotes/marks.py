@@ -46,6 +46,10 @@ def _opening_position(text: str, i: int, start: int, end: int) -> bool:
     return (i == start or text[i - 1].isspace()) and i + 1 < end and text[i + 1].isalnum()
 
 
+# Feet and inches before a straight double mark: `6'1"`, `5’10"`.
+_FEET_INCHES = re.compile(r"\d['’]\d{1,2}\Z")
+
+
 def _closing_position(text: str, i: int, end: int) -> bool:
     """A mark at i stands where a quote closes: after a word, before a space, punctuation or the end."""
     return not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace() or text[i + 1] in ".,;:!?)")
@@ -128,6 +132,8 @@ def _marks_in(text: str, block: int, start: int, end: int) -> list[Marked]:
                 open_at, closers = i, {'"'}
             elif c == "”" and _opening_position(text, i, start, end):
                 open_at, closers, depth = i, {"”", "»"}, 0  # `”Fear. I am …” ― Name`: a closer typed as opener
+        elif c == '"' and _FEET_INCHES.search(text, max(start, i - 6), i):
+            continue  # `a "white male, 6'1" tall, …"`: inches, not the end of the quote
         elif c in closers and i > open_at:
             if depth:
                 depth -= 1  # the end of a quote inside the quote

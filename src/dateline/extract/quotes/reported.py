@@ -235,9 +235,8 @@ class ReportedSpeech(Stage):
                 continue
             if idiom(token) or _purpose(token) or token.i in self.draft.cues_from_next:
                 continue
-            heard = heard_speaking(token)
-            if heard is not None and not any(c.dep_ in ("ccomp", "dobj") for c in heard[0].children):
-                continue  # "Reyes remembers his son asking.": the son's words are quoted beside it
+            if heard_speaking(token) is not None:
+                continue  # "remembers his son asking", "cited officials saying …": the words are theirs
             nested = self._nested(token)
             content = self.content.content_of(token)
             if content is None:

@@ -22,11 +22,13 @@ _BLAMING = frozenset({
     "thank", "congratulate", "credit", "hail", "applaud", "commend", "compliment", "blame",
 })  # fmt: skip
 
-# Verbs of recalling and perceiving: their object may be heard speaking ("recalled a nurse asking").
-_PERCEIVING = frozenset({"recall", "remember", "hear", "overhear", "see", "watch"})
+# Verbs of recalling, perceiving and citing: their object may be heard speaking ("recalled a nurse
+# asking", "cited officials saying").
+_PERCEIVING = frozenset({"recall", "remember", "hear", "overhear", "see", "watch", "quote", "cite"})
 
-# Verbs whose subject gets a text rather than puts it out ("Police received 911 calls saying …").
-_RECEIVING = frozenset({"receive", "get", "obtain", "read", "hear", "see", "review", "intercept"})
+# Verbs whose subject gets or cites a text rather than puts it out ("Police received 911 calls saying …",
+# "Frank cited a memo saying …").
+_RECEIVING = frozenset({"receive", "get", "obtain", "read", "hear", "see", "review", "intercept", "cite", "quote"})
 
 
 def received(text: Token) -> bool:
@@ -68,13 +70,15 @@ def heard_speaking(verb: Token) -> tuple[Token, Token] | None:
     nurse asking`, `remembers his son saying`): that verb of speech, and its speaker."""
     if verb.lemma_.lower() not in _PERCEIVING or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # ("would like to see the board agree to …" is a wish)
-    for child in verb.children:
-        if child.tag_ not in ("VBG", "VB") or child.dep_ not in ("advcl", "ccomp", "xcomp") or child.i < verb.i:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # the speaking verb hangs on the verb ("recalled a nurse asking") or on its object ("cited officials saying")
+    for child in [*verb.children, *(c for o in objects for c in o.children if c.dep_ == "acl")]:
+        if child.tag_ not in ("VBG", "VB") or child.dep_ not in ("advcl", "ccomp", "xcomp", "acl") or child.i < verb.i:
             continue
         if not is_speech(child):
             continue
         subjects = [c for c in child.children if c.dep_ == "nsubj"]
-        subjects = subjects or [c for c in verb.children if c.dep_ == "dobj" and c.i < child.i]
+        subjects = subjects or [o for o in objects if o.i < child.i]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN", "PRON"):
             return child, subjects[0]
     return None
