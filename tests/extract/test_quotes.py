@@ -1753,3 +1753,15 @@ def test_officials_cited_as_saying_are_the_speakers():
 def test_a_which_opening_a_sentence_is_no_speaker():
     article, _ = quotes_of(FILLER + "Which is all to suggest that the harbour has changed for good.\n")
     assert [q.content.text for q in article.quotes if q.listed] == [], article.quotes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ferry line found itself forced to cancel half of its crossings.",
+        "The harbour board continues to see the numbers work for a second pier.",
+    ],
+)
+def test_finding_oneself_and_seeing_something_happen_report_nothing(line):
+    _, quotes = quotes_of(FILLER + line + "\n")
+    assert quotes == [], quotes

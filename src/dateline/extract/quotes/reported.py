@@ -20,7 +20,7 @@ from ..lexicon import reporting_verbs, stance_adjectives
 from .content import Content
 from .draft import Draft
 from .marks import Marked
-from .roles import heard_speaking, is_title, name_after, named_source
+from .roles import heard_speaking, is_title, name_after, named_source, seen_happening
 from .speakers import Speaker, Speakers
 from .view import ArticleView, Stage
 from .words import DASHES, FINDINGS, as_clause, frame, host_clause, idiom, marked_that, marked_to, unnamed_sources
@@ -237,6 +237,8 @@ class ReportedSpeech(Stage):
                 continue
             if heard_speaking(token) is not None:
                 continue  # "remembers his son asking", "cited officials saying …": the words are theirs
+            if seen_happening(token):
+                continue  # "continues to see the numbers work": what is seen, not a view
             nested = self._nested(token)
             content = self.content.content_of(token)
             if content is None:

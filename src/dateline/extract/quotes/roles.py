@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..lexicon import lexicon
 from .view import ArticleView
-from .words import is_speech
+from .words import frame, is_speech
 
 _ADDRESS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
 
@@ -116,3 +116,16 @@ def is_title(token: Token) -> bool:
     """A title or form of address before a name: "Senator", "Dr.", "Mrs."."""
     word = token.text.rstrip(".")
     return word.lower() in _ADDRESS or lexicon().title(word) is not None
+
+
+def seen_happening(verb: Token) -> bool:
+    """A verb of seeing or hearing whose complement is a bare infinitive or a participle ("saw the
+    numbers work", "watched prices climbing"): something perceived happening, not a view held."""
+    if verb.lemma_.lower() not in _PERCEIVING:
+        return False
+    if verb.head.lemma_.lower() in frame("desire") | frame("aim"):
+        return False  # "would like to see the board agree to …": a wish
+    return any(
+        c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") and not any(m.dep_ in ("mark", "aux") for m in c.children)
+        for c in verb.children
+    )

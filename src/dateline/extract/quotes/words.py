@@ -74,7 +74,11 @@ def marked_to(verb: Token) -> bool:
 
 
 def idiom(verb: Token) -> bool:
-    """ "That said, …" and "It goes without saying that …" frame the writer's own sentence."""
+    """ "That said, …" and "It goes without saying that …" frame the writer's own sentence; "found
+    itself forced to …", "finds himself alone" tell where someone ended up, not what they found."""
+    if verb.lemma_.lower() == "find":
+        following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+        return following is not None and following.lower_.endswith(("self", "selves")) and following.pos_ == "PRON"
     if verb.lemma_.lower() != "say":
         return False
     after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
