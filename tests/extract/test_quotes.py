@@ -1765,3 +1765,12 @@ def test_a_which_opening_a_sentence_is_no_speaker():
 def test_finding_oneself_and_seeing_something_happen_report_nothing(line):
     _, quotes = quotes_of(FILLER + line + "\n")
     assert quotes == [], quotes
+
+
+def test_a_second_predicate_after_but_keeps_its_subject_in_the_words():
+    article, _ = quotes_of(
+        FILLER + "The board has left the old fares in place, but is now considering new ones, according to the"
+        " harbour report.\n"
+    )
+    said = [q.content.text for q in article.quotes if q.cue_lemma == "according to"]
+    assert said == ["The board has left the old fares in place, but is now considering new ones"], said

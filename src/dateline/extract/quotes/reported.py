@@ -87,6 +87,8 @@ def _after_last_clause_break(tokens: list[Token]) -> list[Token]:
     cut = 0
     for k, token in enumerate(tokens):
         joined = token.lower_ in ("but", "yet") and k > 0 and tokens[k - 1].text in (",", ";", "-", "–", "—")
+        # (", but is now considering …": a second predicate of the same subject goes with the first)
+        joined = joined and not (k + 1 < len(tokens) and tokens[k + 1].pos_ in ("AUX", "VERB"))
         if token.text == ";" or (k in dashes and k not in aside) or joined:
             cut = k + 1
     while cut < len(tokens) and tokens[cut].lower_ in ("but", "yet", "and"):
