@@ -1774,3 +1774,36 @@ def test_a_second_predicate_after_but_keeps_its_subject_in_the_words():
     )
     said = [q.content.text for q in article.quotes if q.cue_lemma == "according to"]
     assert said == ["The board has left the old fares in place, but is now considering new ones"], said
+
+
+def test_an_object_the_parse_took_from_the_clause_is_its_subject():
+    article, _ = quotes_of(
+        FILLER + "Mayor Anna Berg explained her first season wasn't smooth sailing after one critic called the"
+        " ferry a disgrace.\n"
+    )
+    said = [q.content.text for q in article.quotes if q.cue_lemma == "explain"]
+    assert said and said[0].startswith("her first season wasn't smooth sailing"), said
+
+
+def test_a_bracket_the_words_open_is_closed():
+    article, _ = quotes_of(
+        FILLER + "Every worker described a hostile place, with Mia Berg emphasizing an arbitrarily applied, and"
+        " unusually high (for a dive bar), $200 quota.\n"
+    )
+    said = [q.content.text for q in article.quotes if q.cue_lemma == "emphasize"]
+    assert said and said[0].count("(") == said[0].count(")"), said
+
+
+def test_a_quote_before_a_semicolon_is_not_the_next_clauses():
+    article, _ = quotes_of(
+        FILLER + "The first “strike” has been covered in several reports, rarely in full; four workers"
+        " confirmed to the Herald that a dancer went to the manager.\n"
+    )
+    assert [q.content.text for q in article.quotes] == ["that a dancer went to the manager"], article.quotes
+
+
+def test_a_headline_title_before_a_colon_is_no_source():
+    body = f"The harbour team found a new way to build hulls.\n{FILLER}"
+    headline = "Building Better Batteries for Electric Ferries: A Leap in Storage"
+    article = process_article(f"{headline}\n\n{body}").articles[0]
+    assert [q.speaker.text for q in article.quotes if q.block == -1] == [], article.quotes

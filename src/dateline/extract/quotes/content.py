@@ -49,6 +49,20 @@ _CHARGE_PREPS = {"of", "about", "for"}
 _LIKENING_PREPS = {"compare": {"to", "with"}, "liken": {"to"}, "thank": {"for"}}
 
 
+def _subject_taken_for_object(verb: Token, clause: Token) -> list[Token]:
+    """ "Katie explained her stage debut wasn't smooth sailing": a clause with no subject right
+    after an object of the verb has that object for its subject (the parse took it for the verb's
+    object); nothing when the clause has its own subject or the object is the one told."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return []
+    if verb.lemma_.lower() in frame("audience"):
+        return []
+    objects = [
+        c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i + 1 == clause.left_edge.i
+    ]
+    return list(objects[0].subtree) if objects and objects[0].pos_ in ("NOUN", "PROPN") else []
+
+
 def _stands_for_words(obj: Token) -> bool:
     """An object that stands for words said elsewhere: "said the same thing", "said as much"."""
     lemma = obj.lemma_.lower()
@@ -208,7 +222,10 @@ class Content(Stage):
             if following:
                 # A clause after the verb holds nothing before it: `“…,” X said, “and …”`
                 # parsed as one clause is a quote split around its attribution.
-                return _from_subject([t for t in self.without_other_speech(following[0]) if t.i > verb.i], following[0])
+                clause = following[0]
+                words = _from_subject([t for t in self.without_other_speech(clause) if t.i > verb.i], clause)
+                return _subject_taken_for_object(verb, clause) + words
+
             clause = list(complements[0].subtree)
             unmarked = [t for t in clause if not self.view.inside_marks(t.idx, t.idx + len(t.text))]
             attributions = [t for t in unmarked if t.pos_ == "VERB" and t.lemma_.lower() in reporting_verbs()]

@@ -221,6 +221,8 @@ class DirectQuotes(Stage):
             # “…,” the economist X, a former adviser in the Obama White House, wrote on his
             # blog: a long apposition, but the sentence's own verb is the speech verb (or, when
             # the parse joins it to the quoted clause, a verb with its own subject after the quote).
+            if token.text == ";":
+                break  # ("the first “strike” was reported …; four workers confirmed that …": another clause)
             if token.dep_ in ("ROOT", "conj") and self.speakers.is_speech(token):
                 subject = self.speakers.subject(token)
                 if subject is not None and subject.i > last.i:

@@ -89,8 +89,8 @@ def named_source(view: ArticleView, before: SpacySpan, block: int) -> SpacySpan 
     Hillary Clinton ‘Not Fit To Serve’", "Carly Fiorina: …", or an actor of the story); in a
     headline also a name, then what it did or whom it spoke to ("Trump Addresses Munich Attack:
     ‘…’", "CNN President On Trump: …"), the name alone. None when they name no one."""
-    if not len(before):
-        return None
+    if not len(before) or before[0].tag_ == "VBG":
+        return None  # ("Harnessing Carbon for Plastics: A Breakthrough …": a title, not a name)
     known = [t.ent_type_ in ("PERSON", "ORG") or view.actor_at(t) is not None for t in before]
     if any(known) and all(k or t.is_punct or is_title(t) for k, t in zip(known, before, strict=True)):
         return before

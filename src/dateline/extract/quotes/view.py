@@ -119,6 +119,11 @@ class ArticleView:
             end -= 1
         while start < end and text[start] in _TRIM:
             start += 1
+        # A bracket the content opens and the parse cut is closed: "unusually high (for a dive bar), …"
+        if text.count("(", start, end) > text.count(")", start, end):
+            close = text.find(")", end, min(len(text), end + 80))
+            if close != -1 and "\n" not in text[end:close]:
+                end = close + 1
         # Content that stops just inside a closing mark takes the mark (and the full stop
         # before it): `… must include “robust security guarantees.”`
         for mark in self.marked:
