@@ -1807,3 +1807,25 @@ def test_a_headline_title_before_a_colon_is_no_source():
     headline = "Building Better Batteries for Electric Ferries: A Leap in Storage"
     article = process_article(f"{headline}\n\n{body}").articles[0]
     assert [q.speaker.text for q in article.quotes if q.block == -1] == [], article.quotes
+
+
+def test_a_label_before_a_colon_and_a_quote_is_no_speaker():
+    article, _ = quotes_of(FILLER + "Answer: “The harbour will reopen once the dredging is finished in the spring.”\n")
+    assert [q.speaker.text for q in article.quotes if q.speaker and q.listed] == [], article.quotes
+
+
+def test_the_writers_conclusion_after_according_to_is_no_part_of_the_words():
+    article, _ = quotes_of(
+        FILLER + "The new ferry has 400 seats, according to a report from October, so it seems the council is"
+        " trying to find a way out.\n"
+    )
+    said = [q.content.text for q in article.quotes if q.cue_lemma == "according to"]
+    assert said == ["The new ferry has 400 seats"], said
+
+
+def test_each_one_required_to_concede_is_supposed():
+    article, _ = quotes_of(
+        FILLER + "Compromise is not easy. It requires some to concede that the pier might be too long, and others to"
+        " concede that there can be limits on boats.\n"
+    )
+    assert [q.content.text for q in article.quotes if q.listed] == [], article.quotes

@@ -238,10 +238,15 @@ def _conditional(verb: Token) -> bool:
     ("should force anyone to question …")."""
     if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children):
         return True
-    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and marked_to(verb))
-    if infinitive and verb.head.lemma_.lower() in frame("permission"):
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head  # "requires some to concede …, and others to concede …"
+    infinitive = first.dep_ == "xcomp" or (first.dep_ == "ccomp" and marked_to(first))
+    if first is not verb and marked_to(verb) and first.lemma_.lower() in frame("permission"):
+        return True  # (the parse made "others to concede" a conjunct of "requires")
+    if infinitive and first.head.lemma_.lower() in frame("permission"):
         return True  # "the rules allowed companies to propose …", "asked the mayor to explain …"
-    if infinitive and any(a in _MAYBE or a in _OUGHT for a in _auxiliaries(verb.head)):
+    if infinitive and any(a in _MAYBE or a in _OUGHT for a in _auxiliaries(first.head)):
         return True  # "that should force any rational person to question …", "could lead him to deny …"
     # ("X may have said it best" guesses at a past saying; it does not suppose one, but "would
     # then have claimed …", "could have said no" and "would've complained" suppose one that did not happen)

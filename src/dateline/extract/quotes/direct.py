@@ -20,7 +20,7 @@ from .parts import Parts
 from .roles import heard_speaking, named_source
 from .speakers import Speaker, Speakers
 from .view import ArticleView, Stage
-from .words import ATTRIBUTION_REACH, DASHES, RELATIVE, bare_participle, idiom, title_case
+from .words import ATTRIBUTION_REACH, DASHES, EDITORIAL_LABELS, RELATIVE, bare_participle, idiom, title_case
 
 # Quoted words fewer than this, inside someone else's sentence, are not carried over to the last speaker.
 _WORDS_WITHIN_A_SENTENCE = 25
@@ -260,6 +260,8 @@ class DirectQuotes(Stage):
             if source is not None and not dashes:
                 return None, ":", self.speakers.resolve(source)
             subject = [t for t in before if t.dep_ in ("nsubj", "ROOT") and t.pos_ in ("PROPN", "NOUN", "PRON")]
+            if subject and len(before) == 2 and subject[0].text.upper() in EDITORIAL_LABELS:
+                return None, None, None  # "Example: “…”", "Answer: “…”": a label, not a speaker
             if subject:
                 return None, ":", self.speakers.resolve(self.view.phrase(subject[0]))
         return None, None, None

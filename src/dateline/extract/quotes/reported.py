@@ -59,6 +59,10 @@ _STANCE_PREPS = {"against", "for", "about", "on", "at", "over"}
 _HELD_PREPS = {"about", "on", "over", "toward", "towards", "regarding"}
 
 
+# Words opening what follows an according-to phrase that make it the writer's own clause.
+_WRITERS_LINKS = {"so", "while", "although", "though", "whereas"}
+
+
 def _verb_form_lemma(word: str) -> str | None:
     """The reporting verb a third-person or past form spells ("blasts", "hopes", "denies", "vowed")."""
     if word.endswith(("ies", "ied")):
@@ -557,6 +561,9 @@ class ReportedSpeech(Stage):
             phrase, phrase_end = self.doc[phrase.start : named_end], named_end
             after = [t for t in sent if t.i >= phrase_end]
         before = _after_last_clause_break(before)
+        words_after = [t for t in after if t.is_alpha]
+        if words_after and words_after[0].lower_ in _WRITERS_LINKS and any(t.is_alpha for t in before):
+            after = after[-1:]  # "X, according to a report, so it seems …": the writer's own conclusion
         if not any(t.is_alpha or t.like_num for t in after) and _points_back(before):
             # "Teens love their earbuds. That's according to a new survey.": what "that" stands for
             before = self._sentence_before(sent)

@@ -17,7 +17,7 @@ from ...nlp.text import ArticleText
 from ..lexicon import title_nouns
 from ..mentions import MentionIndex
 from .marks import Marked, find_marks
-from .words import title_case
+from .words import EDITORIAL_LABELS, title_case
 
 _TRIM = " \n\t,;:"
 
@@ -25,12 +25,6 @@ _TRIM = " \n\t,;:"
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 
 # Capitalised labels of editors' notes, which look like a transcript's speaker labels.
-_EDITORIAL_LABELS = {"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "PREVIOUSLY", "RELATED", "WATCH", "NOTE",
-                     "EDITOR'S NOTE", "EDITOR’S NOTE", "READ MORE", "PHOTOS", "VIDEO", "ADVERTISEMENT", "MORE", "READ",
-                     "ALSO READ", "SEE ALSO", "SEE", "LISTEN", "TRENDING", "RECOMMENDED", "SPONSORED", "BREAKING",
-                     "LIVE", "EXCLUSIVE", "ANALYSIS", "OPINION", "PHOTO", "GALLERY", "PODCAST",
-                     "NEWSLETTER", "WARNING", "DISCLAIMER", "DISCLOSURE", "ALERT", "NOTICE", "CAUTION", "TIP",
-                     "SPOILER", "SPOILERS", "FACT CHECK", "PLEASE NOTE"}  # fmt: skip
 
 
 # Pronouns and honorifics that say a person's gender (0: he, 1: she).
@@ -100,7 +94,7 @@ class ArticleView:
         """A transcript's speaker label at the head of a paragraph, or just inside the mark
         opening a quoted one (`"PENCE: Well, …`): where the turn's words start, and the label."""
         match = _TRANSCRIPT_LABEL.match(self.text.text, self.blocks[block][0] + inside_mark)
-        if match is None or match.group(1).rstrip(".") in _EDITORIAL_LABELS:
+        if match is None or match.group(1).rstrip(".") in EDITORIAL_LABELS:
             return None
         label = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         return (match.end(), label) if label is not None and len(label) else None

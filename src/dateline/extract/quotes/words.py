@@ -15,6 +15,16 @@ RELATIVE = {"that", "which", "who", "whom"}
 
 DASHES = {"-", "–", "—"}
 
+# Labels that head a paragraph or a line before a colon: an editor's, not a speaker ("UPDATE:",
+# "Example: “…”").
+EDITORIAL_LABELS = {"CORRECTION", "CLARIFICATION", "UPDATE", "UPDATED", "PREVIOUSLY", "RELATED", "WATCH", "NOTE",
+                    "EDITOR'S NOTE", "EDITOR’S NOTE", "READ MORE", "PHOTOS", "VIDEO", "ADVERTISEMENT", "MORE", "READ",
+                    "ALSO READ", "SEE ALSO", "SEE", "LISTEN", "TRENDING", "RECOMMENDED", "SPONSORED", "BREAKING",
+                    "LIVE", "EXCLUSIVE", "ANALYSIS", "OPINION", "PHOTO", "GALLERY", "PODCAST",
+                    "NEWSLETTER", "WARNING", "DISCLAIMER", "DISCLOSURE", "ALERT", "NOTICE", "CAUTION", "TIP",
+                    "SPOILER", "SPOILERS", "FACT CHECK", "PLEASE NOTE", "EXAMPLE", "ANSWER",
+                    "QUESTION", "QUOTE", "TRANSLATION", "CAPTION", "SUMMARY", "VERDICT", "TAKEAWAY"}  # fmt: skip
+
 QUOTE_CHARS = "\"'“”«»„‘’"
 
 # How many words after a closing quotation mark its speech verb may stand: a name with a
