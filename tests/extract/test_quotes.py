@@ -1829,3 +1829,8 @@ def test_each_one_required_to_concede_is_supposed():
         " concede that there can be limits on boats.\n"
     )
     assert [q.content.text for q in article.quotes if q.listed] == [], article.quotes
+
+
+def test_quoted_words_inside_the_speakers_name_are_no_quote():
+    article, _ = quotes_of(FILLER + "On Monday, the “Harbour Lights” singer announced that her tour would reach Rio.\n")
+    assert [q.content.text for q in article.quotes] == ["that her tour would reach Rio"], article.quotes

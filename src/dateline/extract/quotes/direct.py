@@ -79,6 +79,9 @@ class DirectQuotes(Stage):
                 self.draft.emit(start, end, "direct", block, None, self.speakers.label_speaker(label), ":", flags)
                 continue
             verb, cue_text, speaker = self._attribution(mark, end)
+            phrase = speaker.span if speaker is not None else None
+            if phrase is not None and phrase.start_char <= start and end <= phrase.end_char:
+                continue  # `the “Alien Superstar” singer announced …`: part of the speaker's name
             if cue_text is None and self.parts.widens_reported(start, end, verb, flags):
                 continue
             continued = carried = False
