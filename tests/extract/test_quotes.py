@@ -1834,3 +1834,21 @@ def test_each_one_required_to_concede_is_supposed():
 def test_quoted_words_inside_the_speakers_name_are_no_quote():
     article, _ = quotes_of(FILLER + "On Monday, the “Harbour Lights” singer announced that her tour would reach Rio.\n")
     assert [q.content.text for q in article.quotes] == ["that her tour would reach Rio"], article.quotes
+
+
+def test_a_first_name_tells_whom_a_she_stands_for():
+    # nothing in the article says Mark Berg is a man, but his first name does: "she" is not him
+    article, _ = quotes_of(
+        FILLER + "Mark Berg showed the new pier to Emma Reyes on Monday.\n"
+        "“I am grateful to everyone who rebuilt it,” she wrote later.\n"
+    )
+    said = [speaker(article, q) for q in article.quotes if "grateful" in q.content.text]
+    assert said == ["Emma Reyes"], said
+
+
+def test_the_first_name_table_keeps_names_of_one_sex_only():
+    from dateline.extract.lexicon import first_names
+
+    names = first_names()
+    assert (names["emma"], names["mark"]) == ("f", "m")
+    assert not {"jordan", "kim", "lindsey"} & set(names)  # given to both sexes: no sign either way

@@ -159,6 +159,12 @@ def word_nouns() -> frozenset[str]:
 
 
 @cache
+def first_names() -> dict[str, str]:
+    """First names almost always a man's ("m") or a woman's ("f") (extract/data/first_names.tsv)."""
+    return {name: sex for name, sex in data_rows(_EXTRACT, "first_names.tsv")}
+
+
+@cache
 def title_nouns() -> frozenset[str]:
     """Nouns naming a work with a title: "the paper “…”" (extract/data/title_nouns.txt)."""
     return frozenset(data_lines(_EXTRACT, "title_nouns.txt"))

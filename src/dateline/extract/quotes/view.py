@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...model import Actor, Span
 from ...nlp.text import ArticleText
-from ..lexicon import title_nouns
+from ..lexicon import first_names, title_nouns
 from ..mentions import MentionIndex
 from .marks import Marked, find_marks
 from .words import EDITORIAL_LABELS, title_case
@@ -171,7 +171,8 @@ class ArticleView:
     def gender_of(self, actor: int) -> str | None:
         """ "m" or "f" when the article says so of a person: an honorific ("Mr Sunak", "Ms
         Nandy"), or he/him/his (she/her) after their name in a sentence naming no other
-        person, outside quotation marks; None when it does not, or says both."""
+        person, outside quotation marks, weighed with a first name almost always given to one
+        sex (extract/data/first_names.tsv); None when nothing tells, or the signs tie."""
         if self._genders is None:
             self._genders = self._read_genders()
         return self._genders.get(actor)
@@ -201,6 +202,14 @@ class ArticleView:
                 side = _GENDERED.get(token.lower_)
                 if side is not None and token.i > first and not self.inside_marks(token.idx, token.idx + 1):
                     counts.setdefault(actor, [0, 0])[side] += 1
+        # the first word of a full name ("Ivanka Trump") almost always given to one sex counts as
+        # much as an honorific (a surname alone, "Sanders", is no first name)
+        names = first_names()
+        for i, actor in enumerate(self.actors):
+            words = actor.name.split()
+            sex = names.get(words[0].rstrip(".").lower()) if actor.kind == "person" and len(words) >= 2 else None
+            if sex is not None:
+                counts.setdefault(i, [0, 0])[sex == "f"] += 2
         return {a: "m" if m > f else "f" for a, (m, f) in counts.items() if m != f}
 
     def _described_as(self, token: Token, actor: int) -> list[Token]:
