@@ -502,3 +502,10 @@ def test_thats_according_to_reports_the_sentence_before():
     assert quote.speaker.text == "a new survey" and quote.listed, quote
     _, quotes = quotes_of("Headline\n\nThat's according to a new survey from the island council.")
     assert not any(q.content.text.strip() in ("That's", "That’s") for q in quotes), [q.content.text for q in quotes]
+
+
+def test_ruling_someone_out_is_an_act():
+    _, quotes = quotes_of("Harbour game\n\nThe Harbour Jets ruled out Wilson for the rest of the game on Sunday.")
+    assert [(q.listed, q.unlisted_because) for q in quotes] in ([], [(False, "an act")]), quotes
+    _, quotes = quotes_of("Harbour ruling\n\nThe court ruled that the new pier was legal.")
+    assert [q.listed for q in quotes] == [True], quotes

@@ -276,9 +276,12 @@ def _named(verb: Token) -> bool:
 
 
 def _act(verb: Token) -> bool:
-    """A deed decided or owned: an act verb with a "to"-infinitive, or "claimed responsibility"."""
+    """A deed decided or owned: an act verb with a "to"-infinitive, "claimed responsibility", or a
+    ruling out ("The Jets ruled out Wilson for the game": a decision about someone, not words)."""
     lemma = verb.lemma_.lower()
     if _to_infinitive(verb, "act"):
+        return True
+    if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ in ("out", "in") for c in verb.children):
         return True
     return lemma in ("claim", "take") and any(c.dep_ == "dobj" and c.lemma_.lower() in _DEEDS for c in verb.children)
 
