@@ -509,3 +509,12 @@ def test_ruling_someone_out_is_an_act():
     assert [(q.listed, q.unlisted_because) for q in quotes] in ([], [(False, "an act")]), quotes
     _, quotes = quotes_of("Harbour ruling\n\nThe court ruled that the new pier was legal.")
     assert [q.listed for q in quotes] == [True], quotes
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Anyone who says the mayor is lazy is judging her on her first year.", "Everyone said the pier was too long."],
+)
+def test_anyone_at_all_is_no_speaker(line):
+    _, quotes = quotes_of(f"Harbour talk\n\n{line}")
+    assert [(q.listed, q.unlisted_because) for q in quotes] == [(False, "no speaker")], quotes

@@ -1831,3 +1831,11 @@ def test_the_first_name_table_keeps_names_of_one_sex_only():
     names = first_names()
     assert (names["emma"], names["mark"]) == ("f", "m")
     assert not {"jordan", "kim", "lindsey"} & set(names)  # given to both sexes: no sign either way
+
+
+def test_a_nickname_after_aka_is_a_name():
+    article, _ = quotes_of(
+        FILLER + "He was led by a retired officer, Tomas Rivera, aka “Colonel Mike,” who pleaded guilty to the"
+        " charge.\n"
+    )
+    assert [q.content.text for q in article.quotes if "Colonel" in q.content.text] == [], article.quotes

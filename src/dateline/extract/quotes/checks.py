@@ -122,7 +122,9 @@ _SAME = {"same", "opposite"}
 _OBJECTS = {"us", "them", "me", "him"}
 # A speaker phrase that is only a quantity names no one: "all say", "one alleges", "a number mocked".
 _QUANTITIES = {"all", "one", "some", "many", "most", "several", "both", "few", "a few", "a number", "none",
-               "another", "a handful", "dozens", "hundreds", "thousands"}  # fmt: skip
+               "another", "a handful", "dozens", "hundreds", "thousands",
+               # anyone at all: "Anyone who accuses him of …" supposes a speaker, names none
+               "anyone", "anybody", "whoever", "everyone", "everybody"}  # fmt: skip
 # Heads of a speaker phrase that is a share of people, a poll's finding, not who said it: "51
 # percent say", "a majority of voters believe", "half of them said".
 _SHARES = {"percent", "%", "cent", "percentage", "majority", "minority", "plurality", "half", "third", "quarter",

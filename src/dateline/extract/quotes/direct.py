@@ -25,9 +25,10 @@ from .words import ATTRIBUTION_REACH, DASHES, EDITORIAL_LABELS, RELATIVE, bare_p
 # Quoted words fewer than this, inside someone else's sentence, are not carried over to the last speaker.
 _WORDS_WITHIN_A_SENTENCE = 25
 
-# Words before a quoted title: "appeared on “Meet the Press”", "wrote in “Mein Kampf”" (nouns for works, "his book
-# “The Art of the Deal”", are a data file: extract/data/title_nouns.txt).
-_BEFORE_TITLES = (" on", " of", " in", " from", "’s", "'s", " titled", " entitled")
+# Words before a quoted title or name: "appeared on “Meet the Press”", "wrote in “Mein Kampf”", "Rivera, aka “Colonel
+# Mike”" (nouns for works, "his book “The Art of the Deal”", are a data file: extract/data/title_nouns.txt).
+_BEFORE_TITLES = (" on", " of", " in", " from", "’s", "'s", " titled", " entitled", " aka", " a.k.a.", " known as",
+                  " nicknamed")  # fmt: skip
 
 
 def _according_to_source(after: list[Token]) -> Token | None:
