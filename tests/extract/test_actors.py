@@ -122,3 +122,21 @@ def test_a_first_name_tagged_as_a_place_is_the_person_of_that_name_unless_a_know
     people = _people(f"Unluckily for fans who thought that Tom Berg was hinting that he and {name} Lind were open, "
                      f"{name} {then}.")  # fmt: skip
     assert people[f"{name} Lind"] == mentions, people
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # a relative named once does not take the surname from the story's subject
+        ("Ryan Minor, the infielder who replaced Cal Ripken, died on Friday. Ryan Minor played for Baltimore for three"
+         " seasons. Ryan Minor later managed in the minor leagues. His twin brother, Damon Minor, posted a tribute."
+         " Minor said in 1998 that he had no idea when he was coming to the park.", "Ryan Minor"),
+        # two people of one surname named as often: the one named last is meant
+        ("Hillary Clinton spoke in Denver on Monday. Bill Clinton spoke in Reno on Tuesday. Clinton said the crowd"
+         " was the largest of the week.", "Bill Clinton"),
+    ],
+)
+def test_a_bare_surname_shared_by_two_people(text, who):
+    article = process_article(text, headline=False).articles[0]
+    bare = [a.name for a in article.actors for m in a.mentions if m.text in ("Minor", "Clinton")]
+    assert bare == [who], [(a.name, [m.text for m in a.mentions]) for a in article.actors]

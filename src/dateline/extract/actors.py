@@ -220,8 +220,14 @@ class _ActorBuilder(DescriptionPasses):
             same = [d for d in self.people if d.surname == surname and d.full is None]
             return same[-1] if same else None
         same = [d for d in self.people if d.surname == surname or (d.full and surname in d.full.split())]
-        # Two people with one surname: the one mentioned last is meant (news convention).
-        return max(same, key=lambda d: d.last) if same else None
+        if not same:
+            return None
+        # Two people with one surname: the one mentioned last is meant (news convention), unless the
+        # other is the story's subject, named far more often ("Nikki Haley … her mother, Rena Haley, …
+        # Haley said": Nikki Haley; "his twin brother, Damon Minor, posted … Minor said": Ryan Minor)
+        last = max(same, key=lambda d: d.last)
+        most = max(same, key=lambda d: (len(d.actor.mentions), d.last))
+        return most if len(most.actor.mentions) >= max(3, 3 * len(last.actor.mentions)) else last
 
     def _add_office(self, owner: _Draft, span: Span, agent_type: str) -> None:
         key = f"office:{owner.actor.name}:{span[-1].lower_}"
