@@ -1705,12 +1705,17 @@ def test_a_name_closing_an_according_to_phrase_is_the_source():
         # the one called out for telling is who told
         ("Viewers were unhappy with the couple, calling out Mia Berg on social media for telling her husband that"
          " she had lied about her job.", "that she had lied about her job", "Mia Berg"),
+        # a speaker set off by commas after the verb, inside the sentence that is the words
+        ("The new pier, said Mayor Tomas Reyes, will open in May.",
+         "The new pier, said Mayor Tomas Reyes, will open in May", "Tomas Reyes"),
     ],
 )
 def test_the_words_and_who_said_them(line, words, who):
     article, _ = quotes_of(FILLER + line + "\n")
     said = [(q.content.text, speaker(article, q)) for q in article.quotes]
     assert said == [(words, who)], said
+    if "said Mayor" in line:  # the aside is no part of the words
+        assert [p.text for p in article.quotes[0].parts] == ["The new pier", "will open in May"]
 
 
 @pytest.mark.parametrize(

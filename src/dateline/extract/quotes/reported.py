@@ -20,10 +20,22 @@ from ..lexicon import reporting_verbs, stance_adjectives
 from .content import Content
 from .draft import Draft
 from .marks import Marked
-from .roles import heard_speaking, is_title, name_after, named_source, seen_happening
+from .roles import heard_speaking, inverted_aside, is_title, name_after, named_source, seen_happening
 from .speakers import Speaker, Speakers
 from .view import ArticleView, Stage
-from .words import DASHES, FINDINGS, as_clause, frame, host_clause, idiom, marked_that, marked_to, unnamed_sources
+from .words import (
+    DASHES,
+    FINDINGS,
+    after_last_clause_break,
+    as_clause,
+    frame,
+    host_clause,
+    idiom,
+    marked_that,
+    marked_to,
+    points_back,
+    unnamed_sources,
+)
 
 # Nouns whose "that" clause is reported content: "Trump’s claim that …", "the report that …".
 _SPEECH_NOUNS = {"claim", "statement", "assertion", "argument", "suggestion", "warning", "promise",
@@ -73,31 +85,6 @@ def _verb_form_lemma(word: str) -> str | None:
         candidates = [word]
     verbs = reporting_verbs()
     return next((c for c in candidates if c in verbs), None)
-
-
-def _points_back(tokens: list[Token]) -> bool:
-    """ "That's", "This is", "That was": a host clause that only points at what was said before."""
-    words = [t.lower_.replace("’", "'") for t in tokens if not t.is_punct and not t.is_space]
-    return len(words) == 2 and words[0] in ("that", "this") and words[1] in ("'s", "is", "was")
-
-
-def _after_last_clause_break(tokens: list[Token]) -> list[Token]:
-    """The words after the last break between clauses ("Almost a million injections are given
-    every year - but according to experts, many …": the claim is what follows "but")."""
-    dashes = [k for k, t in enumerate(tokens) if t.text in ("–", "—") or (t.text == "-" and t.whitespace_)]
-    # two dashes around an aside ("20,000 people — almost 1% of the population — have been killed")
-    # are no break; a lone (or last, odd) dash is
-    aside = {k for pair in zip(dashes[::2], dashes[1::2], strict=False) for k in pair}
-    cut = 0
-    for k, token in enumerate(tokens):
-        joined = token.lower_ in ("but", "yet") and k > 0 and tokens[k - 1].text in (",", ";", "-", "–", "—")
-        # (", but is now considering …": a second predicate of the same subject goes with the first)
-        joined = joined and not (k + 1 < len(tokens) and tokens[k + 1].pos_ in ("AUX", "VERB"))
-        if token.text == ";" or (k in dashes and k not in aside) or joined:
-            cut = k + 1
-    while cut < len(tokens) and tokens[cut].lower_ in ("but", "yet", "and"):
-        cut += 1
-    return tokens[cut:]
 
 
 def _a_field(noun: Token) -> bool:
@@ -241,6 +228,10 @@ class ReportedSpeech(Stage):
                 continue
             if idiom(token) or _purpose(token) or token.i in self.draft.cues_from_next:
                 continue
+            aside = inverted_aside(token) if not self._nested(token) else None
+            if aside is not None:
+                self._inverted_aside(token, *aside, block)
+                continue
             if heard_speaking(token) is not None:
                 continue  # "remembers his son asking", "cited officials saying …": the words are theirs
             if seen_happening(token):
@@ -266,6 +257,18 @@ class ReportedSpeech(Stage):
                 continue  # `“…,” X said, “…”` parsed as one clause: a split direct quote
             # Inside a quote, "I think …" is the quoted speaker's own attribution.
             self._add_reported(token, start, end, block, cue_text=None, nested=nested)
+
+    def _inverted_aside(self, verb: Token, before: list, speaker: list, rest: list, block: int) -> None:
+        """ "The new pier, said Mayor Tomas Reyes, will open in May": the words on both sides of the
+        aside, as two parts, are the speaker's."""
+        (a, b), (c, d) = self.view.char_bounds(before), self.view.char_bounds(rest)
+        if a is None or c is None:
+            return
+        names = self.doc[speaker[0].i : speaker[-1].i + 1]
+        count = len(self.draft.quotes)
+        self.draft.emit(a, d, self.draft.kind_of_reported(a, d), block, verb, self.speakers.resolve(names), None)
+        if len(self.draft.quotes) > count:
+            self.draft.quotes[-1].parts = [self.view.span(a, b), self.view.span(c, d)]
 
     def _after_lead_in(self, start: int, end: int) -> int:
         """`By writing new roles: “What I want …,” says X`: the words before a colon that opens
@@ -560,11 +563,11 @@ class ReportedSpeech(Stage):
         if named_end is not None:  # "according to a fan account, MAFSFan."
             phrase, phrase_end = self.doc[phrase.start : named_end], named_end
             after = [t for t in sent if t.i >= phrase_end]
-        before = _after_last_clause_break(before)
+        before = after_last_clause_break(before)
         words_after = [t for t in after if t.is_alpha]
         if words_after and words_after[0].lower_ in _WRITERS_LINKS and any(t.is_alpha for t in before):
             after = after[-1:]  # "X, according to a report, so it seems …": the writer's own conclusion
-        if not any(t.is_alpha or t.like_num for t in after) and _points_back(before):
+        if not any(t.is_alpha or t.like_num for t in after) and points_back(before):
             # "Teens love their earbuds. That's according to a new survey.": what "that" stands for
             before = self._sentence_before(sent)
             if before is None:

@@ -5,6 +5,8 @@ or closing an according-to phrase ("according to a fan account, MAFSFan")."""
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -129,3 +131,35 @@ def seen_happening(verb: Token) -> bool:
         c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") and not any(m.dep_ in ("mark", "aux") for m in c.children)
         for c in verb.children
     )
+
+
+def inverted_aside(verb: Token) -> tuple[list[Token], list[Token], list[Token]] | None:
+    """ "The new pier, said Mayor Tomas Reyes, will open in May", "The Manhattan Project, wrote
+    Richard Rhodes, author of …, was “…”": a verb of speech and its speaker set off by commas inside
+    the sentence they attribute, the speaker after the verb. Returns the words before the aside (a
+    subject with no verb of its own), the speaker's words, and the rest of the sentence (from the
+    verb it resumes with); None for any other shape."""
+    sent = verb.sent
+    if not is_speech(verb) or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # ("Trump, speaking to veterans, said …": a participle aside, the speaker before it)
+    if verb.i - 1 <= sent.start or verb.doc[verb.i - 1].text != ",":
+        return None
+    before = list(verb.doc[sent.start : verb.i - 1])
+    if any(t.pos_ in ("VERB", "AUX") for t in before) or not any(t.pos_ in ("NOUN", "PROPN") for t in before):
+        return None
+    end = min(sent.end, verb.i + 16)
+    for comma in (t for t in verb.doc[verb.i + 1 : end] if t.text == ","):
+        following = comma.nbor(1) if comma.i + 1 < sent.end else None
+        if following is None or following.pos_ not in ("VERB", "AUX"):
+            continue
+        speaker = list(verb.doc[verb.i + 1 : comma.i])
+        first = list(takewhile(lambda t: t.text != ",", speaker))  # the name, before any apposition
+        if not speaker or speaker[0].pos_ == "ADP" or any(t.pos_ in ("VERB", "AUX") for t in speaker):
+            return None  # ("said Mr. Manafort envisioned an approach …, tapping …": what was said)
+        if not any(t.ent_type_ in ("PERSON", "ORG") for t in first):
+            return None
+        rest = [t for t in verb.doc[comma.i + 1 : sent.end] if not t.is_space]
+        while rest and rest[-1].is_punct and rest[-1].text not in ("”", "\"", "’"):
+            rest.pop()
+        return (before, speaker, rest) if rest else None
+    return None

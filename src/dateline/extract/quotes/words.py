@@ -131,3 +131,28 @@ def is_speech(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and (
         reporting_verbs().get(token.lemma_.lower()) == "speech" or speech_particle(token) is not None
     )
+
+
+def points_back(tokens: list[Token]) -> bool:
+    """ "That's", "This is", "That was": a host clause that only points at what was said before."""
+    words = [t.lower_.replace("’", "'") for t in tokens if not t.is_punct and not t.is_space]
+    return len(words) == 2 and words[0] in ("that", "this") and words[1] in ("'s", "is", "was")
+
+
+def after_last_clause_break(tokens: list[Token]) -> list[Token]:
+    """The words after the last break between clauses ("Almost a million injections are given
+    every year - but according to experts, many …": the claim is what follows "but")."""
+    dashes = [k for k, t in enumerate(tokens) if t.text in ("–", "—") or (t.text == "-" and t.whitespace_)]
+    # two dashes around an aside ("20,000 people — almost 1% of the population — have been killed")
+    # are no break; a lone (or last, odd) dash is
+    aside = {k for pair in zip(dashes[::2], dashes[1::2], strict=False) for k in pair}
+    cut = 0
+    for k, token in enumerate(tokens):
+        joined = token.lower_ in ("but", "yet") and k > 0 and tokens[k - 1].text in (",", ";", "-", "–", "—")
+        # (", but is now considering …": a second predicate of the same subject goes with the first)
+        joined = joined and not (k + 1 < len(tokens) and tokens[k + 1].pos_ in ("AUX", "VERB"))
+        if token.text == ";" or (k in dashes and k not in aside) or joined:
+            cut = k + 1
+    while cut < len(tokens) and tokens[cut].lower_ in ("but", "yet", "and"):
+        cut += 1
+    return tokens[cut:]
