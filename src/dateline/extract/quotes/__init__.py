@@ -7,7 +7,8 @@ The finder reads an article sentence by sentence, headline first, in stages:
   (candidate indirect quotes), ``content`` finding what the verb reports;
 - ``direct``: the quotation marks opening in the sentence, each attributed to a speech verb
   beside it or carried over from the speaker before;
-- ``speakers``: the speaker of each verb or quote, resolved to an actor;
+- ``speakers``: the speaker of each verb or quote, resolved to an actor (``roles``: who speaks when
+  the subject does not: the sender of a text, the one blamed or heard speaking, a name by a colon);
 - ``parts``: quoted words that go on an earlier quote (a quote split around its attribution,
   running over paragraphs, or widening reported speech);
 - ``draft``: the quotes as built, and the state later sentences read (last speaker, person
