@@ -120,19 +120,19 @@ _ANSWERS = {"yes", "no", "so", "same", "much", "opposite"}
 _SAME = {"same", "opposite"}
 # Object pronouns, never a speaker as written: "images that help us focus on goals".
 _OBJECTS = {"us", "them", "me", "him"}
+# Anyone at all: "Anyone who says …", "Everyone said …" supposes a speaker, names none.
+_ANYONE_AT_ALL = {"anyone", "anybody", "whoever", "everyone", "everybody"}
 # A speaker phrase that is only a quantity names no one: "all say", "one alleges", "a number mocked".
 _QUANTITIES = {"all", "one", "some", "many", "most", "several", "both", "few", "a few", "a number", "none",
-               "another", "a handful", "dozens", "hundreds", "thousands",
-               # anyone at all: "Anyone who accuses him of …" supposes a speaker, names none
-               "anyone", "anybody", "whoever", "everyone", "everybody"}  # fmt: skip
+               "another", "a handful", "dozens", "hundreds", "thousands", *_ANYONE_AT_ALL}  # fmt: skip
 # Heads of a speaker phrase that is a share of people, a poll's finding, not who said it: "51
 # percent say", "a majority of voters believe", "half of them said".
 _SHARES = {"percent", "%", "cent", "percentage", "majority", "minority", "plurality", "half", "third", "quarter",
            "share", "proportion", "fraction", "number"}  # fmt: skip
 # Heads of a speaker phrase that is people at large, no one in particular: "people assume", "someone
 # feels", "voters who think", "those who know".
-_ANYONE = {"people", "person", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "nobody", "who",
-           "whoever", "those", "many", "some", "few", "others"}  # fmt: skip
+_ANYONE = {"people", "person", "someone", "somebody", "nobody", "who", "those", "many", "some", "few", "others",
+           *_ANYONE_AT_ALL}  # fmt: skip
 # Pronouns for someone: a quote is listed for the one they stand for, not for the pronoun.
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "who", "whom"}
 # The reader, addressed by the writer: "you can snap a screenshot", "how you might describe it".

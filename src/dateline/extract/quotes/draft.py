@@ -120,7 +120,10 @@ class Draft(Stage):
     def emit(
         self, start: int, end: int, kind: str, block: int, cue: Token | SpacySpan | None, speaker: Speaker,
         cue_text: str | None, flags: list[str] | None = None, remember: bool = True,
+        parts: list[tuple[int, int]] | None = None,
     ) -> None:  # fmt: skip
+        """A quote of [start, end) (parse offsets); ``parts``, when the words stand on both sides of
+        something that is not theirs ("With Y2K over, according to X, it might be time …")."""
         if not any(c.isalnum() for c in self.text.text[start:end]):
             return  # "…, according to Rush Limbaugh." leaves only the full stop
         content = self.view.span(start, end)
@@ -162,6 +165,7 @@ class Draft(Stage):
                 unnamed=speaker.unnamed if speaker.actor is None else None,
                 medium=medium,
                 flags=flags or [],
+                parts=[self.view.span(a, b) for a, b in parts] if parts else [],
             )
         )
         # speech reported inside another's words ("Greene added that the Fed wants …") is

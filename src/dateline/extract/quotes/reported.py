@@ -54,8 +54,6 @@ _SOURCE_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 # "they believe" a group's the story names: they stay.
 _VAGUE_SUBJECTS = {"it", "you"}
 
-# Forms of address, which the title list leaves out (they say nothing of a role).
-
 # Nouns of asking and promising whose "for" phrase or "to" infinitive is what their owner
 # asked or promised: "Pence's call for a special prosecutor", "her pledge to cut taxes".
 _DEMAND_NOUNS = {"call", "demand", "appeal", "proposal", "pledge", "promise", "vow", "threat"}
@@ -264,11 +262,9 @@ class ReportedSpeech(Stage):
         (a, b), (c, d) = self.view.char_bounds(before), self.view.char_bounds(rest)
         if a is None or c is None:
             return
-        names = self.doc[speaker[0].i : speaker[-1].i + 1]
-        count = len(self.draft.quotes)
-        self.draft.emit(a, d, self.draft.kind_of_reported(a, d), block, verb, self.speakers.resolve(names), None)
-        if len(self.draft.quotes) > count:
-            self.draft.quotes[-1].parts = [self.view.span(a, b), self.view.span(c, d)]
+        names = self.speakers.resolve(self.doc[speaker[0].i : speaker[-1].i + 1])
+        kind = self.draft.kind_of_reported(a, d)
+        self.draft.emit(a, d, kind, block, verb, names, None, parts=[(a, b), (c, d)])
 
     def _after_lead_in(self, start: int, end: int) -> int:
         """`By writing new roles: “What I want …,” says X`: the words before a colon that opens
@@ -584,11 +580,11 @@ class ReportedSpeech(Stage):
             return
         speaker = self.speakers.resolve(phrase)
         cue = self.doc[token.i : token.i + 2]
-        count = len(self.draft.quotes)
-        self.draft.emit(start, end, self.draft.kind_of_reported(start, end), block, cue, speaker, "according to")
-        if len(self.draft.quotes) > count and any(t.is_alpha for t in before) and any(t.is_alpha for t in after):
+        parts = None
+        if any(t.is_alpha for t in before) and any(t.is_alpha for t in after):
             # "With Y2K over, according to Jenny Walton, a Vogue contributor, it might be time …": the
             # words run across the phrase, which is no part of them
             sides = [self.view.char_bounds(side) for side in (before, after[:-1] if after[-1].is_punct else after)]
-            if all(a is not None for a, _ in sides):
-                self.draft.quotes[-1].parts = [self.view.span(a, b) for a, b in sides]
+            parts = sides if all(a is not None for a, _ in sides) else None
+        kind = self.draft.kind_of_reported(start, end)
+        self.draft.emit(start, end, kind, block, cue, speaker, "according to", parts=parts)

@@ -14,6 +14,8 @@ from ..lexicon import lexicon
 from .view import ArticleView
 from .words import frame, is_speech
 
+# Forms of address, which the title list leaves out (they say nothing of a role); fewer than
+# lexicon.HONORIFICS, which strips "Sir", "Lady" and the like from a name: here they make no source.
 _ADDRESS = {"mr", "mrs", "ms", "miss", "dr", "prof"}
 
 # Verbs that blame or praise someone "for" or "of" something they did: "accused him of saying …",

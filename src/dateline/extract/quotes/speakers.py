@@ -568,7 +568,6 @@ class Speakers(Stage):
             self.draft.state.focus_body = None
 
 
-
 def _where_put(noun: Token) -> bool:
     """A noun that names where someone's words went out, after "on", "in" or "via" under a verb: a
     name ("on Twitter", "on CNN", "in The Atlantic", "in Ohio") or a text put out ("in a statement").
