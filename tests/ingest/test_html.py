@@ -102,6 +102,21 @@ def test_stories_below_the_article_are_not_body_text():
     assert [span.text for span in article.paragraphs] == STORY
 
 
+def test_a_link_inside_a_sentence_keeps_its_words():
+    # trafilatura's precise reading prunes elements by class, an inline "link" wrapper too:
+    # the sentence came out "… aid deliveries and the along with the release of prisoners"
+    linked = ("The talks could allow for aid deliveries and the <span class='link'><a href='/hostages'>return of "
+              "more hostages</a></span> along with the release of prisoners, officials said.")  # fmt: skip
+    html = page("Council approves island ferry route", [STORY[0], linked, *STORY[1:]]).encode()
+    (article,) = decode_html(RawDocument("p.html", html, content_hash(html), media_type="text/html")).articles
+    assert [span.text for span in article.paragraphs] == [
+        STORY[0],
+        "The talks could allow for aid deliveries and the return of more hostages along with the release of "
+        "prisoners, officials said.",
+        *STORY[1:],
+    ]
+
+
 def test_a_list_of_sources_closing_the_article_is_not_body_text():
     sources = ["Interview with Anna Berg, council leader, Dec. 13, 2023",
                "Harbour Times, Island ferry plan costed at 40 million euros, March 2, 2023",

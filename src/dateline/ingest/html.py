@@ -117,7 +117,42 @@ def _precise_body(html: str, url: str | None, body, text: str):
     )  # fmt: skip
     if precise is None or precise.body is None or len(precise.text or "") < PRECISE_MIN_SHARE * len(text):
         return body, text
-    return precise.body, precise.text or ""
+    return precise.body, _with_inline_text(precise.text or "", text)
+
+
+def _with_inline_text(precise: str, ordinary: str) -> str:
+    """The precise reading's lines, each given back the words it lost inside it.
+
+    The precise reading prunes elements by their class names, inline ones too: a link
+    wrapped in ``<span class="link">`` vanishes from the middle of its sentence ("would allow
+    for aid deliveries and the along with …"). A precise line whose words all appear, in
+    order, in a longer line of the ordinary reading that begins and ends as it does is that
+    line cut short: the ordinary line stands instead."""
+    lines = [" ".join(line.split()) for line in ordinary.split("\n")]
+    by_ends: dict[tuple, list[str]] = {}
+    for line in lines:
+        words = line.split()
+        if len(words) >= 2 * _LINE_ENDS:
+            by_ends.setdefault((tuple(words[:_LINE_ENDS]), tuple(words[-_LINE_ENDS:])), []).append(line)
+    restored = []
+    for line in precise.split("\n"):
+        words = line.split()
+        if len(words) >= 2 * _LINE_ENDS:
+            for candidate in by_ends.get((tuple(words[:_LINE_ENDS]), tuple(words[-_LINE_ENDS:])), []):
+                if len(candidate) > len(" ".join(words)) and _in_order(words, candidate.split()):
+                    line = candidate
+                    break
+        restored.append(line)
+    return "\n".join(restored)
+
+
+_LINE_ENDS = 3  # words that must open and close both lines alike
+
+
+def _in_order(words: list[str], longer: list[str]) -> bool:
+    """Whether ``words`` appear in ``longer`` in the same order (a subsequence)."""
+    rest = iter(longer)
+    return all(any(word == other for other in rest) for word in words)
 
 
 def _clutter(text: str) -> bool:
