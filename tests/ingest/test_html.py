@@ -86,7 +86,9 @@ def test_an_embedded_post_written_out_as_markup_is_not_body_text():
 def test_page_clutter_between_paragraphs_is_not_body_text():
     clutter = ["- Tweet", "- Digg this", "[Read: Ten years of the island ferry]", "Loading Photo Gallery",
                "ADVERTISEMENT", "RELATED: Harbour fees rise again", "(END)",
-               "Our Standards: The Thomson Reuters Trust Principles."]  # fmt: skip
+               "Our Standards: The Thomson Reuters Trust Principles.",
+               "Sign up for our Weekly Harbour Brief for the latest news delivered right to your inbox.",
+               "This story originally appeared in the Island Gazette."]  # fmt: skip
     html = page("Council approves island ferry route", [*STORY[:2], *clutter[:4], *STORY[2:], *clutter[4:]]).encode()
     (article,) = decode_html(RawDocument("p.html", html, content_hash(html), media_type="text/html")).articles
     assert [span.text for span in article.paragraphs] == STORY
