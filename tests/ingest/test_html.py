@@ -119,6 +119,14 @@ def test_a_link_inside_a_sentence_keeps_its_words():
     ]
 
 
+def test_text_after_an_empty_inline_element_is_kept():
+    # trafilatura's precise reading drops what follows an empty <em> or <span> in its paragraph
+    stray = "Berg said the vote was close. A<em></em>s the count went on<span class='x'></span>, the hall fell silent."
+    html = page("Council approves island ferry route", [STORY[0], stray, *STORY[1:]]).encode()
+    (article,) = decode_html(RawDocument("p.html", html, content_hash(html), media_type="text/html")).articles
+    assert article.paragraphs[1].text == "Berg said the vote was close. As the count went on, the hall fell silent."
+
+
 def test_a_list_of_sources_closing_the_article_is_not_body_text():
     sources = ["Interview with Anna Berg, council leader, Dec. 13, 2023",
                "Harbour Times, Island ferry plan costed at 40 million euros, March 2, 2023",

@@ -42,7 +42,7 @@ _SEPARATOR = "\n\n"
 
 def decode_html(raw: RawDocument) -> Document:
     """Stage input for a page: a Document with its one Article already built."""
-    html = _html_text(raw)
+    html = _without_empty_inline(_html_text(raw))
     url = raw.source if "://" in raw.source else None
     extracted = trafilatura.bare_extraction(
         html, url=url, include_comments=False, include_tables=True, with_metadata=True
@@ -167,6 +167,24 @@ def _clutter(text: str) -> bool:
 def _page_code(text: str) -> bool:
     """Script or style source that the extractor took for text (a sentence never ends in "{" or ";")."""
     return bool(_CODE.search(text))
+
+
+# An inline element with nothing in it: "A<em></em>s I'm trying …" (a stray tag in a CMS's markup).
+_EMPTY_INLINE = re.compile(
+    r"<(em|i|b|strong|span|u|small|mark|font|sup|sub|abbr|cite|s|del|ins|q)\b[^<>]*>(\s*)</\1\s*>", re.IGNORECASE
+)
+
+
+def _without_empty_inline(html: str) -> str:
+    """The page without empty inline elements (innermost first, a few levels deep). trafilatura's
+    precise reading drops the text that follows such an element inside its paragraph: "A<em></em>s
+    I'm trying to go forward, I'm like, <em>Okay</em>" came out as "AOkay"."""
+    for _ in range(3):
+        stripped = _EMPTY_INLINE.sub(lambda m: m.group(2), html)
+        if stripped == html:
+            break
+        html = stripped
+    return html
 
 
 def _html_text(raw: RawDocument) -> str:
