@@ -101,6 +101,22 @@ def test_regions_follow_the_probabilities():
     assert too_small == []
 
 
+def test_prose_far_below_the_article_is_not_its_body():
+    # a standfirst set apart by a photo's lines stays; a teaser past the links below the article does not
+    standfirst = "Islanders will get a daily service from next spring."
+    teaser = "The port board raised harbour fees for the third year running, citing the cost of dredging works."
+    photo = ["Photo: the new ferry", "Credit: Harbour Herald"] * 6
+    links = [f"Related link {n}" for n in range(12)]
+    lines = split_lines("\n".join(["Site | Title", standfirst, *photo, *FERRY, *links, teaser, "Footer"]))
+    nonblank, _ = line_features(lines)
+    body = [line for line in nonblank if line.text in (standfirst, teaser, *FERRY)]
+    (region,) = learned.without_satellites([segment.Region(zone=nonblank[:1], body=body)], nonblank)
+    assert [line.text for line in region.body] == [standfirst, *FERRY]
+    near = [line for line in nonblank if line.text in FERRY[:3] or line.text == links[0]]  # one line apart
+    (same,) = learned.without_satellites([segment.Region(zone=nonblank[:1], body=near)], nonblank)
+    assert same.body == near
+
+
 def test_site_chrome_with_a_headline_printed_twice_always_splits():
     gaps = np.zeros((2, len(learned.GAP_FEATURES)), dtype=np.float32)
     chrome, title = learned.GAP_FEATURES.index("count_kind_chrome"), learned.GAP_FEATURES.index("count_title_break")

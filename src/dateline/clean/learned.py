@@ -17,7 +17,7 @@ import gzip
 import itertools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -117,7 +117,41 @@ def regions_from(
     regions = decode_regions(nonblank, body_lines(body_p, t), start_p, gap_p, t)
     # The title prints the features already found, as the rules' list reader wants them.
     breaks = {nonblank[i].index for i in np.flatnonzero(features[:, _FEATURE_AT["title_break"]])}
-    return segment.with_announced_lists(regions, nonblank, breaks)
+    return without_satellites(segment.with_announced_lists(regions, nonblank, breaks), nonblank)
+
+
+# Non-blank lines not taken for body that part two stretches of one region's body.
+SATELLITE_GAP = 10
+
+
+def without_satellites(regions: list[Region], nonblank: list[Line]) -> list[Region]:
+    """Each region's body up to the end of its biggest stretch (by words). A stretch of body
+    lines that comes after it, past more than SATELLITE_GAP lines of other matter, is prose from
+    further down the page (a related story's teaser, a comment, an author's note) that the line
+    model kept, not more of the article. Stretches before it stay: a standfirst or first
+    paragraph set apart by a photo and its credits is the article's."""
+    position = {line.index: k for k, line in enumerate(nonblank)}
+    kept = []
+    for region in regions:
+        at = [position.get(line.index) for line in region.body]
+        if len(at) < 2 or None in at:
+            kept.append(region)
+            continue
+        stretches = [[0]]
+        for j in range(1, len(at)):
+            if at[j] - at[j - 1] - 1 > SATELLITE_GAP:
+                stretches.append([j])
+            else:
+                stretches[-1].append(j)
+        if len(stretches) == 1:
+            kept.append(region)
+            continue
+        words = [sum(region.body[j].words for j in stretch) for stretch in stretches]
+        main = int(np.argmax(words))
+        body = [region.body[j] for stretch in stretches[: main + 1] for j in stretch]
+        items = region.list_items & {line.index for line in body}
+        kept.append(replace(region, body=body, list_items=items))
+    return kept
 
 
 GAP_FEATURES = [
