@@ -26,6 +26,9 @@ from ..nlp.text import ArticleText
 from .descriptions import DescriptionPasses
 from .lexicon import HONORIFICS, KnownOrg, Lexicon, Title, building_nouns, lexicon
 
+# Words that end the phrase a title stands in: a verb, preposition, conjunction or pronoun
+# before the title is no part of it.
+_NOT_IN_A_TITLE = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON"})
 _MODIFIERS = {"former", "new", "acting", "interim", "then", "outgoing", "incoming", "late", "deputy", "senior", "top"}
 _DETERMINERS = {"a", "an", "the"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -373,6 +376,8 @@ class _ActorBuilder(DescriptionPasses):
         elif before is not None:
             # "French National Assembly president X": the nationality may stand a few words left.
             for word in reversed(list(self.doc[max(0, start - 4) : start])):
+                if word.pos_ in _NOT_IN_A_TITLE or word.i in self.by_token:
+                    break  # "Scholz of Germany met Prime Minister Meloni": Germany is not hers
                 country = self.gaz.country_of_token(word)
                 if country or word.is_punct:
                     break

@@ -164,6 +164,23 @@ def first_names() -> dict[str, str]:
     return {name: sex for name, sex in data_rows(_EXTRACT, "first_names.tsv")}
 
 
+_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def named_sex(actor) -> str | None:
+    """ "m" or "f" when a person's own name tells: an honorific the article writes it with ("Mr
+    Sunak") or a first name almost always given to one sex ("Ivanka Trump"); None when nothing
+    tells or the two disagree. (The quote finder weighs more: he and she after the name.)"""
+    if actor.kind != "person":
+        return None
+    signs = {_HONORIFIC_SEX.get(m.text.split()[0].rstrip(".").lower()) for m in actor.mentions if m.text}
+    words = actor.name.split()
+    if len(words) >= 2:
+        signs.add(first_names().get(words[0].rstrip(".").lower()))
+    signs.discard(None)
+    return signs.pop() if len(signs) == 1 else None
+
+
 @cache
 def title_nouns() -> frozenset[str]:
     """Nouns naming a work with a title: "the paper “…”" (extract/data/title_nouns.txt)."""

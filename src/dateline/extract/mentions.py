@@ -44,9 +44,11 @@ class MentionIndex:
                 return m_start, m_end
         return None
 
-    def last_person_before(self, offset: int, actors: list[Actor]) -> int | None:
-        """The person whose mention ends last at or before ``offset``."""
-        return self._last_before(offset, lambda who: actors[who].kind == "person")
+    def last_person_before(
+        self, offset: int, actors: list[Actor], agrees: Callable[[int], bool] = lambda who: True
+    ) -> int | None:
+        """The person whose mention ends last at or before ``offset`` (of those ``agrees`` keeps)."""
+        return self._last_before(offset, lambda who: actors[who].kind == "person" and agrees(who))
 
     def last_of_kind_before(self, offset: int, actors: list[Actor], agent_type: str) -> int | None:
         """The actor of this agent type with a country whose mention ends last before ``offset``."""

@@ -34,7 +34,7 @@ def extract_events(
     doc: Doc, text: ArticleText, actors: list[Actor], quotes: list[Quote], places: list[Place],
     article_date: str | None, article_country: str | None,
 ) -> list[Event]:  # fmt: skip
-    coder = Coder(doc, text, actors, places, article_date, article_country)
+    coder = Coder(doc, text, actors, places, article_date, article_country, quotes)
     for sent in doc.sents:
         coder.code_sentence(sent)
     coder.statements(quotes)

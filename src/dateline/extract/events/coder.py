@@ -37,6 +37,7 @@ from .words import (
     OBLIGATION,
     OCCURRING,
     PENDING_MARKS,
+    PERSONAL_PRONOUNS,
     QUESTIONING,
     REFUSAL_BY_ROOT,
     SAYING,
@@ -62,9 +63,12 @@ class Coder(Arguments, Sides):
 
     def __init__(
         self, doc: Doc, text: ArticleText, actors: list[Actor], places: list[Place], article_date: str | None,
-        article_country: str | None,
+        article_country: str | None, quotes: list[Quote] = (),
     ) -> None:  # fmt: skip
         self.doc, self.text, self.actors, self.places = doc, text, actors, places
+        # "he", "she" as the quote finder resolved them where they speak (by document offset)
+        self.pronoun_speakers = {q.speaker.start: q.speaker_actor for q in quotes if q.speaker is not None
+                                 and q.speaker_actor is not None and q.speaker.text.lower() in PERSONAL_PRONOUNS}
         self.article_date = date.fromisoformat(article_date[:10]) if article_date else None
         self.article_country = article_country
         self.lexicon = event_lexicon()

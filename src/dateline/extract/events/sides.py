@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ...cameo import region_code
 from ...model import EventSide, Place
-from ..lexicon import lexicon
+from ..lexicon import lexicon, named_sex
 from .words import (
     LOCATIVE,
     NOT_ACTORS,
@@ -190,11 +190,21 @@ class Sides:
         return self.actors[who].country if who is not None else None
 
     def _person_before(self, token: Token) -> int | None:
-        """ "he", "her": the person the article named last before the pronoun."""
+        """ "he", "her": the person the quote finder took it for, where it is a speaker (the
+        statement and the act then name the same person), else the person the article named
+        last before the pronoun, of those whose name does not say they are of the other sex."""
         if token.lower_ not in PERSONAL_PRONOUNS or token.dep_ == "poss":
             return None
         offset = self.text.to_document(token.idx)
-        return self.mentions.last_person_before(offset, self.actors)
+        wanted = "f" if token.lower_ in ("she", "her") else "m"
+
+        def agrees(who: int) -> bool:
+            return named_sex(self.actors[who]) in (None, wanted)
+
+        spoke = self.pronoun_speakers.get(offset)
+        if spoke is not None and self.actors[spoke].kind == "person" and agrees(spoke):
+            return spoke
+        return self.mentions.last_person_before(offset, self.actors, agrees)
 
     def _city_country(self, token: Token) -> str | None:
         """A city named as an actor stands for its country, as CAMEO codes it ("in Amman")."""
