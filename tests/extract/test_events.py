@@ -495,6 +495,8 @@ def test_verbal_conflict_rejection_demands_and_courts(sentence, root):
         ("Kenya said it would meet Ugandan leaders next Tuesday.", "2023-12-26"),
         ("Kenyan troops attacked the rebels in 2019.", "2019"),  # a year, not the article's day
         ("Kenyan police arrested 2019 protesters.", "2023-12-20"),  # a number, no year
+        # the date of the act's own clause before the sentence's
+        ("Kenya said on Sunday that the island seized by Ugandan troops in 2019 must be returned.", "2019"),
     ],
 )
 def test_an_act_is_dated_by_its_sentence(sentence, date):

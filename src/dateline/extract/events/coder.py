@@ -401,7 +401,7 @@ class Coder(Arguments, Sides):
         start = sent.start_char
         sentence = Span(sent.text.strip(), to_doc(start), to_doc(start) + len(sent.text.strip()))
         cue_span = Span(cue.text, to_doc(cue.idx), to_doc(cue.idx) + len(cue.text))
-        when, when_source = self._date(sent, forward=mood == "intent")
+        when, when_source = self._date(sent, forward=mood == "intent", cue=cue)
         confidence = 0.5 + 0.1 * conditions
         confidence += 0.1 * sum(1 for side in (source, target) if side is not None and side.actor is not None)
         confidence -= 0.3 if source is None else 0.0  # who acted is unknown
@@ -446,34 +446,46 @@ class Coder(Arguments, Sides):
                 self._event("010", "asserted", source, target_side, cue[0], sent, "Q010", quote.block, 1)
             )
 
-    def _date(self, sent: SpacySpan, forward: bool = False) -> tuple[str | None, str | None]:
-        """The date the sentence gives the act, else the article's. A weekday is the last one
-        before the article, or, for an act to come ("will meet on Sunday", "next Tuesday"), the
-        next one after it; a year alone ("in 2019") is that year."""
+    def _date(self, sent: SpacySpan, forward: bool = False, cue: Token | None = None) -> tuple[str | None, str | None]:
+        """The date the act's own clause gives it ("territory occupied by Russia since 2014" in a
+        sentence that opens "Earlier on Wednesday"), else the date the sentence gives, else the
+        article's. A weekday is the last one before the article, or, for an act to come ("will
+        meet on Sunday", "next Tuesday"), the next one after it; a year alone ("in 2019") is that
+        year."""
         base = self.article_date
         if base is None:
             return None, None
-        for token in sent:
+        if cue is not None:
+            own = [t for t in sent if _clause_verb(t) == cue.i]
+            found = self._date_in(own, [e for e in sent.ents if _clause_verb(e.root) == cue.i], base, forward)
+            if found is not None:
+                return found, "sentence"
+        found = self._date_in(list(sent), list(sent.ents), base, forward)
+        return (found, "sentence") if found is not None else (base.isoformat(), "article")
+
+    def _date_in(self, tokens: list[Token], ents: list[SpacySpan], base: date, forward: bool) -> str | None:
+        """The date these tokens (and date entities) give, if any (see ``_date``)."""
+        for token in tokens:
             word = token.lower_
             if word in WEEKDAYS and token.ent_type_ == "DATE":
                 day = WEEKDAYS.index(word)
                 if forward or (token.i > 0 and token.nbor(-1).lower_ == "next"):
-                    return (base + timedelta(days=(day - base.weekday()) % 7 or 7)).isoformat(), "sentence"
+                    return (base + timedelta(days=(day - base.weekday()) % 7 or 7)).isoformat()
                 back = (base.weekday() - day) % 7
-                return (base - timedelta(days=back)).isoformat(), "sentence"
+                return (base - timedelta(days=back)).isoformat()
             if word == "yesterday":
-                return (base - timedelta(days=1)).isoformat(), "sentence"
+                return (base - timedelta(days=1)).isoformat()
             if word == "today":
-                return base.isoformat(), "sentence"
-        for ent in sent.ents:
+                return base.isoformat()
+        for ent in ents:
             if ent.label_ == "DATE" and any(t.is_digit for t in ent) and any(t.is_alpha for t in ent):
                 value = resolve_date(ent.text, base.isoformat())
                 if value:
-                    return value, "sentence"
+                    return value
             year = ent.label_ == "DATE" and YEAR.fullmatch(ent.text) and int(ent.text) <= base.year
             if year and ent.start > 0 and ent.doc[ent.start - 1].lower_ in BEFORE_YEAR:  # "in 2019", "the 2021 coup"
-                return ent.text, "sentence"
-        return base.isoformat(), "article"
+                return ent.text
+        return None
 
     def merged(self) -> list[Event]:
         """The same event told twice in one article is one event with two mentions; in one
@@ -528,6 +540,17 @@ def _question_clause(clause: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
         return True
     return clause.left_edge.tag_ in ("WRB", "WP", "WP$", "WDT")  # "why", "what steps", "who"
+
+
+def _clause_verb(token: Token) -> int | None:
+    """The index of the verb whose clause a token is in: itself if a verb, else its nearest verb above."""
+    for _ in range(40):
+        if token.pos_ in ("VERB", "AUX"):
+            return token.i
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _dated(prep: Token) -> bool:
