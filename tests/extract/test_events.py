@@ -475,6 +475,10 @@ def test_a_country_named_to_locate_a_place_is_no_target():
     [
         ("The Kenyan president lambasted Uganda's leaders on Monday.", "11"),
         ("Kenya's foreign minister railed against the Ugandan government.", "11"),
+        # an attack on a policy, or in an interview, is words; on a power grid it is force
+        ("The Kenyan president attacked Uganda's record on trade at a summit.", "11"),
+        ("The Kenyan president attacked Ugandan leaders in an interview on Monday.", "11"),
+        ("Uganda attacked Kenya's power grid overnight.", "18"),
         ("Kenya pushed back against Ugandan demands for a new border.", "12"),
         ("Kenya resisted pressure from Uganda.", "12"),
         ("The Kenyan president told Uganda to withdraw its troops.", "10"),
