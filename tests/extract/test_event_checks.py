@@ -71,6 +71,9 @@ def test_a_name_is_no_country_of_the_story():
         ("The Kenyan foreign minister spoke to reporters in Nairobi on Monday.", "040", "to the press"),
         # An event noun under a verb that does not carry it out.
         ("Ghana's opposition recalled the war against Togo on Monday.", "190", "a noun"),
+        # A statement about no one, and a policy only weighed.
+        ("The Kenyan interior minister admitted on Monday that mistakes had been made.", "015", "about no one"),
+        ("The Kenyan government is considering higher tariffs on Ugandan sugar.", "014", "about no one"),
     ],
 )
 def test_aims_press_briefings_and_mentioned_acts_are_not_listed(sentence, code, reason):

@@ -13,6 +13,9 @@ general properties of the sentence, not lists of sentences:
 - ``future``: "will", "would" with no one saying so (a forecast, not a stated intention);
 - ``to the press``: speaking or talking to reporters or a news outlet attributes what
   follows; it is no meeting or statement *to* them;
+- ``about no one``: a statement (CAMEO root 01: admitting, denying, mourning, issuing a
+  statement) that names no one it is about or addressed to, or a policy only considered
+  (014: deliberation is no act);
 - ``a noun``: an event noun ("the war", "a request") is an act only when a verb that
   carries it out governs it ("launched an offensive", "filed a request" is no appeal to anyone);
 - ``no political actor``: no side of the article's other listed events is a government, armed
@@ -93,6 +96,8 @@ def _reason(event: Event, doc: Doc, text: ArticleText, quoted) -> str | None:
         return "in a quote"
     if event.root in ("01", "04") and event.target is not None and (event.target.code or "").endswith("MED"):
         return "to the press"
+    if event.root == "01" and (event.target is None or event.code == "014"):
+        return "about no one"
     cue = _token_at(doc, text, event.cue.start)
     if cue is None:
         return None
