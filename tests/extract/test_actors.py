@@ -51,14 +51,21 @@ def test_a_description_goes_to_a_person_known_for_the_office_or_stays_a_descript
     assert all("the judge" not in mentions for mentions in people.values()), people
 
 
-def test_the_north_in_a_korea_story_is_north_korea():
-    text = "North Korea fired two missiles on Monday. South Korea said the North also shelled an island."
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("North Korea fired two missiles on Monday. South Korea said the North also shelled an island.", "shelled"),
+        # only its counterpart named: "the North" is still North Korea
+        ("South Korea said the North had fired artillery near the border island.", "fired"),
+    ],
+)
+def test_the_north_in_a_korea_story_is_north_korea(text, cue):
     article = process_article(text, headline=False).articles[0]
     north = next(a for a in article.actors if a.code == "PRK")
     assert "North" in [m.text for m in north.mentions]
     assert all(p.name != "North" for p in article.places)  # no North, Utah
-    shelled = [e for e in article.events if e.cue.text == "shelled"]
-    assert shelled and shelled[0].source.code == "PRK", shelled
+    acts = [e for e in article.events if e.cue.text == cue]
+    assert acts and acts[0].source.code == "PRK", acts
 
 
 def test_a_name_that_mixes_letters_and_digits_is_no_person():

@@ -293,8 +293,15 @@ class _ActorBuilder(DescriptionPasses):
 
     def _compass_names(self) -> None:
         """ "the North" in a story that names North Korea is North Korea ("the South", South
-        Sudan ...): the country whose name begins with that word, when the article names it."""
+        Sudan ...): the country whose name begins with that word, when the article names it or
+        its counterpart ("South Korea said the North had fired …")."""
         named = {word: d for d in self.countries.values() if (word := d.actor.name.split()[0]) in COMPASS_WORDS}
+        for word, draft in list(named.items()):
+            rest = draft.actor.name.split(maxsplit=1)[1:]
+            for other in COMPASS_WORDS - {word} - set(named):
+                iso3 = self.gaz.country_of_name(f"{other} {rest[0]}") if rest else None
+                if iso3 is not None:
+                    named[other] = self.countries.get(iso3) or _Draft(self._country_actor(iso3))
         if not named:
             return
         for token in self.doc:
@@ -306,6 +313,11 @@ class _ActorBuilder(DescriptionPasses):
             if token.i in self.by_token:
                 continue  # part of a person's name
             draft.add(self.mention(self.doc[token.i : token.i + 1], "name"), token.i)
+            self.countries.setdefault(draft.actor.country, draft)
+
+    def _country_actor(self, iso3: str) -> Actor:
+        name = self.gaz.countries[iso3].name if iso3 in self.gaz.countries else iso3
+        return Actor(name=name, kind="country", country=iso3, country_source="name")
 
     def _country_in(self, span: Span) -> str | None:
         for token in span:
