@@ -484,6 +484,8 @@ def test_a_country_named_to_locate_a_place_is_no_target():
         ("The Kenyan president told Uganda to withdraw its troops.", "10"),
         ("A Kenyan court sentenced the Ugandan smuggler to five years in prison.", "17"),
         ("The Kenyan president pardoned 300 prisoners on Friday.", "08"),
+        # approving is granting what was asked (material cooperation), not praise
+        ("A Kenyan court approved the extradition of a Ugandan suspect on Thursday.", "08"),
     ],
 )
 def test_verbal_conflict_rejection_demands_and_courts(sentence, root):
