@@ -502,7 +502,20 @@ class Coder(Arguments, Sides):
             else:
                 kept.append(event)
                 told.update(dict.fromkeys(keys, event))
-        return sorted(kept, key=lambda e: e.sentence.start)
+        # in a sentence, the main clause's act first ("warplanes supported by Russia pounded the
+        # enclave": the pounding, then the support)
+        return sorted(kept, key=lambda e: (e.sentence.start, self._depth(e.cue.start)))
+
+    def _depth(self, document_offset: int) -> int:
+        """How many heads lie between the token at this offset and its sentence's root."""
+        at = self.text.to_parse(document_offset)
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return 0
+        token, depth = span[0], 0
+        while token.head.i != token.i and depth < 50:
+            token, depth = token.head, depth + 1
+        return depth
 
 
 def _past(clause: Token) -> bool:
