@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from dateline import process_article
-from dateline.cameo import codebook, event_lexicon, event_nouns, quad_class
+from dateline.cameo import NO_EVENT, codebook, event_lexicon, event_nouns, quad_class
 
 
 @pytest.fixture(scope="module")
@@ -148,6 +148,9 @@ def test_codebook_is_complete_and_consistent():
     assert len(nouns) == len(set(nouns)), "an event noun listed twice: only its first entry could ever apply"
     for entries in event_lexicon().values():
         for entry in entries:
+            if entry.code == NO_EVENT:  # a use of the verb that is no event: no code, no target
+                assert entry.conditions, entry.id
+                continue
             assert entry.code in codes, entry.id
             assert entry.targets, entry.id
     assert all(entry.code in codes for entry in event_nouns().values())
@@ -456,6 +459,19 @@ def test_should_before_its_subject_is_a_condition_not_a_demand():
 def test_a_stated_intention_is_coded_by_the_act_it_names(sentence, code):
     found = [e for e in process_article(sentence, headline=False).articles[0].events if e.entry.startswith("V03")]
     assert found and found[0].code == code, [(e.code, e.entry) for e in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan opposition leaders vowed to fight for gun control in parliament.",
+        "The Kenyan president's speech captured the mood of the nation.",
+        "Kenya's sprinters captured three gold medals in Paris.",
+    ],
+)
+def test_figurative_uses_of_force_verbs_are_no_force(sentence):
+    found = process_article(sentence, headline=False).articles[0].events
+    assert not [e for e in found if e.root in ("13", "18", "19")], [(e.code, e.cue.text) for e in found]
 
 
 def test_a_sentences_main_act_comes_first():

@@ -49,6 +49,10 @@ def codebook() -> dict[str, EventCode]:
     return codes
 
 
+# The code of a lexicon entry for a use of a verb that is no event ("fight for gun control").
+NO_EVENT = "-"
+
+
 @cache
 def event_lexicon() -> dict[str, list[LexiconEntry]]:
     """Entries by lemma, most specific (most conditions) first, then file order."""

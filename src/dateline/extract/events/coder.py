@@ -11,7 +11,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ...cameo import LexiconEntry, codebook, event_lexicon, event_nouns
+from ...cameo import NO_EVENT, LexiconEntry, codebook, event_lexicon, event_nouns
 from ...model import Actor, Event, EventSide, Place, Quote, Span
 from ...nlp.gazetteer import gazetteer
 from ...nlp.text import ArticleText
@@ -106,6 +106,8 @@ class Coder(Arguments, Sides):
                 continue
             entries = self.lexicon.get(token.lemma_.lower(), [])
             entry = self._best_entry(token, entries)
+            if entry is not None and entry.code == NO_EVENT:
+                continue  # "fight for gun control", "captured the zeitgeist": the verb is used for no act
             refusal = self._refused(token, entry)
             if entry is None and (token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in SAYING):
                 continue  # neither coded nor an act on an event noun (below)
@@ -140,7 +142,7 @@ class Coder(Arguments, Sides):
         (033): a stated intention is coded by the act it names (CAMEO 03, or 13 for force)."""
         for act in (c for c in verb.children if c.dep_ == "xcomp"):
             entry = self._best_entry(act, self.lexicon.get(act.lemma_.lower(), []))
-            code = entry.code if entry is not None else None
+            code = entry.code if entry is not None and entry.code != NO_EVENT else None
             if code is None:
                 found = [noun_entry(o) for o in act.children if o.dep_ == "dobj"]
                 code = next((f.code for f in found if f is not None), None)
@@ -156,6 +158,8 @@ class Coder(Arguments, Sides):
         act = acts[0]
         consumed.add(act.i)
         entry = self._best_entry(act, self.lexicon.get(act.lemma_.lower(), []))
+        if entry is not None and entry.code == NO_EVENT:
+            entry = None
         code = INTENT_BY_ROOT.get(entry.code[:2], "030") if entry else "030"
         subjects = [c for c in adjective.head.children if c.dep_ == "nsubj"]
         subject = subjects[0] if subjects else None
