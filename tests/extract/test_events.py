@@ -467,11 +467,19 @@ def test_a_stated_intention_is_coded_by_the_act_it_names(sentence, code):
         "Kenyan opposition leaders vowed to fight for gun control in parliament.",
         "The Kenyan president's speech captured the mood of the nation.",
         "Kenya's sprinters captured three gold medals in Paris.",
+        "Kenya's largest gas plant blew up overnight.",  # an explosion, not a bombing by Kenya
+        "Kenyans invest their trust in the courts.",
     ],
 )
 def test_figurative_uses_of_force_verbs_are_no_force(sentence):
     found = process_article(sentence, headline=False).articles[0].events
-    assert not [e for e in found if e.root in ("13", "18", "19")], [(e.code, e.cue.text) for e in found]
+    assert not [e for e in found if e.root in ("06", "13", "18", "19", "20")], [(e.code, e.cue.text) for e in found]
+
+
+def test_a_blowing_up_done_by_someone_is_a_bombing():
+    text = "The army released video of a tunnel being blown up by Kenyan forces in Somalia."
+    found = [e for e in process_article(text, headline=False).articles[0].events if e.root == "18"]
+    assert found and found[0].source.code == "KENMIL", found
 
 
 def test_a_sentences_main_act_comes_first():

@@ -292,8 +292,10 @@ class Coder(Arguments, Sides):
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "air and artillery strikes"
             if "*" in words:
                 return any(o.dep_ == "dobj" for o in objects)
-            if "-" in words:  # no direct object: "demonstrated" protests, "demonstrated his skill" does not
-                return not any(o.dep_ == "dobj" for o in objects)
+            if "-" in words:  # no direct object: "demonstrated" protests, "demonstrated his skill" does not;
+                # a passive has one: its subject, or the noun it describes ("a tunnel blown up by its forces")
+                passive = any(c.dep_ == "agent" for c in verb.children)
+                return not passive and not any(o.dep_ in ("dobj", "nsubjpass") for o in objects)
             objects += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "aid deliveries"
             if any(o.lemma_.lower() in words or o.lower_ in words for o in objects):
                 return True
