@@ -516,6 +516,8 @@ def test_a_country_named_to_locate_a_place_is_no_target():
         ("The Kenyan president pardoned 300 prisoners on Friday.", "08"),
         # approving is granting what was asked (material cooperation), not praise
         ("A Kenyan court approved the extradition of a Ugandan suspect on Thursday.", "08"),
+        # ordering one's troops into a country is force, not a demand on them ("thousands of" them)
+        ("The Kenyan president ordered thousands of troops into Somalia.", "19"),
     ],
 )
 def test_verbal_conflict_rejection_demands_and_courts(sentence, root):

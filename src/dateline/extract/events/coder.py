@@ -49,6 +49,7 @@ from .words import (
     infinitive,
     noun_entry,
     phrase_tokens,
+    quantified,
     resolve_date,
     same_side,
     side_key,
@@ -290,6 +291,7 @@ class Coder(Arguments, Sides):
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
             objects += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "air and artillery strikes"
+            objects += [q for o in objects if (q := quantified(o)) is not o]  # "thousands of troops"
             if "*" in words:
                 return any(o.dep_ == "dobj" for o in objects)
             if "-" in words:  # no direct object: "demonstrated" protests, "demonstrated his skill" does not;
