@@ -287,8 +287,7 @@ class _ActorBuilder(DescriptionPasses):
             return
         draft = self.countries.get(iso3)
         if draft is None:
-            name = self.gaz.countries[iso3].name if iso3 in self.gaz.countries else text
-            draft = self.countries[iso3] = _Draft(Actor(name=name, kind="country", country=iso3, country_source="name"))
+            draft = self.countries[iso3] = _Draft(self._country_actor(iso3, text))
         draft.add(self.mention(ent, kind), ent.start)
 
     def _compass_names(self) -> None:
@@ -301,7 +300,7 @@ class _ActorBuilder(DescriptionPasses):
             for other in COMPASS_WORDS - {word} - set(named):
                 iso3 = self.gaz.country_of_name(f"{other} {rest[0]}") if rest else None
                 if iso3 is not None:
-                    named[other] = self.countries.get(iso3) or _Draft(self._country_actor(iso3))
+                    named[other] = self.countries.get(iso3) or _Draft(self._country_actor(iso3, iso3))
         if not named:
             return
         for token in self.doc:
@@ -315,8 +314,9 @@ class _ActorBuilder(DescriptionPasses):
             draft.add(self.mention(self.doc[token.i : token.i + 1], "name"), token.i)
             self.countries.setdefault(draft.actor.country, draft)
 
-    def _country_actor(self, iso3: str) -> Actor:
-        name = self.gaz.countries[iso3].name if iso3 in self.gaz.countries else iso3
+    def _country_actor(self, iso3: str, written: str) -> Actor:
+        """A country's actor, named as the gazetteer names it (else as written)."""
+        name = self.gaz.countries[iso3].name if iso3 in self.gaz.countries else written
         return Actor(name=name, kind="country", country=iso3, country_source="name")
 
     def _country_in(self, span: Span) -> str | None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event, Quote
-from ..nlp.text import ArticleText
+from ..nlp.text import ArticleText, token_at
 from .events.words import infinitive
 
 # Heads that make the act they govern unreal: tried, wanted, planned, expected, claimed.
@@ -98,7 +98,7 @@ def _reason(event: Event, doc: Doc, text: ArticleText, quoted) -> str | None:
         return "to the press"
     if event.root == "01" and (event.target is None or event.code == "014"):
         return "about no one"
-    cue = _token_at(doc, text, event.cue.start)
+    cue = token_at(doc, text, event.cue.start)
     if cue is None:
         return None
     if event.entry.startswith("N") and cue.lemma_.lower() not in _CARRYING_OUT:
@@ -109,11 +109,6 @@ def _reason(event: Event, doc: Doc, text: ArticleText, quoted) -> str | None:
     if event.mood == "intent" and not _under_reporting(cue):
         return "future"
     return None
-
-
-def _token_at(doc: Doc, text: ArticleText, document_offset: int) -> Token | None:
-    span = doc.char_span(text.to_parse(document_offset), text.to_parse(document_offset) + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _unreal(verb: Token) -> str | None:

@@ -164,7 +164,8 @@ def first_names() -> dict[str, str]:
     return {name: sex for name, sex in data_rows(_EXTRACT, "first_names.tsv")}
 
 
-_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# Honorifics that say a person's sex.
+HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
 def named_sex(actor) -> str | None:
@@ -173,7 +174,7 @@ def named_sex(actor) -> str | None:
     tells or the two disagree. (The quote finder weighs more: he and she after the name.)"""
     if actor.kind != "person":
         return None
-    signs = {_HONORIFIC_SEX.get(m.text.split()[0].rstrip(".").lower()) for m in actor.mentions if m.text}
+    signs = {HONORIFIC_SEX.get(m.text.split()[0].rstrip(".").lower()) for m in actor.mentions if m.text}
     words = actor.name.split()
     if len(words) >= 2:
         signs.add(first_names().get(words[0].rstrip(".").lower()))

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
+from spacy.tokens import Doc, Token
+
 from ..model import Article, Span
 
 SEPARATOR = "\n\n"
@@ -92,3 +94,10 @@ def article_text(article: Article, document_text: str) -> ArticleText:
         parts.append(span.text)
         position += len(span.text) + len(SEPARATOR)
     return ArticleText(SEPARATOR.join(parts), starts, pieces, document_text, first_block, article.headline is not None)
+
+
+def token_at(doc: Doc, text: ArticleText, document_offset: int) -> Token | None:
+    """The parse token at a document offset (the one it falls in, or the next), if any."""
+    at = text.to_parse(document_offset)
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

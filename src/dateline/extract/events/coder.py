@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from ...cameo import NO_EVENT, LexiconEntry, codebook, event_lexicon, event_nouns
 from ...model import Actor, Event, EventSide, Place, Quote, Span
 from ...nlp.gazetteer import gazetteer
-from ...nlp.text import ArticleText
+from ...nlp.text import ArticleText, token_at
 from ...nlp.tokens import indices_of
 from ..lexicon import reporting_verbs
 from ..mentions import MentionIndex
@@ -291,7 +291,7 @@ class Coder(Arguments, Sides):
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
             objects += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]
             objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "air and artillery strikes"
-            objects += [q for o in objects if (q := quantified(o)) is not o]  # "thousands of troops"
+            objects += [q for o in objects if (q := quantified(o)).i != o.i]  # "thousands of troops"
             if "*" in words:
                 return any(o.dep_ == "dobj" for o in objects)
             if "-" in words:  # no direct object: "demonstrated" protests, "demonstrated his skill" does not;
@@ -516,11 +516,9 @@ class Coder(Arguments, Sides):
 
     def _depth(self, document_offset: int) -> int:
         """How many heads lie between the token at this offset and its sentence's root."""
-        at = self.text.to_parse(document_offset)
-        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
-        if span is None or not len(span):
+        token, depth = token_at(self.doc, self.text, document_offset), 0
+        if token is None:
             return 0
-        token, depth = span[0], 0
         while token.head.i != token.i and depth < 50:
             token, depth = token.head, depth + 1
         return depth

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...model import Actor, Span
 from ...nlp.text import ArticleText
-from ..lexicon import first_names, title_nouns
+from ..lexicon import HONORIFIC_SEX, first_names, title_nouns
 from ..mentions import MentionIndex
 from .marks import Marked, find_marks
 from .words import EDITORIAL_LABELS, title_case
@@ -29,7 +29,7 @@ _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}):\s")
 
 # Pronouns and honorifics that say a person's gender (0: he, 1: she).
 _GENDERED = {"he": 0, "him": 0, "his": 0, "himself": 0, "she": 1, "her": 1, "hers": 1, "herself": 1}
-_HONORIFIC_GENDER = {"mr": 0, "mrs": 1, "ms": 1, "miss": 1}
+_HONORIFIC_GENDER = {word: int(sex == "f") for word, sex in HONORIFIC_SEX.items()}
 # Person nouns of one gender (others, "the officer", "the neighbour", may be either).
 NOUN_GENDER = {
     **dict.fromkeys(("mother", "mom", "mum", "wife", "daughter", "sister", "woman", "girl", "grandmother", "aunt",
