@@ -164,6 +164,13 @@ def first_names() -> dict[str, str]:
     return {name: sex for name, sex in data_rows(_EXTRACT, "first_names.tsv")}
 
 
+def first_name_sex(name: str) -> str | None:
+    """ "m" or "f" when a full name's first word is a first name almost always given to one sex
+    ("Ivanka Trump"); a surname alone ("Sanders") is no first name."""
+    words = name.split()
+    return first_names().get(words[0].rstrip(".").lower()) if len(words) >= 2 else None
+
+
 # Honorifics that say a person's sex.
 HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
@@ -175,9 +182,7 @@ def named_sex(actor) -> str | None:
     if actor.kind != "person":
         return None
     signs = {HONORIFIC_SEX.get(m.text.split()[0].rstrip(".").lower()) for m in actor.mentions if m.text}
-    words = actor.name.split()
-    if len(words) >= 2:
-        signs.add(first_names().get(words[0].rstrip(".").lower()))
+    signs.add(first_name_sex(actor.name))
     signs.discard(None)
     return signs.pop() if len(signs) == 1 else None
 

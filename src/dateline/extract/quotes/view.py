@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ...model import Actor, Span
 from ...nlp.text import ArticleText
-from ..lexicon import HONORIFIC_SEX, first_names, title_nouns
+from ..lexicon import HONORIFIC_SEX, first_name_sex, title_nouns
 from ..mentions import MentionIndex
 from .marks import Marked, find_marks
 from .words import EDITORIAL_LABELS, title_case
@@ -204,10 +204,8 @@ class ArticleView:
                     counts.setdefault(actor, [0, 0])[side] += 1
         # the first word of a full name ("Ivanka Trump") almost always given to one sex counts as
         # much as an honorific (a surname alone, "Sanders", is no first name)
-        names = first_names()
         for i, actor in enumerate(self.actors):
-            words = actor.name.split()
-            sex = names.get(words[0].rstrip(".").lower()) if actor.kind == "person" and len(words) >= 2 else None
+            sex = first_name_sex(actor.name) if actor.kind == "person" else None
             if sex is not None:
                 counts.setdefault(i, [0, 0])[sex == "f"] += 2
         return {a: "m" if m > f else "f" for a, (m, f) in counts.items() if m != f}
