@@ -25,7 +25,7 @@ from .words import (
 class Sides:
     """Who a phrase names: an actor of the article, an agent noun with its country, a place.
     Mixed into the coder, it reads the coder's article state (doc, text, actors, places,
-    mentions, gazetteer, article country)."""
+    mentions, gazetteer, article country, and the pronouns the quote finder resolved)."""
 
     def _side(self, token: Token, where: EventSide | None = None, guess: bool = True) -> EventSide | None:
         """Resolve a phrase head to an actor, or to an agent noun with its country.
